@@ -1,0 +1,73 @@
+"""Diagnostics: what a check found, and where.
+
+This module is the ground floor of the package: it imports nothing from it.
+A diagnostic is data; reporters turn it into text.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; ordered, so ``max()`` gives the worst."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Return the severity named ``text`` (``error``, ``warning`` or ``info``)."""
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}") from None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a catalog file.
+
+    ``line`` and ``column`` are 1-based; ``pointer`` is the RFC 6901 JSON
+    pointer of the value in the file's data (``""`` for the whole document).
+    """
+
+    file: str
+    line: int
+    column: int
+    pointer: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding: a rule's code and severity, a message, and its location.
+
+    ``hint`` says how to fix it, where that is known; ``related`` lists other
+    places involved (the first definition of a duplicate, for instance).
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: str | None = None
+    related: tuple[Location, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order of reporting: by file, line, column, then code."""
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code, self.message)
+
+
+def pointer_from_parts(parts: tuple[str | int, ...] | list[str | int]) -> str:
+    """Return the JSON pointer (RFC 6901) of a path of keys and indexes."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)

@@ -1,0 +1,679 @@
+"""Read YAML files into plain data, with the line and column of every value.
+
+The loader reads the libyaml event stream (ruamel.yaml's C extension) and
+builds plain Python values from it directly: dicts with string keys, lists,
+strings, numbers, booleans and ``None``. That is what JSON Schema validates,
+and it is several times faster than composing ruamel's node tree or its
+round-trip objects. Positions are kept beside the data in one flat integer
+array per file, so a large catalog does not pay one Python object per value.
+
+Scalars are resolved by the YAML 1.2 core schema, tag by tag, in this module:
+nothing a file says can make the loader build an object of its choosing.
+Plain scalars that a YAML 1.1 reader (Ruby, Hugo) would take for something
+else (``no``, ``on``, ``012``, ``1:30``) are reported as warnings.
+
+Problems in a file are diagnostics of that file, never exceptions: the caller
+gets a :class:`Document` whose ``data`` is ``None`` when the file could not be
+read as one YAML document.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import re
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from pscatalog.diagnostics import Diagnostic, Location, Severity, pointer_from_parts
+
+SYNTAX_ERROR = "Y001"
+DUPLICATE_KEY = "Y002"
+YAML11_READING = "Y003"
+MULTIPLE_DOCUMENTS = "Y004"
+DISALLOWED_TAG = "Y005"
+EMPTY_FILE = "Y006"
+NOT_UTF8 = "Y007"
+UNREADABLE_FILE = "Y008"
+LIMIT_EXCEEDED = "Y009"
+
+PathPart = str | int
+"""One step of a path into a document: a mapping key or a list index."""
+
+_CORE = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_DEC = re.compile(r"[-+]?[0-9]+")
+_INT_OCT = re.compile(r"0o[0-7]+")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_NUMBER_START = frozenset("0123456789+-.")
+
+# Plain scalars that YAML 1.1 readers resolve differently from YAML 1.2.
+_YAML11_BOOLS = {
+    word: value
+    for value, words in ((True, ("yes", "on")), (False, ("no", "off")))
+    for base in words
+    for word in (base, base.capitalize(), base.upper())
+}
+_YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_YAML11_UNDERSCORED = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)")
+_YAML11_OCTAL = re.compile(r"[-+]?0[0-7]+")
+_YAML11_BINARY = re.compile(r"[-+]?0b[01]+")
+_YAML11_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a hostile file from exhausting time or memory."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    """Files larger than this are not parsed."""
+    max_depth: int = 256
+    """Deepest nesting of mappings and sequences."""
+    max_alias_nodes: int = 100_000
+    """Values that aliases may add to a document by repeating anchors."""
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Document:
+    """One catalog file: its data, the positions of its values, its findings.
+
+    ``data`` is the plain data of the file's YAML document, or ``None`` when
+    the file could not be read as one (``ok`` is then false and
+    ``diagnostics`` says why).
+    """
+
+    __slots__ = ("_flat", "_index", "data", "diagnostics", "name", "ok", "path", "root", "text")
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path = path
+        self.name = name
+        self.text: str | None = None
+        self.data: Any = None
+        self.ok = False
+        self.diagnostics: list[Diagnostic] = []
+        self.root = (1, 1)
+        self._flat: array[int] = array("I")
+        self._index: dict[int, int] = {}
+
+    def __repr__(self) -> str:
+        return f"Document({self.name!r}, ok={self.ok})"
+
+    def locate(self, parts: Sequence[PathPart], *, key: bool = False) -> Location:
+        """Return the location of the value at ``parts``.
+
+        With ``key=True`` and a mapping entry last, the location is that of the
+        key rather than its value. Where the path does not exist, the location
+        is that of its nearest existing parent, and so is the pointer.
+        """
+        line, column = self.root
+        node = self.data
+        found: list[PathPart] = []
+        last = len(parts) - 1
+        flat = self._flat
+        for i, part in enumerate(parts):
+            offset = self._index.get(id(node))
+            if offset is None:
+                break
+            if isinstance(node, dict):
+                if part not in node:
+                    break
+                base = offset + 4 * list(node).index(part)
+                if key and i == last:
+                    line, column = flat[base], flat[base + 1]
+                else:
+                    line, column = flat[base + 2], flat[base + 3]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                base = offset + 2 * part
+                line, column = flat[base], flat[base + 1]
+            else:
+                break
+            node = node[part]
+            found.append(part)
+        return Location(self.name, line, column, pointer_from_parts(found))
+
+    def line_text(self, line: int) -> str | None:
+        """Return the text of a 1-based line of the file, if it was read."""
+        if self.text is None or line < 1:
+            return None
+        lines = self.text.splitlines()
+        return lines[line - 1] if line <= len(lines) else None
+
+
+def load_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read the YAML file at ``path`` into a :class:`Document`.
+
+    ``name`` is how diagnostics refer to the file. Never raises for a bad
+    file: every problem becomes a diagnostic of the document.
+    """
+    doc = Document(path, name)
+    text = _read_text(doc, limits)
+    if text is None:
+        return doc
+    doc.text = text
+    gc_was_enabled = gc.isenabled()
+    # Plain YAML data holds no reference cycles; the cyclic collector only
+    # slows building a large tree down (several times, at 100k offerings).
+    gc.disable()
+    try:
+        _Builder(doc, text, limits).run()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return doc
+
+
+def _report(
+    doc: Document,
+    code: str,
+    message: str,
+    line: int,
+    column: int,
+    *,
+    severity: Severity = Severity.ERROR,
+    hint: str | None = None,
+    related: tuple[Location, ...] = (),
+) -> None:
+    location = Location(doc.name, line, column)
+    doc.diagnostics.append(Diagnostic(code, severity, message, location, hint, related))
+
+
+def _read_text(doc: Document, limits: Limits) -> str | None:
+    """Return the file's text, or ``None`` after reporting why it has none."""
+    path = doc.path
+    try:
+        if path.is_dir():
+            _report(doc, UNREADABLE_FILE, "is a directory, not a YAML file", 1, 1)
+            return None
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            _report(
+                doc,
+                LIMIT_EXCEEDED,
+                f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
+                1,
+                1,
+                hint="split the file, or raise the limit if the file is genuine",
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        _report(doc, UNREADABLE_FILE, f"cannot be read: {exc.strerror or exc}", 1, 1)
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        _report(
+            doc,
+            NOT_UTF8,
+            f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            line,
+            column,
+            hint="save the file as UTF-8",
+        )
+        return None
+
+
+class _Frame:
+    """A mapping or sequence being built."""
+
+    __slots__ = (
+        "anchor",
+        "column",
+        "container",
+        "is_key",
+        "key",
+        "key_column",
+        "key_line",
+        "line",
+        "merges",
+        "positions",
+        "size",
+    )
+
+    def __init__(
+        self, container: dict[str, Any] | list[Any], anchor: str | None, line: int, column: int
+    ) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.line = line
+        self.column = column
+        self.positions: list[int] = []
+        self.size = 1
+        self.key: str | None = None
+        self.key_line = 0
+        self.key_column = 0
+        self.merges: list[tuple[dict[str, Any], int, int]] = []
+        self.is_key = False
+
+
+class _Stop(Exception):
+    """Raised inside the builder to abandon a document after a fatal finding."""
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Builds one document's data from the libyaml event stream."""
+
+    def __init__(self, doc: Document, text: str, limits: Limits) -> None:
+        self.doc = doc
+        self.text = text
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+
+    def run(self) -> None:
+        from _ruamel_yaml import CParser  # the C extension: imported when first needed
+        from ruamel.yaml import events
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+        from ruamel.yaml.reader import ReaderError
+
+        parser = CParser(self.text)
+        doc = self.doc
+        documents = 0
+        result: Any = None
+        handlers = {
+            events.ScalarEvent: self._scalar,
+            events.MappingStartEvent: self._mapping_start,
+            events.SequenceStartEvent: self._sequence_start,
+            events.MappingEndEvent: self._end,
+            events.SequenceEndEvent: self._end,
+            events.AliasEvent: self._alias,
+        }
+        try:
+            while True:
+                event = parser.get_event()
+                kind = type(event)
+                handler = handlers.get(kind)
+                if handler is not None:
+                    done = handler(event)
+                    if done is not _NO_KEY:
+                        result = done
+                elif kind is events.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        mark = event.start_mark
+                        _report(
+                            doc,
+                            MULTIPLE_DOCUMENTS,
+                            "a catalog file holds one YAML document; this is a second one",
+                            mark.line + 1,
+                            mark.column + 1,
+                            hint="remove the '---' and what follows, or move it to a file "
+                            "of its own",
+                        )
+                        break
+                elif kind is events.StreamEndEvent or event is None:
+                    break
+        except ReaderError as exc:
+            line, column = _offset_to_line_column(self.text, exc.position)
+            _report(doc, SYNTAX_ERROR, _reader_message(exc), line, column)
+            return
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            hint = _syntax_hint(str(exc.problem or ""), _char_at(self.text, line, column))
+            _report(doc, SYNTAX_ERROR, _syntax_message(exc), line, column, hint=hint)
+            return
+        except YAMLError as exc:
+            _report(doc, SYNTAX_ERROR, f"invalid YAML: {exc}", 1, 1)
+            return
+        except _Stop:
+            return
+        if documents == 0:
+            _report(
+                doc,
+                EMPTY_FILE,
+                "the file holds no YAML document",
+                1,
+                1,
+                hint="add the file's content, or delete the file",
+            )
+            return
+        doc.data = result
+        doc.ok = True
+
+    # -- event handlers: each returns the finished top-level value, or _NO_KEY
+
+    def _place(self, value: Any, size: int, line: int, column: int) -> Any:
+        """Put a finished value into the open container; return it if it is the root."""
+        if not self.stack:
+            self.doc.root = (line, column)
+            return value
+        frame = self.stack[-1]
+        frame.size += size
+        container = frame.container
+        if type(container) is list:
+            container.append(value)
+            frame.positions += (line, column)
+            return _NO_KEY
+        if frame.key is None:
+            frame.key = _key_text(value)
+            frame.key_line = line
+            frame.key_column = column
+            return _NO_KEY
+        key = frame.key
+        frame.key = None
+        if key == "<<" and self._is_merge(value, line, column):
+            return _NO_KEY
+        mapping = cast(dict[str, Any], container)
+        if key in mapping:
+            self._duplicate(frame, key, line, column)
+            index = list(mapping).index(key)
+            frame.positions[4 * index : 4 * index + 4] = [
+                frame.key_line,
+                frame.key_column,
+                line,
+                column,
+            ]
+        else:
+            frame.positions += (frame.key_line, frame.key_column, line, column)
+        mapping[key] = value
+        return _NO_KEY
+
+    def _scalar(self, event: Any) -> Any:
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        value = self._resolve(event, line, column)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return self._place(value, 1, line, column)
+
+    def _mapping_start(self, event: Any) -> Any:
+        self._check_collection_tag(event, "map")
+        return self._push(event, {})
+
+    def _sequence_start(self, event: Any) -> Any:
+        self._check_collection_tag(event, "seq")
+        return self._push(event, [])
+
+    def _push(self, event: Any, container: dict[str, Any] | list[Any]) -> Any:
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        if len(self.stack) >= self.limits.max_depth:
+            _report(
+                self.doc,
+                LIMIT_EXCEEDED,
+                f"nesting is deeper than the limit of {self.limits.max_depth} levels",
+                line,
+                column,
+            )
+            raise _Stop
+        frame = _Frame(container, event.anchor, line, column)
+        if self.stack:
+            parent = self.stack[-1]
+            frame.is_key = type(parent.container) is dict and parent.key is None
+        self.stack.append(frame)
+        return _NO_KEY
+
+    def _end(self, event: Any) -> Any:
+        frame = self.stack.pop()
+        container = frame.container
+        if frame.merges and type(container) is dict:
+            self._apply_merges(frame, container)
+        self.doc._index[id(container)] = len(self.doc._flat)
+        self.doc._flat.extend(frame.positions)
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (container, frame.size)
+        if frame.is_key:
+            _report(
+                self.doc,
+                SYNTAX_ERROR,
+                "a mapping key must be a plain string, not a mapping or a list",
+                frame.line,
+                frame.column,
+            )
+        return self._place(container, frame.size, frame.line, frame.column)
+
+    def _alias(self, event: Any) -> Any:
+        mark = event.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        name = event.anchor
+        if name not in self.anchors:
+            open_anchor = any(frame.anchor == name for frame in self.stack)
+            problem = (
+                "refers to the mapping or list it is inside" if open_anchor else "is undefined"
+            )
+            _report(self.doc, SYNTAX_ERROR, f"alias '*{name}' {problem}", line, column)
+            raise _Stop
+        value, size = self.anchors[name]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            _report(
+                self.doc,
+                LIMIT_EXCEEDED,
+                f"aliases expand to more than {self.limits.max_alias_nodes:,} values",
+                line,
+                column,
+                hint="write the values out instead of repeating anchors",
+            )
+            raise _Stop
+        return self._place(value, size, line, column)
+
+    # -- helpers
+
+    def _resolve(self, event: Any, line: int, column: int) -> Any:
+        value: str = event.value
+        tag: str | None = event.tag
+        if tag is None or tag == "!":
+            if tag is None and event.style == "":
+                return self._resolve_plain(value, line, column)
+            return value
+        short = tag[len(_CORE) :] if tag.startswith(_CORE) else None
+        if short in ("str", "timestamp"):
+            return value
+        if short in ("int", "float", "bool", "null"):
+            resolved = _resolve_core(value)
+            if _is_core_type(short, resolved):
+                return float(resolved) if short == "float" else resolved
+            _report(self.doc, SYNTAX_ERROR, f"{value!r} is not a valid !!{short}", line, column)
+            return value
+        self._disallowed_tag(tag, line, column)
+        return value
+
+    def _resolve_plain(self, value: str, line: int, column: int) -> Any:
+        resolved = _resolve_core(value)
+        if isinstance(resolved, str):
+            reading = _yaml11_reading(value)
+            if reading is not None:
+                self._yaml11(value, reading, line, column)
+        elif type(resolved) is int and _YAML11_OCTAL.fullmatch(value):
+            self._yaml11(value, f"the octal number {int(value, 8)}", line, column)
+        return resolved
+
+    def _yaml11(self, value: str, reading: str, line: int, column: int) -> None:
+        _report(
+            self.doc,
+            YAML11_READING,
+            f"{value!r} is read as {reading} by YAML 1.1 tools such as Ruby and Hugo",
+            line,
+            column,
+            severity=Severity.WARNING,
+            hint=f'quote it: "{value}"',
+        )
+
+    def _check_collection_tag(self, event: Any, kind: str) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != _CORE + kind:
+            mark = event.start_mark
+            self._disallowed_tag(tag, mark.line + 1, mark.column + 1)
+
+    def _disallowed_tag(self, tag: str, line: int, column: int) -> None:
+        shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+        _report(
+            self.doc,
+            DISALLOWED_TAG,
+            f"tag '{shown}' is not allowed: catalog files hold plain data",
+            line,
+            column,
+            hint="remove the tag",
+        )
+
+    def _duplicate(self, frame: _Frame, key: str, line: int, column: int) -> None:
+        container = frame.container
+        index = list(container).index(key)
+        first = Location(
+            self.doc.name,
+            frame.positions[4 * index],
+            frame.positions[4 * index + 1],
+        )
+        _report(
+            self.doc,
+            DUPLICATE_KEY,
+            f"duplicate key '{key}': YAML readers keep only one of the values",
+            frame.key_line,
+            frame.key_column,
+            hint="remove one of the keys, or merge their values",
+            related=(first,),
+        )
+
+    def _is_merge(self, value: Any, line: int, column: int) -> bool:
+        """Record a ``<<`` merge; return whether it was one."""
+        frame = self.stack[-1]
+        sources = value if isinstance(value, list) else [value]
+        if not all(isinstance(source, dict) for source in sources):
+            _report(
+                self.doc,
+                SYNTAX_ERROR,
+                "a merge key '<<' needs a mapping or a list of mappings",
+                line,
+                column,
+            )
+            return True
+        frame.merges.extend((source, line, column) for source in sources)
+        return True
+
+    def _apply_merges(self, frame: _Frame, container: dict[str, Any]) -> None:
+        flat = self.doc._flat
+        index = self.doc._index
+        for source, line, column in frame.merges:
+            offset = index.get(id(source))
+            for position, (key, value) in enumerate(source.items()):
+                if key in container:
+                    continue
+                container[key] = value
+                if offset is None:
+                    frame.positions += (line, column, line, column)
+                else:
+                    base = offset + 4 * position
+                    frame.positions += flat[base : base + 4].tolist()
+
+
+def _resolve_core(value: str) -> Any:
+    """Resolve a plain scalar by the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value[0] not in _NUMBER_START:
+        return value
+    if _INT_DEC.fullmatch(value):
+        return int(value, 10)
+    if _INT_OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _INT_HEX.fullmatch(value):
+        return int(value[2:], 16)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if _INF.fullmatch(value):
+        return -math.inf if value[0] == "-" else math.inf
+    if _NAN.fullmatch(value):
+        return math.nan
+    return value
+
+
+def _is_core_type(short: str, resolved: Any) -> bool:
+    """Whether a resolved scalar is of the core type an explicit tag names."""
+    if short == "bool":
+        return isinstance(resolved, bool)
+    if short == "null":
+        return resolved is None
+    if isinstance(resolved, bool):
+        return False
+    return isinstance(resolved, int if short == "int" else (int, float))
+
+
+def _yaml11_reading(value: str) -> str | None:
+    """Describe how YAML 1.1 reads a plain scalar that YAML 1.2 reads as a string."""
+    if value in _YAML11_BOOLS:
+        return "the boolean " + str(_YAML11_BOOLS[value]).lower()
+    if value[0] not in _NUMBER_START:
+        return None
+    if ":" in value and _YAML11_SEXAGESIMAL.fullmatch(value):
+        return "a base-60 number"
+    if "-" in value and _YAML11_TIMESTAMP.fullmatch(value):
+        return "a date, not a string"
+    if _YAML11_BINARY.fullmatch(value):
+        return f"the number {int(value.replace('0b', ''), 2)}"
+    if "_" in value and _YAML11_UNDERSCORED.fullmatch(value):
+        return "a number"
+    return None
+
+
+def _key_text(value: Any) -> str:
+    """Return a mapping key as the string JSON needs."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _offset_to_line_column(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _reader_message(exc: Any) -> str:
+    character = exc.character
+    code = ord(character) if isinstance(character, str) else int(character)
+    if code == 0:
+        return "the file contains a NUL byte"
+    return f"character U+{code:04X} is not allowed in YAML"
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _syntax_message(exc: Any) -> str:
+    problem = str(exc.problem or "invalid YAML")
+    context = exc.context
+    if context:
+        return f"{problem} ({context})"
+    return problem
+
+
+def _syntax_hint(problem: str, character: str) -> str | None:
+    if character == "\t":
+        return "YAML indents with spaces, never tabs"
+    if "cannot start any token" in problem:
+        return "quote the value if it starts with a special character"
+    if "mapping values are not allowed" in problem:
+        return "quote the value: it contains ': '"
+    return None
