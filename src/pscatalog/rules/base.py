@@ -1,0 +1,51 @@
+"""What a rule is: the protocol every rule module satisfies, and its findings.
+
+A rule module's docstring is its user documentation (``pscatalog explain``
+prints it, ``docs/rules.md`` is generated from it). A rule yields findings:
+a message and a place. The checker stamps the rule's code and severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple, Protocol
+
+from pscatalog.catalog import Catalog, Place
+from pscatalog.diagnostics import Severity
+
+
+class Finding(NamedTuple):
+    """What a rule found, and where; the checker makes a diagnostic of it."""
+
+    message: str
+    place: Place
+    hint: str | None = None
+    related: tuple[Place, ...] = ()
+
+
+class Documented(Protocol):
+    """A code with its documentation: every diagnostic's code is one."""
+
+    __doc__: str | None
+    CODE: str
+    """The stable code, e.g. ``C001``: what suppressions and configuration name."""
+    NAME: str
+    """A kebab-case name saying what the rule checks."""
+    SEVERITY: Severity
+    """The default severity."""
+    SUMMARY: str
+    """One line for ``pscatalog rules``."""
+
+
+class Rule(Documented, Protocol):
+    """A check over a whole catalog, beyond what the schema can say."""
+
+    SUPERSEDES: frozenset[str]
+    """Schema keywords whose error at (or above) a finding's place is the same fault.
+
+    The checker keeps the rule's diagnostic and drops the schema's.
+    """
+
+    def check(self, catalog: Catalog) -> Iterable[Finding]:
+        """Yield a finding for every place in ``catalog`` that breaks the rule."""
+        ...

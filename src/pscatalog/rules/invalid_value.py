@@ -1,0 +1,30 @@
+"""Every value is one of those the schema allows.
+
+Maturity, delivery, deployment, duration and price units take one of a fixed
+list of values. The diagnostic lists them and suggests the closest.
+
+**Fix:** use one of the allowed values.
+
+Failing:
+
+```yaml
+delivery: onsite
+```
+
+Passing:
+
+```yaml
+delivery: on-site
+```
+"""
+
+from __future__ import annotations
+
+from pscatalog.diagnostics import Severity
+from pscatalog.schema import INVALID_VALUE as CODE
+
+__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+
+NAME = "invalid-value"
+SEVERITY = Severity.ERROR
+SUMMARY = "every value is one the schema allows"

@@ -1,0 +1,55 @@
+"""Every level of service has at least one category.
+
+The framework says each level has one or many categories of service. A level
+without any sells nothing: it is either a category file that is missing or
+names another level, or a level that should go.
+
+**Fix:** add a category file whose ``level`` is this level's ``id``, or point
+an existing category at it.
+
+Failing (no category file has ``level: adoption``):
+
+```yaml
+levels:
+  - id: adoption
+    name: Adoption
+    rank: 2
+    persona: The enablement lead
+```
+
+Passing:
+
+```yaml
+# catalog/education.yaml
+id: education
+name: Education Services
+level: adoption
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pscatalog.catalog import Catalog
+from pscatalog.diagnostics import Severity
+from pscatalog.rules.base import Finding
+
+CODE = "C203"
+NAME = "level-without-category"
+SEVERITY = Severity.ERROR
+SUMMARY = "every level has at least one category"
+SUPERSEDES: frozenset[str] = frozenset()
+
+
+def check(catalog: Catalog) -> Iterator[Finding]:
+    """Yield levels that no category names."""
+    used = {category.text("level") for category in catalog.categories}
+    for level in catalog.levels:
+        level_id = level.text("id")
+        if level_id is not None and level_id not in used:
+            yield Finding(
+                f"level '{level_id}' has no category",
+                level.at("id"),
+                f"add a category file with 'level: {level_id}', or remove the level",
+            )

@@ -1,0 +1,63 @@
+"""Every offering has a variant called ``standard`` or ``custom``.
+
+The framework defines an offering's base variant: ``standard`` when it is sold
+with a standard SKU and an out-of-the-box statement of work (SOW), ``custom``
+when it needs a custom SOW. Other variants (remote, on-site, 6 or 12 months)
+are alternatives to the base one. An offering without either cannot be quoted
+the way the framework says.
+
+**Fix:** rename the variant sold most often to ``standard`` (if it has a SKU
+and a standard SOW) or ``custom``, or add a ``custom`` variant.
+
+Failing:
+
+```yaml
+offerings:
+  - id: jira
+    name: JIRA
+    maturity: minimal
+    variants:
+      - id: remote
+```
+
+Passing:
+
+```yaml
+offerings:
+  - id: jira
+    name: JIRA
+    maturity: minimal
+    variants:
+      - id: custom
+      - id: remote
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pscatalog.catalog import Catalog
+from pscatalog.diagnostics import Severity
+from pscatalog.rules.base import Finding
+
+CODE = "C001"
+NAME = "missing-base-variant"
+SEVERITY = Severity.ERROR
+SUMMARY = "every offering has a variant called 'standard' or 'custom'"
+SUPERSEDES = frozenset({"contains", "minItems"})
+
+
+def check(catalog: Catalog) -> Iterator[Finding]:
+    """Yield offerings whose variants include neither ``standard`` nor ``custom``."""
+    for offering in catalog.offerings:
+        if not isinstance(offering.entry.data.get("variants"), list):
+            continue
+        if offering.base_variant() is None:
+            name = offering.entry.text("id") or offering.entry.text("name") or "?"
+            yield Finding(
+                f"offering '{name}' has no variant called 'standard' or 'custom'",
+                offering.entry.at("variants", key=True),
+                "name its base variant 'standard' (sold with a SKU and a standard SOW) "
+                "or 'custom' (sold with a custom SOW)",
+            )

@@ -1,0 +1,75 @@
+"""A ``complete`` offering, and anything above, states its price.
+
+The framework: *Complete: predictability in timing, results, and margin*.
+Margin is predictable when the base variant states its ``price``. A
+``standard`` variant has a price; a ``custom`` one, priced per engagement, has
+a day rate (``unit: day``) or a range (``min`` and ``max``).
+
+**Fix:** add a ``price`` to the base variant, or lower the maturity to ``viable``.
+
+Failing:
+
+```yaml
+maturity: complete
+variants:
+  - id: custom
+    price:
+      amount: 40000
+      currency: USD
+      unit: engagement
+```
+
+Passing:
+
+```yaml
+maturity: complete
+variants:
+  - id: custom
+    price:
+      amount: 2400
+      currency: USD
+      unit: day
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pscatalog.catalog import Catalog
+from pscatalog.diagnostics import Severity
+from pscatalog.rules._evidence import at_least, name_of
+from pscatalog.rules.base import Finding
+
+CODE = "M006"
+NAME = "predictable-margin"
+SEVERITY = Severity.ERROR
+SUMMARY = "'complete' and above have a price on the base variant"
+SUPERSEDES: frozenset[str] = frozenset()
+
+
+def check(catalog: Catalog) -> Iterator[Finding]:
+    """Yield offerings that claim the maturity without this evidence."""
+    for offering in at_least(catalog, "complete"):
+        base = offering.base_variant()
+        if base is None:
+            continue
+        price = base.data.get("price")
+        if not isinstance(price, dict):
+            yield Finding(
+                f"'{name_of(offering)}' is {offering.claimed} but its "
+                f"{base.text('id')} variant has no price",
+                base.at(),
+                "add a 'price' to the base variant, or lower the maturity",
+            )
+        elif base.text("id") == "custom" and not _rate_or_range(price):
+            yield Finding(
+                f"'{name_of(offering)}' is {offering.claimed} but its custom variant "
+                "has neither a day rate nor a price range",
+                base.at("price", key=True),
+                "give the price 'unit: day', or a 'min' and 'max'",
+            )
+
+
+def _rate_or_range(price: dict[str, object]) -> bool:
+    return price.get("unit") == "day" or ("min" in price and "max" in price)

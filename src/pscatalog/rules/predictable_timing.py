@@ -1,0 +1,62 @@
+"""A ``complete`` offering, and anything above, states its duration.
+
+The framework: *Complete: an offering that can be consistently delivered:
+predictability in timing, results, and margin*. Timing is predictable when the
+base variant (``standard``, else ``custom``) states its ``duration``: a fixed
+value, or a range for a custom engagement.
+
+**Fix:** add a ``duration`` to the base variant, or lower the maturity to ``viable``.
+
+Failing:
+
+```yaml
+maturity: complete
+variants:
+  - id: standard
+    sku: GL-JIRA
+    standard_sow: https://docs.example.com/sow/jira
+```
+
+Passing:
+
+```yaml
+maturity: complete
+variants:
+  - id: standard
+    sku: GL-JIRA
+    standard_sow: https://docs.example.com/sow/jira
+    duration:
+      min: 1
+      max: 3
+      unit: day
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pscatalog.catalog import Catalog
+from pscatalog.diagnostics import Severity
+from pscatalog.rules._evidence import at_least, name_of
+from pscatalog.rules.base import Finding
+
+CODE = "M005"
+NAME = "predictable-timing"
+SEVERITY = Severity.ERROR
+SUMMARY = "'complete' and above have a duration on the base variant"
+SUPERSEDES: frozenset[str] = frozenset()
+
+
+def check(catalog: Catalog) -> Iterator[Finding]:
+    """Yield offerings that claim the maturity without this evidence."""
+    for offering in at_least(catalog, "complete"):
+        base = offering.base_variant()
+        if base is None or isinstance(base.data.get("duration"), dict):
+            continue
+        yield Finding(
+            f"'{name_of(offering)}' is {offering.claimed} but its "
+            f"{base.text('id')} variant has no duration",
+            base.at(),
+            "add a 'duration' to the base variant, or lower the maturity",
+        )
