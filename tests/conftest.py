@@ -8,7 +8,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CATALOG = REPO / "catalog"
-REAL_DATA = REPO.parent / "shared" / "real-data"
+REAL_DATA = REPO / "tests" / "fixtures" / "real-data"
 
 
 @pytest.fixture

@@ -86,7 +86,9 @@ def findings(root: Path, *paths: Path) -> list[Finding]:
     ]
 
 
-def category_file(offerings: str, *, level: str = "product", category_id: str = "integration") -> str:
+def category_file(
+    offerings: str, *, level: str = "product", category_id: str = "integration"
+) -> str:
     """Return a category file with the given (dedented) offerings block."""
     body = textwrap.indent(textwrap.dedent(offerings).lstrip("\n"), "  ")
     return (
