@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import REPO
 from pscatalog.docs import rules_markdown
-from pscatalog.reporters import RULES_URL
+from pscatalog.reporters.links import RULES_URL
 
 
 def test_rules_md_is_generated_from_the_rules() -> None:

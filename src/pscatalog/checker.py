@@ -29,9 +29,14 @@ class ValidationResult:
     """Every finding, sorted by file, line and column."""
     catalogs: list[Catalog] = field(default_factory=list)
     """The catalogs read, with their documents."""
-    files_checked: int = 0
-    """How many files the diagnostics were filtered to (all files of the catalogs,
-    or the files named)."""
+    files: list[str] = field(default_factory=list)
+    """The files checked, as reports name them: every file of the catalogs, or
+    the files named."""
+
+    @property
+    def files_checked(self) -> int:
+        """How many files were checked."""
+        return len(self.files)
 
     def count(self, severity: Severity) -> int:
         """Return how many diagnostics have ``severity``."""
@@ -84,8 +89,10 @@ def validate(
         diagnostics = check_catalog(catalog, rules)
         diagnostics = _involving(diagnostics, catalog, target)
         result.diagnostics.extend(diagnostics)
-        result.files_checked += (
-            len(catalog.documents) if target.named is None else len(target.named)
+        result.files.extend(
+            doc.name
+            for doc in catalog.documents
+            if target.named is None or doc.path in target.named
         )
     result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result

@@ -167,7 +167,7 @@ def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
     """Validate a catalog folder; exit 1 unless it reads as the schema defines it."""
     from pscatalog.checker import validate as run_validation
     from pscatalog.errors import UsageError
-    from pscatalog.reporters import report_full
+    from pscatalog.reporters.text import report_full
 
     if catalog is not None and catalog.exists() and not catalog.is_dir():
         raise UsageError(f"not a catalog folder: {catalog}")

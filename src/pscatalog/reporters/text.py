@@ -1,33 +1,10 @@
-"""Reporters: diagnostics turned into text for people and programs.
-
-A reporter is a function from a :class:`~pscatalog.checker.ValidationResult`
-to the text written on standard output. ``REPORTER_BY_NAME`` maps the names
-``--output-format`` accepts to them.
-"""
+"""Reports for people at a terminal: ``full`` and ``concise``."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Any
-
-from pscatalog._version import __version__
 from pscatalog.checker import ValidationResult
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.loader import Document
-
-RULES_URL = "https://gitlab.com/pscatalog/pscatalog/-/blob/main/docs/rules.md"
-"""Where each code is documented: ``RULES_URL#CODE`` (``docs/rules.md``)."""
-
-JSON_FORMAT_VERSION = 1
-"""Version of the ``json`` output; documented by ``docs/diagnostics.schema.json``."""
-
-Reporter = Callable[[ValidationResult], str]
-
-
-def help_url(code: str) -> str:
-    """Return the link to a code's documentation."""
-    return f"{RULES_URL}#{code.lower()}"
 
 
 def report_concise(result: ValidationResult) -> str:
@@ -40,30 +17,6 @@ def report_full(result: ValidationResult) -> str:
     documents = {doc.name: doc for catalog in result.catalogs for doc in catalog.documents}
     blocks = [_full_block(diagnostic, documents) for diagnostic in result.diagnostics]
     return "".join(block + "\n" for block in blocks) + summary_line(result) + "\n"
-
-
-def report_json(result: ValidationResult) -> str:
-    """Return a JSON object with a ``diagnostics`` list (``docs/diagnostics.schema.json``)."""
-    document = {
-        "version": JSON_FORMAT_VERSION,
-        "tool": {"name": "pscatalog", "version": __version__},
-        "summary": {
-            "errors": result.errors,
-            "warnings": result.warnings,
-            "infos": result.count(Severity.INFO),
-            "files": result.files_checked,
-        },
-        "diagnostics": [_json_diagnostic(diagnostic) for diagnostic in result.diagnostics],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-REPORTER_BY_NAME: dict[str, Reporter] = {
-    "full": report_full,
-    "concise": report_concise,
-    "json": report_json,
-}
-"""The reporters by the name ``--output-format`` gives them."""
 
 
 def summary_line(result: ValidationResult) -> str:
@@ -130,24 +83,3 @@ def _token_width(line: str, start: int) -> int:
     if rest.endswith(":"):
         rest = rest[:-1]
     return max(1, len(rest.rstrip()))
-
-
-def _json_location(location: Location) -> dict[str, Any]:
-    return {
-        "file": location.file,
-        "line": location.line,
-        "column": location.column,
-        "pointer": location.pointer,
-    }
-
-
-def _json_diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
-    return {
-        "code": diagnostic.code,
-        "severity": str(diagnostic.severity),
-        "message": diagnostic.message,
-        **_json_location(diagnostic.location),
-        "hint": diagnostic.hint,
-        "url": help_url(diagnostic.code),
-        "related": [_json_location(related) for related in diagnostic.related],
-    }
