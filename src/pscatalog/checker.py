@@ -10,15 +10,17 @@ kept (one fault, one diagnostic).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pscatalog.catalog import Catalog, load_catalog
+from pscatalog.config import DEFAULT_CONFIG, Config
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.discovery import Target, resolve_targets
 from pscatalog.loader import DEFAULT_LIMITS, Limits
-from pscatalog.rules import RULES, STRUCTURAL, Rule
+from pscatalog.rules import CODES, RULES, STRUCTURAL, Rule
 from pscatalog.schema import SchemaFinding, check_document
+from pscatalog.suppressions import apply_suppressions
 
 
 @dataclass
@@ -72,21 +74,29 @@ class ValidationResult:
 def validate(
     paths: Iterable[Path | str] = (),
     *,
+    config: Config = DEFAULT_CONFIG,
     rules: Mapping[str, Rule] = RULES,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ValidationResult:
-    """Validate the catalogs at ``paths`` (the catalog found from here if none).
+    """Validate the catalogs at ``paths``.
 
     A path is a catalog folder or files in one; with files, the whole folder is
     read (cross-file rules need it) and the findings that involve the named
-    files are returned. Raises :class:`pscatalog.errors.UsageError` for a path
-    that does not exist.
+    files are returned. Without paths, the configuration's catalog is
+    validated, else the one found from the current folder. Suppression
+    comments and the configuration's selections and severities apply. Raises
+    :class:`pscatalog.errors.UsageError` for a path that does not exist.
     """
     result = ValidationResult()
+    paths = list(paths)
+    if not paths and config.catalog is not None:
+        paths = [config.catalog]
     for target in resolve_targets(paths):
         catalog = load_catalog(target.root, limits=limits)
         result.catalogs.append(catalog)
         diagnostics = check_catalog(catalog, rules)
+        diagnostics = apply_suppressions(diagnostics, catalog.documents, CODES)
+        diagnostics = _configured(diagnostics, config)
         diagnostics = _involving(diagnostics, catalog, target)
         result.diagnostics.extend(diagnostics)
         result.files.extend(
@@ -151,6 +161,19 @@ def _superseded(
         if any(_within(pointer, location.pointer) for pointer in pointers):
             superseded.add(id(finding))
     return superseded
+
+
+def _configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Drop what the configuration does not report; apply its severities."""
+    kept = []
+    for diagnostic in diagnostics:
+        if not config.reports(diagnostic.code, Path(diagnostic.location.file)):
+            continue
+        severity = config.severity.get(diagnostic.code)
+        if severity is not None and severity is not diagnostic.severity:
+            diagnostic = replace(diagnostic, severity=severity)
+        kept.append(diagnostic)
+    return kept
 
 
 def _within(pointer: str, ancestor: str) -> bool:

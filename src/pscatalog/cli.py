@@ -21,9 +21,15 @@ from pscatalog.errors import PscatalogError
 
 if TYPE_CHECKING:
     from pscatalog.checker import ValidationResult
+    from pscatalog.config import Config
 
-OUTPUT_FORMATS = ("full", "concise", "json")
-"""The names of ``--output-format``; each has a reporter in ``REPORTER_BY_NAME``."""
+OUTPUT_FORMATS = ("full", "concise", "json", "github")
+"""The names of ``--output-format``; each has a reporter in ``REPORTER_BY_NAME``.
+
+Kept here rather than read from the registry so that ``--help`` imports
+nothing; a test keeps the two in step."""
+REPORT_FORMATS = ("gitlab", "junit", "sarif", "github", "json")
+"""The formats ``--report FORMAT:PATH`` writes."""
 
 
 class _Group(click.Group):
@@ -43,8 +49,36 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pscatalog", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: pscatalog.toml or [tool.pscatalog] in pyproject.toml, "
+    "found from the current folder upwards).",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Validate and use a professional-services offerings catalog."""
+    ctx.obj = config_path
+
+
+def _config(ctx: click.Context) -> Config:
+    """Load the configuration the command line names, or the one found from here."""
+    from pscatalog.config import load_config
+    from pscatalog.rules import CODES
+
+    path = ctx.find_root().obj
+    return load_config(path if isinstance(path, Path) else None, known_codes=CODES)
+
+
+def _parse_report(value: str) -> tuple[str, Path]:
+    name, separator, path = value.partition(":")
+    if not separator or not path or name not in REPORT_FORMATS:
+        raise click.BadParameter(
+            f"expected FORMAT:PATH with FORMAT one of {', '.join(REPORT_FORMATS)}, got {value!r}",
+            param_hint="'--report'",
+        )
+    return name, Path(path)
 
 
 @cli.command()
@@ -56,8 +90,17 @@ def cli() -> None:
     show_default=True,
     help="How to print the diagnostics.",
 )
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:PATH",
+    help=f"Also write a report for CI; repeatable. FORMAT: {', '.join(REPORT_FORMATS)}.",
+)
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) -> None:
+def validate(
+    ctx: click.Context, paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...]
+) -> None:
     """Check catalog files against the schema and the framework's rules.
 
     PATHS are catalog folders or files in them (the catalog found from the
@@ -69,10 +112,41 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output_format: str) ->
     """
     from pscatalog.checker import validate as run_validation
     from pscatalog.reporters import REPORTER_BY_NAME
+    from pscatalog.writing import write_atomically
 
-    result = run_validation(paths)
+    targets = [_parse_report(report) for report in reports]
+    result = run_validation(paths, config=_config(ctx))
     click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
+    for name, path in targets:
+        write_atomically(path, REPORTER_BY_NAME[name](result))
     ctx.exit(result.exit_code)
+
+
+@cli.command()
+def rules() -> None:
+    """List every code pscatalog reports: code, name, severity and summary."""
+    from pscatalog.rules import CODES
+
+    width = max(len(rule.NAME) for rule in CODES.values())
+    for code, rule in CODES.items():
+        click.echo(f"{code}  {rule.NAME:<{width}}  {rule.SEVERITY!s:<7}  {rule.SUMMARY}")
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Print the documentation of a code: why, how to fix, examples."""
+    from pscatalog.docs import rule_documentation
+    from pscatalog.errors import UsageError
+    from pscatalog.reporters.links import help_url
+    from pscatalog.rules import CODES
+
+    rule = CODES.get(code.upper())
+    if rule is None:
+        raise UsageError(f"unknown code {code!r}; 'pscatalog rules' lists them")
+    click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
+    click.echo(rule_documentation(rule))
+    click.echo(f"\n{help_url(rule.CODE)}")
 
 
 @cli.command()
@@ -171,7 +245,7 @@ def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
 
     if catalog is not None and catalog.exists() and not catalog.is_dir():
         raise UsageError(f"not a catalog folder: {catalog}")
-    result = run_validation([catalog] if catalog is not None else [])
+    result = run_validation([catalog] if catalog is not None else [], config=_config(ctx))
     if result.diagnostics:
         click.echo(report_full(result), nl=False, err=True)
     if not result.readable:

@@ -15,7 +15,15 @@ _FAMILIES = (
     ("S", "Schema: keys, types and values"),
     ("C", "Catalog: structure and references"),
     ("M", "Maturity: the evidence each level claims"),
+    ("N", "Suppression comments"),
 )
+
+
+_KIND_BY_PREFIX = {
+    "Y": "reported while reading",
+    "S": "reported by the schema",
+    "N": "reported about suppressions",
+}
 
 
 def rule_documentation(rule: Documented) -> str:
@@ -46,7 +54,7 @@ def rules_markdown() -> str:
         for code, rule in CODES.items():
             if not code.startswith(prefix):
                 continue
-            kind = "catalog rule" if code in RULES else "reported while reading"
+            kind = "catalog rule" if code in RULES else _KIND_BY_PREFIX[prefix]
             lines += [
                 "",
                 f"### {code}",

@@ -3,7 +3,7 @@
 ``RULES`` holds the checks that run over a loaded catalog; ``CODES`` holds
 every documented code, those of the loader (``Y``) and of the schema (``S``)
 too. Codes: ``Y`` for YAML, ``S`` for the schema, ``C`` for the catalog's
-structure, ``M`` for maturity evidence.
+structure, ``M`` for maturity evidence, ``N`` for suppression comments.
 """
 
 from __future__ import annotations
@@ -42,10 +42,13 @@ from pscatalog.rules import (
     schema_violation,
     sku_without_sow,
     standard_variant_incomplete,
+    suppression_without_reason,
     syntax_error,
     unknown_key,
     unknown_level,
+    unknown_suppression_code,
     unreadable_file,
+    unused_suppression,
     wrong_type,
     yaml11_reading,
 )
@@ -78,7 +81,7 @@ _RULE_MODULES: tuple[Rule, ...] = (
     positive_nps,
     adoption_impact,
 )
-_DOCUMENTED_MODULES: tuple[Documented, ...] = (
+_READING_MODULES: tuple[Documented, ...] = (
     syntax_error,
     duplicate_key,
     yaml11_reading,
@@ -96,15 +99,20 @@ _DOCUMENTED_MODULES: tuple[Documented, ...] = (
     out_of_range,
     schema_violation,
 )
+_SUPPRESSION_MODULES: tuple[Documented, ...] = (
+    unused_suppression,
+    suppression_without_reason,
+    unknown_suppression_code,
+)
 
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _RULE_MODULES}
 """The catalog checks, by code, in the order they run."""
 
 CODES: dict[str, Documented] = dict(
-    sorted({**{m.CODE: m for m in _DOCUMENTED_MODULES}, **RULES}.items())
+    sorted({m.CODE: m for m in (*_READING_MODULES, *_SUPPRESSION_MODULES, *_RULE_MODULES)}.items())
 )
 """Every code pscatalog reports, sorted, with its documentation."""
 
-STRUCTURAL: frozenset[str] = frozenset(module.CODE for module in _DOCUMENTED_MODULES)
+STRUCTURAL: frozenset[str] = frozenset(module.CODE for module in _READING_MODULES)
 """Codes of the loader and the schema: a file with such an error does not read
 as the schema defines it, and commands that need the data refuse it."""
