@@ -57,7 +57,7 @@ def test_suppression_without_reason_is_an_error_and_suppresses_nothing(tmp_path:
     result = validate([root])
     assert [(d.code, d.location.line, d.location.column) for d in result.diagnostics] == [
         ("C004", 7, 15),
-        ("N002", 7, 26),
+        ("N002", 7, 24),
     ]
     assert result.diagnostics[1].message == "suppression without a reason suppresses nothing"
 
