@@ -176,8 +176,16 @@ def _configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnosti
     return kept
 
 
-def _within(pointer: str, ancestor: str) -> bool:
-    return pointer == ancestor or pointer.startswith(ancestor + "/")
+def _within(pointer: str, place: str) -> bool:
+    """Whether a rule at ``pointer`` reports the schema's fault at ``place``.
+
+    The same place, or a key of it (a forbidden ``sku`` is reported at the key,
+    the schema reports the variant that has it); never anything further down.
+    """
+    if pointer == place:
+        return True
+    parent, _, _ = pointer.rpartition("/")
+    return parent == place
 
 
 def _involving(diagnostics: list[Diagnostic], catalog: Catalog, target: Target) -> list[Diagnostic]:

@@ -110,8 +110,16 @@ class SchemaFinding(NamedTuple):
 
 def check_document(doc: Document, kind: str) -> Iterator[SchemaFinding]:
     """Yield a finding for every schema error of ``doc`` against ``kind``."""
+    seen: set[tuple[str, str, str]] = set()
     for error in validator(kind).iter_errors(doc.data):
-        yield from _findings(doc, error)
+        for finding in _findings(doc, error):
+            diagnostic = finding.diagnostic
+            # jsonschema reports each missing key of a mapping apart; the message
+            # names them all, so one diagnostic per mapping is enough.
+            key = (diagnostic.location.pointer, finding.keyword, diagnostic.message)
+            if key not in seen:
+                seen.add(key)
+                yield finding
 
 
 def _findings(doc: Document, error: ValidationError) -> Iterator[SchemaFinding]:
@@ -233,17 +241,25 @@ def _listed(value: Any) -> list[str]:
     return [str(item) for item in value] if isinstance(value, list) else []
 
 
+_ITEM_NAMES = {
+    "levels": "level",
+    "offerings": "offering",
+    "variants": "variant",
+    "marketing_material": "link",
+    "stages": "stage",
+}
+
+
 def _what(path: list[PathPart]) -> str:
     """Name the value at ``path`` the way the file shows it."""
-    for part in reversed(path):
-        if isinstance(part, str):
-            return f"'{part}'"
-        if part != path[-1] or len(path) == 1:
-            break
-    if path and isinstance(path[-1], int):
-        parent = next((part for part in reversed(path) if isinstance(part, str)), None)
-        return f"item {path[-1] + 1} of '{parent}'" if parent else f"item {path[-1] + 1}"
-    return "the document"
+    if not path:
+        return "the document"
+    last = path[-1]
+    if isinstance(last, str):
+        return f"'{last}'"
+    parent = path[-2] if len(path) > 1 else None
+    noun = _ITEM_NAMES.get(str(parent), f"item of '{parent}'" if parent is not None else "item")
+    return f"{noun} {last + 1}"
 
 
 def _shown(value: Any) -> str:

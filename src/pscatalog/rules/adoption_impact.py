@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
 from pscatalog.rules.base import Finding
 
 CODE = "M008"
@@ -48,6 +48,8 @@ SUPERSEDES: frozenset[str] = frozenset()
 def check(catalog: Catalog) -> Iterator[Finding]:
     """Yield offerings that claim the maturity without this evidence."""
     for offering in at_least(catalog, "lovable"):
+        if malformed(offering, "adoption_impact"):
+            continue  # the schema reports its form
         impact = offering.entry.mapping("evidence").get("adoption_impact")
         if isinstance(impact, dict) and impact.get("metric") and impact.get("result"):
             continue

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
 from pscatalog.rules.base import Finding
 
 CODE = "M002"
@@ -44,6 +44,8 @@ SUPERSEDES: frozenset[str] = frozenset()
 def check(catalog: Catalog) -> Iterator[Finding]:
     """Yield offerings that claim the maturity without this evidence."""
     for offering in at_least(catalog, "viable"):
+        if malformed(offering, "deliveries"):
+            continue  # the schema reports its form
         evidence = offering.entry.mapping("evidence")
         deliveries = evidence.get("deliveries")
         if isinstance(deliveries, int) and not isinstance(deliveries, bool) and deliveries >= 1:

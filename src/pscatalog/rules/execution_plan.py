@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
 from pscatalog.rules.base import Finding
 
 CODE = "M004"
@@ -43,6 +43,8 @@ SUPERSEDES: frozenset[str] = frozenset()
 def check(catalog: Catalog) -> Iterator[Finding]:
     """Yield offerings that claim the maturity without this evidence."""
     for offering in at_least(catalog, "viable"):
+        if malformed(offering, "execution_plan"):
+            continue  # the schema reports its form
         if offering.entry.mapping("evidence").get("execution_plan"):
             continue
         yield Finding(

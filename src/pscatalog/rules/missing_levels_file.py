@@ -6,7 +6,16 @@ no page can be ordered.
 
 **Fix:** add ``levels.yaml`` to the catalog folder.
 
-Passing (``catalog/levels.yaml``):
+Failing (a catalog folder without ``levels.yaml``):
+
+```yaml
+# catalog/integration.yaml
+id: integration
+name: Integration Services
+level: product
+```
+
+Passing (``catalog/levels.yaml`` added):
 
 ```yaml
 # yaml-language-server: $schema=../schema/levels.schema.json

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
 from pscatalog.rules.base import Finding
 
 CODE = "M007"
@@ -46,6 +46,8 @@ SUPERSEDES: frozenset[str] = frozenset()
 def check(catalog: Catalog) -> Iterator[Finding]:
     """Yield offerings that claim the maturity without this evidence."""
     for offering in at_least(catalog, "lovable"):
+        if malformed(offering, "nps"):
+            continue  # the schema reports its form
         nps = offering.entry.mapping("evidence").get("nps")
         score = nps.get("score") if isinstance(nps, dict) else None
         if isinstance(score, (int, float)) and not isinstance(score, bool) and score > 0:
