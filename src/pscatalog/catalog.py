@@ -168,13 +168,16 @@ def display_name(path: Path) -> str:
 
 
 def catalog_files(root: Path) -> list[Path]:
-    """Return the YAML files of a catalog folder, sorted by name."""
+    """Return the YAML files of a catalog folder, sorted by name.
+
+    A folder named like a YAML file is listed too: the loader reports it.
+    """
     try:
         children = list(root.iterdir())
     except OSError:
         return []
     return sorted(
-        (child for child in children if child.suffix in YAML_SUFFIXES and not child.is_dir()),
+        (child for child in children if child.suffix in YAML_SUFFIXES),
         key=lambda child: child.name,
     )
 

@@ -219,7 +219,8 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1 :]
+        column = len(line_start.decode("utf-8", "replace")) + 1
         _report(
             doc,
             NOT_UTF8,
@@ -326,7 +327,7 @@ class _Builder:
                 elif kind is events.StreamEndEvent or event is None:
                     break
         except ReaderError as exc:
-            line, column = _offset_to_line_column(self.text, exc.position)
+            line, column = _byte_offset_to_line_column(self.text, exc.position)
             _report(doc, SYNTAX_ERROR, _reader_message(exc), line, column)
             return
         except MarkedYAMLError as exc:
@@ -442,7 +443,9 @@ class _Builder:
                 "a mapping key must be a plain string, not a mapping or a list",
                 frame.line,
                 frame.column,
+                hint="catalog files use plain keys such as 'id:'",
             )
+            raise _Stop
         return self._place(container, frame.size, frame.line, frame.column)
 
     def _alias(self, event: Any) -> Any:
@@ -499,9 +502,13 @@ class _Builder:
                 self._yaml11(value, reading, line, column)
         elif type(resolved) is int and _YAML11_OCTAL.fullmatch(value):
             self._yaml11(value, f"the octal number {int(value, 8)}", line, column)
+        elif type(resolved) is int and value.startswith("0o"):
+            self._yaml11(value, "a string", line, column, hint=f"write it as {resolved}")
         return resolved
 
-    def _yaml11(self, value: str, reading: str, line: int, column: int) -> None:
+    def _yaml11(
+        self, value: str, reading: str, line: int, column: int, *, hint: str | None = None
+    ) -> None:
         _report(
             self.doc,
             YAML11_READING,
@@ -509,7 +516,7 @@ class _Builder:
             line,
             column,
             severity=Severity.WARNING,
-            hint=f'quote it: "{value}"',
+            hint=hint or f'quote it: "{value}"',
         )
 
     def _check_collection_tag(self, event: Any, kind: str) -> None:
@@ -641,9 +648,10 @@ def _key_text(value: Any) -> str:
     return str(value)
 
 
-def _offset_to_line_column(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+def _byte_offset_to_line_column(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column (in characters) of a UTF-8 byte offset."""
+    before = text.encode("utf-8")[:offset].decode("utf-8", "ignore")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _reader_message(exc: Any) -> str:

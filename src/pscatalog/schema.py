@@ -110,16 +110,19 @@ class SchemaFinding(NamedTuple):
 
 def check_document(doc: Document, kind: str) -> Iterator[SchemaFinding]:
     """Yield a finding for every schema error of ``doc`` against ``kind``."""
-    seen: set[tuple[str, str, str]] = set()
+    findings: dict[tuple[str, str, str], SchemaFinding] = {}
     for error in validator(kind).iter_errors(doc.data):
         for finding in _findings(doc, error):
             diagnostic = finding.diagnostic
             # jsonschema reports each missing key of a mapping apart; the message
             # names them all, so one diagnostic per mapping is enough.
             key = (diagnostic.location.pointer, finding.keyword, diagnostic.message)
-            if key not in seen:
-                seen.add(key)
-                yield finding
+            findings.setdefault(key, finding)
+    # A value of the wrong type fails its enum or pattern too: one fault, one diagnostic.
+    mistyped = {pointer for pointer, keyword, _ in findings if keyword == "type"}
+    for (pointer, keyword, _), finding in findings.items():
+        if keyword == "type" or pointer not in mistyped or keyword == "additionalProperties":
+            yield finding
 
 
 def _findings(doc: Document, error: ValidationError) -> Iterator[SchemaFinding]:
@@ -163,9 +166,10 @@ def _most_useful(error: ValidationError) -> ValidationError:
 
 
 def _all_required(error: ValidationError) -> bool:
-    """Whether every branch of a ``oneOf``/``anyOf`` only asks for keys."""
-    return all(
-        sub.validator == "required" and list(sub.relative_path) == [] for sub in error.context or ()
+    """Whether the branches of a failed ``oneOf``/``anyOf`` each only ask for keys."""
+    context = error.context or ()
+    return bool(context) and all(
+        sub.validator == "required" and list(sub.relative_path) == [] for sub in context
     )
 
 
@@ -182,13 +186,9 @@ def _describe(error: ValidationError, path: list[PathPart]) -> tuple[str, str | 
         noun = "key" if len(missing) == 1 else "keys"
         return f"{what} is missing the required {noun} {keys}", None
     if keyword in ("oneOf", "anyOf") and _all_required(error):
-        forms = " or ".join(
-            " and ".join(f"'{key}'" for key in _listed(sub.validator_value))
-            for sub in error.context or ()
-        )
-        if error.context:
-            return f"{what} needs {forms}", None
-        return f"{what} must match exactly one of the allowed forms", _forms_hint(schema)
+        branches = dict.fromkeys(tuple(_listed(sub.validator_value)) for sub in error.context or ())
+        forms = " or ".join(" and ".join(f"'{key}'" for key in keys) for keys in branches)
+        return f"{what} needs {forms}", None
     if keyword == "oneOf":
         return f"{what} matches more than one allowed form", _forms_hint(schema)
     if keyword == "type":

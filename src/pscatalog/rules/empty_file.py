@@ -17,7 +17,12 @@ Passing:
 id: integration
 name: Integration Services
 level: product
-offerings: []
+offerings:
+  - id: jira
+    name: JIRA
+    maturity: planned
+    variants:
+      - id: custom
 ```
 """
 
