@@ -237,6 +237,13 @@ def export(
         write_atomically(output, text)
 
 
+# -- fmt: formatting commands (formatting.py) --
+
+# -- import and export of services.yml (importing.py, exporting.py) --
+
+# -- diff and stats (diffing.py, stats.py) --
+
+
 def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
     """Validate a catalog folder; exit 1 unless it reads as the schema defines it."""
     from pscatalog.checker import validate as run_validation
