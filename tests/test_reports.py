@@ -667,3 +667,52 @@ def test_github_paths_are_relative_to_the_git_top_folder(
 def test_github_report_of_no_diagnostics_is_empty(here: Path):
     """Nothing found, nothing printed."""
     assert report_github(ValidationResult()) == ""
+
+
+def test_one_validate_run_writes_all_four_reports(here: Path):
+    """`validate --report` x4 on a broken catalog writes every report, each accepted by its consumer."""
+    from click.testing import CliRunner
+
+    from pscatalog.cli import OUTPUT_FORMATS, REPORT_FORMATS, cli
+
+    assert set(OUTPUT_FORMATS) | set(REPORT_FORMATS) <= set(REPORTER_BY_NAME)
+    faulty_catalog(here)
+    args = ["validate", "--output-format", "concise"]
+    for name, file in (
+        ("gitlab", "cq.json"),
+        ("junit", "junit.xml"),
+        ("sarif", "out.sarif"),
+        ("github", "gh.txt"),
+    ):
+        args += ["--report", f"{name}:{file}"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    concise = result.stdout.splitlines()
+    issues = json.loads((here / "cq.json").read_text(encoding="utf-8"))
+    assert len(issues) == len(concise)
+    assert all(
+        set(i) == {"description", "check_name", "fingerprint", "severity", "location"}
+        for i in issues
+    )
+    assert sarif_errors((here / "out.sarif").read_text(encoding="utf-8")) == []
+    cases = gitlab_test_cases((here / "junit.xml").read_text(encoding="utf-8"))
+    assert any(case["status"] == "failed" for case in cases)
+    github = (here / "gh.txt").read_text(encoding="utf-8").splitlines()
+    assert len(github) == len(concise)
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in github)
+
+
+def test_bad_report_argument_is_a_usage_error(here: Path):
+    """`--report` without FORMAT:PATH, or with an unknown format, exits 2 before checking."""
+    from click.testing import CliRunner
+
+    from pscatalog.cli import cli
+
+    faulty_catalog(here)
+    result = CliRunner().invoke(cli, ["validate", "--report", "xml:out.xml"])
+    assert result.exit_code == 2
+    assert (
+        "expected FORMAT:PATH with FORMAT one of gitlab, junit, sarif, github, json"
+        in result.stderr
+    )
+    assert not (here / "out.xml").exists()
