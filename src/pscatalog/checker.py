@@ -9,7 +9,9 @@ kept (one fault, one diagnostic).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +36,8 @@ class ValidationResult:
     files: list[str] = field(default_factory=list)
     """The files checked, as reports name them: every file of the catalogs, or
     the files named."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage: ``load``, ``schema``, ``rules``, ``filter``."""
 
     @property
     def files_checked(self) -> int:
@@ -91,13 +95,16 @@ def validate(
     paths = list(paths)
     if not paths and config.catalog is not None:
         paths = [config.catalog]
+    clock = _Stopwatch(result.timings)
     for target in resolve_targets(paths):
-        catalog = load_catalog(target.root, limits=limits)
+        with clock("load"):
+            catalog = load_catalog(target.root, limits=limits)
         result.catalogs.append(catalog)
-        diagnostics = check_catalog(catalog, rules)
-        diagnostics = apply_suppressions(diagnostics, catalog.documents, CODES)
-        diagnostics = _configured(diagnostics, config)
-        diagnostics = _involving(diagnostics, catalog, target)
+        diagnostics = check_catalog(catalog, rules, clock)
+        with clock("filter"):
+            diagnostics = apply_suppressions(diagnostics, catalog.documents, CODES)
+            diagnostics = _configured(diagnostics, config)
+            diagnostics = _involving(diagnostics, catalog, target)
         result.diagnostics.extend(diagnostics)
         result.files.extend(
             doc.name
@@ -108,15 +115,35 @@ def validate(
     return result
 
 
-def check_catalog(catalog: Catalog, rules: Mapping[str, Rule] = RULES) -> list[Diagnostic]:
+class _Stopwatch:
+    """Adds the time spent in ``with clock(stage):`` blocks to a dict of timings."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def check_catalog(
+    catalog: Catalog, rules: Mapping[str, Rule] = RULES, clock: _Stopwatch | None = None
+) -> list[Diagnostic]:
     """Return every diagnostic of a loaded catalog: loader, schema and rules."""
+    clock = clock or _Stopwatch({})
     diagnostics: list[Diagnostic] = []
     schema_findings: list[SchemaFinding] = []
-    for doc in catalog.documents:
-        diagnostics.extend(doc.diagnostics)
-        if doc.ok:
-            schema_findings.extend(check_document(doc, catalog.kind_of(doc)))
-    rule_diagnostics = list(run_rules(catalog, rules))
+    with clock("schema"):
+        for doc in catalog.documents:
+            diagnostics.extend(doc.diagnostics)
+            if doc.ok:
+                schema_findings.extend(check_document(doc, catalog.kind_of(doc)))
+    with clock("rules"):
+        rule_diagnostics = list(run_rules(catalog, rules))
     diagnostics.extend(rule_diagnostics)
     superseded = _superseded(schema_findings, rule_diagnostics, rules)
     diagnostics.extend(
