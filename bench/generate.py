@@ -46,6 +46,7 @@ ALTERNATIVES = ("remote", "on-site", "6-months", "12-months", "cleared")
 
 
 def offering(number: int, rng: random.Random) -> str:
+    """Return one offering as YAML, its evidence matching its random maturity."""
     maturity = rng.choice(MATURITIES)
     variant_count = rng.randint(1, 4)
     base = "custom" if maturity in ("planned", "minimal") else "standard"

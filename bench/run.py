@@ -82,6 +82,7 @@ def tool(name: str) -> str:
 
 
 def commands_for(catalog: Path) -> dict[str, list[str]]:
+    """Return the two commands to compare on a catalog folder."""
     files = sorted(str(path) for path in catalog.glob("*.yaml"))
     categories = [path for path in files if not path.endswith("levels.yaml")]
     return {
@@ -96,6 +97,7 @@ def commands_for(catalog: Path) -> dict[str, list[str]]:
 
 
 def main() -> None:
+    """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="shipped,20,1000,10000", help="comma-separated")
     parser.add_argument("--repeat", type=int, default=5)
@@ -132,15 +134,17 @@ def main() -> None:
             )
             print(rows[-1], flush=True)
             if ours.exit_codes != {0} or theirs.exit_codes != {0}:
-                print(f"  exit codes: pscatalog {ours.exit_codes}, check-jsonschema {theirs.exit_codes}")
+                codes = f"pscatalog {ours.exit_codes}, check-jsonschema {theirs.exit_codes}"
+                print(f"  exit codes: {codes}")
 
     header = [
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}; medians of {args.repeat} alternating runs "
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+        f"medians of {args.repeat} alternating runs "
         f"(fewer above 1,000 offerings). `pscatalog --version`: {version.seconds * 1000:.0f} ms.",
         "",
-        "| offerings | pscatalog | check-jsonschema | ratio | pscatalog peak | check-jsonschema peak "
-        "| memory ratio | pscatalog growth |",
+        "| offerings | pscatalog | check-jsonschema | ratio | pscatalog peak "
+        "| check-jsonschema peak | memory ratio | pscatalog growth |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     table = "\n".join(header + rows) + "\n"
