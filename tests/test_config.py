@@ -160,3 +160,31 @@ def test_config_error_is_a_pscatalog_error() -> None:
     from pscatalog.errors import PscatalogError
 
     assert issubclass(ConfigError, PscatalogError)
+
+
+def test_limits_are_configurable(project: Path) -> None:
+    """`[limits]` bounds the loader: a file over max-file-bytes is Y009, not read."""
+    assert codes(project, "[limits]\nmax-file-bytes = 100\n")[:3] == [
+        ("Y009", "error"),
+        ("Y009", "error"),
+        ("Y009", "error"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[limits]\nmax-depth = 0\n", "'limits': 'max-depth' must be a whole number of at least 1"),
+        (
+            "[limits]\nmax-size = 10\n",
+            "'limits': unknown key 'max-size' (known: max-file-bytes, max-depth, max-alias-nodes)",
+        ),
+        ("limits = 3\n", "'limits' must be a table of max-file-bytes, max-depth, max-alias-nodes"),
+    ],
+)
+def test_bad_limits_are_one_line_and_exit_2(project: Path, toml: str, message: str) -> None:
+    """A limit that is not a positive whole number, or unknown, stops with exit 2."""
+    (project / "pscatalog.toml").write_text(toml, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 2
+    assert result.stderr == f"pscatalog: error: {project.resolve() / 'pscatalog.toml'}: {message}\n"

@@ -15,8 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pscatalog.diagnostics import Location
-from pscatalog.loader import DEFAULT_LIMITS, Document, Limits, PathPart, load_document
+from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.loader import (
+    DEFAULT_LIMITS,
+    UNREADABLE_FILE,
+    Document,
+    Limits,
+    PathPart,
+    load_document,
+)
 from pscatalog.schema import CATEGORY, LEVELS
 
 LEVELS_FILE_NAMES = ("levels.yaml", "levels.yml")
@@ -197,8 +204,9 @@ def load_catalog(root: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Catalo
         raise NotADirectoryError(f"not a catalog folder: {root}")
     levels_doc: Document | None = None
     category_docs: list[Document] = []
+    boundary = repository_root(root)
     for path in catalog_files(root):
-        doc = load_document(path, display_name(path), limits)
+        doc = _outside_link(path, boundary) or load_document(path, display_name(path), limits)
         if path.name in LEVELS_FILE_NAMES and levels_doc is None:
             levels_doc = doc
         else:
@@ -206,6 +214,43 @@ def load_catalog(root: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Catalo
     catalog = Catalog(root, levels_doc, category_docs)
     _build_views(catalog)
     return catalog
+
+
+def repository_root(folder: Path) -> Path:
+    """Return the top of the git work tree holding ``folder``, else ``folder`` itself."""
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _outside_link(path: Path, boundary: Path) -> Document | None:
+    """Return a document reporting ``path`` if it is a link out of the repository.
+
+    A catalog file that links outside the repository is not read: its content
+    would land in reports and CI logs that are not meant to show it.
+    """
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=False)
+    except (OSError, RuntimeError):  # a link loop
+        target = None
+    if target is not None and target.is_relative_to(boundary):
+        return None
+    doc = Document(path, display_name(path))
+    shown = "a link that loops" if target is None else "a link to a file outside the repository"
+    doc.diagnostics.append(
+        Diagnostic(
+            UNREADABLE_FILE,
+            Severity.ERROR,
+            f"is {shown}; it is not read",
+            Location(doc.name, 1, 1),
+            "replace the link with the file itself",
+        )
+    )
+    return doc
 
 
 def _build_views(catalog: Catalog) -> None:

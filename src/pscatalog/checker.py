@@ -19,7 +19,7 @@ from pscatalog.catalog import Catalog, load_catalog
 from pscatalog.config import DEFAULT_CONFIG, Config
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.discovery import Target, resolve_targets
-from pscatalog.loader import DEFAULT_LIMITS, Limits
+from pscatalog.loader import Limits
 from pscatalog.rules import CODES, RULES, STRUCTURAL, Rule
 from pscatalog.schema import SchemaFinding, check_document
 from pscatalog.suppressions import apply_suppressions
@@ -80,7 +80,7 @@ def validate(
     *,
     config: Config = DEFAULT_CONFIG,
     rules: Mapping[str, Rule] = RULES,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: Limits | None = None,
 ) -> ValidationResult:
     """Validate the catalogs at ``paths``.
 
@@ -88,7 +88,8 @@ def validate(
     read (cross-file rules need it) and the findings that involve the named
     files are returned. Without paths, the configuration's catalog is
     validated, else the one found from the current folder. Suppression
-    comments and the configuration's selections and severities apply. Raises
+    comments and the configuration's selections, severities and limits apply
+    (``limits`` overrides the configuration's). Raises
     :class:`pscatalog.errors.UsageError` for a path that does not exist.
     """
     result = ValidationResult()
@@ -98,7 +99,7 @@ def validate(
     clock = _Stopwatch(result.timings)
     for target in resolve_targets(paths):
         with clock("load"):
-            catalog = load_catalog(target.root, limits=limits)
+            catalog = load_catalog(target.root, limits=limits or config.limits)
         result.catalogs.append(catalog)
         diagnostics = check_catalog(catalog, rules, clock)
         with clock("filter"):

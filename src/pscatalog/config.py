@@ -11,6 +11,10 @@ folder that has a ``pscatalog.toml``, or a ``pyproject.toml`` with a
     M004 = "error"                      # change a code's severity
     [per-file-ignores]
     "catalog/legacy-*.yaml" = ["M"]     # codes or prefixes not reported for those files
+    [limits]                            # bounds on what the loader reads (Y009 beyond)
+    max-file-bytes = 67108864
+    max-depth = 256
+    max-alias-nodes = 100000
 
 A configuration that cannot be used is a :class:`ConfigError` naming the file
 and the key: pscatalog stops with exit code 2 rather than guess.
@@ -22,16 +26,22 @@ import difflib
 import fnmatch
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pscatalog.diagnostics import Severity
 from pscatalog.errors import PscatalogError
+from pscatalog.loader import DEFAULT_LIMITS, Limits
 
 CONFIG_FILE = "pscatalog.toml"
 PYPROJECT = "pyproject.toml"
-_KEYS = ("catalog", "select", "ignore", "severity", "per-file-ignores")
+_KEYS = ("catalog", "select", "ignore", "severity", "per-file-ignores", "limits")
+_LIMIT_KEYS = {
+    "max-file-bytes": "max_file_bytes",
+    "max-depth": "max_depth",
+    "max-alias-nodes": "max_alias_nodes",
+}
 
 
 class ConfigError(PscatalogError):
@@ -53,6 +63,8 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Codes or prefixes not reported, by glob of the file's path (relative to the
     configuration file's folder)."""
+    limits: Limits = DEFAULT_LIMITS
+    """Bounds on file size, nesting and alias expansion."""
     base: Path = field(default_factory=Path.cwd)
     """The folder per-file globs are relative to."""
     source: Path | None = None
@@ -155,6 +167,7 @@ def _parse(table: dict[str, Any], path: Path, known: tuple[str, ...]) -> Config:
         ignore=_selectors(table.get("ignore", []), f"{where}'ignore'", known),
         severity=_severities(table.get("severity", {}), f"{where}'severity'", known),
         per_file_ignores=_per_file(table.get("per-file-ignores", {}), where, known),
+        limits=_limits(table.get("limits", {}), f"{where}'limits'"),
         base=base,
         source=path,
     )
@@ -192,3 +205,16 @@ def _per_file(value: Any, where: str, known: tuple[str, ...]) -> dict[str, tuple
         str(pattern): _selectors(codes, f"{where}'per-file-ignores' \"{pattern}\"", known)
         for pattern, codes in value.items()
     }
+
+
+def _limits(value: Any, where: str) -> Limits:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table of {', '.join(_LIMIT_KEYS)}")
+    chosen: dict[str, int] = {}
+    for key, number in value.items():
+        if key not in _LIMIT_KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(_LIMIT_KEYS)})")
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise ConfigError(f"{where}: '{key}' must be a whole number of at least 1")
+        chosen[_LIMIT_KEYS[key]] = number
+    return replace(DEFAULT_LIMITS, **chosen) if chosen else DEFAULT_LIMITS
