@@ -16,3 +16,18 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run the test inside an empty temporary folder."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _without_modeline_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave the modeline rule (C301) out unless a test asks for it.
+
+    Tests write small catalogs without modelines, to keep their line numbers
+    readable; the rule has tests of its own, which pass ``Config()``, and so
+    does the test of the shipped catalog.
+    """
+    import pscatalog.config
+
+    monkeypatch.setattr(
+        pscatalog.config, "DEFAULT_CONFIG", pscatalog.config.Config(ignore=("C301",))
+    )

@@ -41,9 +41,13 @@ class Place:
     path: tuple[PathPart, ...]
     key: bool = False
     """Point at the key that holds the value rather than at the value."""
+    line: int | None = None
+    """A line of the file, for places that are not values (a comment, say)."""
 
     def location(self) -> Location:
         """Return the file, line and column of this place."""
+        if self.line is not None:
+            return Location(self.doc.name, self.line, 1)
         return self.doc.locate(self.path, key=self.key)
 
 

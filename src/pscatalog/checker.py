@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pscatalog import config as config_module
 from pscatalog.catalog import Catalog, load_catalog
-from pscatalog.config import DEFAULT_CONFIG, Config
+from pscatalog.config import Config
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.discovery import Target, resolve_targets
 from pscatalog.loader import Limits
@@ -78,7 +79,7 @@ class ValidationResult:
 def validate(
     paths: Iterable[Path | str] = (),
     *,
-    config: Config = DEFAULT_CONFIG,
+    config: Config | None = None,
     rules: Mapping[str, Rule] = RULES,
     limits: Limits | None = None,
 ) -> ValidationResult:
@@ -92,6 +93,7 @@ def validate(
     (``limits`` overrides the configuration's). Raises
     :class:`pscatalog.errors.UsageError` for a path that does not exist.
     """
+    config = config if config is not None else config_module.DEFAULT_CONFIG
     result = ValidationResult()
     paths = list(paths)
     if not paths and config.catalog is not None:

@@ -1,0 +1,121 @@
+"""C301 modeline: each file starts with a modeline naming its current schema."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import REPO, SHIPPED_CATALOG
+from pscatalog.checker import validate
+from pscatalog.config import Config
+
+
+def copy_shipped(tmp_path: Path) -> Path:
+    """A copy of the shipped catalog with the schema folder beside it."""
+    shutil.copytree(SHIPPED_CATALOG, tmp_path / "catalog")
+    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    return tmp_path / "catalog"
+
+
+def modeline_findings(root: Path) -> list[tuple[str, str, int, int, str]]:
+    return [
+        (d.code, Path(d.location.file).name, d.location.line, d.location.column, d.message)
+        for d in validate([root], config=Config()).diagnostics
+    ]
+
+
+def replace_first_line(path: Path, line: str | None) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[:1] = [] if line is None else [line]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_shipped_modelines_pass(tmp_path: Path) -> None:
+    """Relative modelines to existing current schema files pass."""
+    assert modeline_findings(copy_shipped(tmp_path)) == []
+
+
+def test_missing_modeline(tmp_path: Path) -> None:
+    """A file without a modeline is a warning at line 1 with the line to write as hint."""
+    root = copy_shipped(tmp_path)
+    replace_first_line(
+        root / "integration.yaml",
+        None,
+    )
+    result = validate([root], config=Config())
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.code, str(diagnostic.severity), diagnostic.location.line) == (
+        "C301",
+        "warning",
+        1,
+    )
+    assert diagnostic.message == "the file does not start with a modeline naming its schema"
+    assert diagnostic.hint == (
+        "make the first line '# yaml-language-server: $schema=../schema/category.schema.json'"
+    )
+    assert result.exit_code == 0
+
+
+def test_modeline_of_the_wrong_kind(tmp_path: Path) -> None:
+    """A category file pointing at the levels schema is reported."""
+    root = copy_shipped(tmp_path)
+    replace_first_line(
+        root / "integration.yaml", "# yaml-language-server: $schema=../schema/levels.schema.json"
+    )
+    assert modeline_findings(root) == [
+        (
+            "C301",
+            "integration.yaml",
+            1,
+            1,
+            "the modeline names '../schema/levels.schema.json', not the category schema "
+            "'category.schema.json'",
+        )
+    ]
+
+
+def test_modeline_to_a_missing_file(tmp_path: Path) -> None:
+    """A relative path that leads nowhere is reported."""
+    root = copy_shipped(tmp_path)
+    replace_first_line(
+        root / "levels.yaml", "# yaml-language-server: $schema=schema/levels.schema.json"
+    )
+    assert modeline_findings(root) == [
+        (
+            "C301",
+            "levels.yaml",
+            1,
+            1,
+            "the modeline names 'schema/levels.schema.json', which is not a readable schema file",
+        )
+    ]
+
+
+def test_modeline_to_an_older_schema_version(tmp_path: Path) -> None:
+    """A schema file whose $id has another major version is outdated."""
+    root = copy_shipped(tmp_path)
+    old = tmp_path / "old"
+    old.mkdir()
+    text = (REPO / "schema" / "category.schema.json").read_text(encoding="utf-8")
+    (old / "category.schema.json").write_text(text.replace("/v1/", "/v0/"), encoding="utf-8")
+    replace_first_line(
+        root / "expert.yaml", "# yaml-language-server: $schema=../old/category.schema.json"
+    )
+    [(code, file, line, _, message)] = modeline_findings(root)
+    assert (code, file, line) == ("C301", "expert.yaml", 1)
+    assert message == (
+        "the modeline names '../old/category.schema.json', whose $id is not the current "
+        "'https://pscatalog.gitlab.io/schema/v1/category.schema.json'"
+    )
+
+
+def test_published_url_of_the_current_schema_passes(tmp_path: Path) -> None:
+    """The schema's $id as modeline passes; another version's URL does not."""
+    root = copy_shipped(tmp_path)
+    current = "https://pscatalog.gitlab.io/schema/v1/category.schema.json"
+    replace_first_line(root / "expert.yaml", f"# yaml-language-server: $schema={current}")
+    assert modeline_findings(root) == []
+    replace_first_line(
+        root / "expert.yaml", f"# yaml-language-server: $schema={current.replace('v1', 'v2')}"
+    )
+    assert [code for code, *_ in modeline_findings(root)] == ["C301"]
