@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,9 +98,25 @@ def _parse_report(value: str) -> tuple[str, Path]:
     metavar="FORMAT:PATH",
     help=f"Also write a report for CI; repeatable. FORMAT: {', '.join(REPORT_FORMATS)}.",
 )
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Fail only on findings that are not in this baseline file (see 'pscatalog baseline').",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print on standard error where the time went: load, schema, rules, report.",
+)
 @click.pass_context
 def validate(
-    ctx: click.Context, paths: tuple[Path, ...], output_format: str, reports: tuple[str, ...]
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    output_format: str,
+    reports: tuple[str, ...],
+    baseline_path: Path | None,
+    statistics: bool,
 ) -> None:
     """Check catalog files against the schema and the framework's rules.
 
@@ -116,10 +133,60 @@ def validate(
 
     targets = [_parse_report(report) for report in reports]
     result = run_validation(paths, config=_config(ctx))
+    if baseline_path is not None:
+        from pscatalog.baseline import apply_baseline, read_baseline
+
+        result = apply_baseline(result, baseline_path, read_baseline(baseline_path))
+    started = time.perf_counter()
     click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
     for name, path in targets:
         write_atomically(path, REPORTER_BY_NAME[name](result))
+    result.timings["report"] = time.perf_counter() - started
+    if statistics:
+        click.echo(_statistics(result), err=True, nl=False)
     ctx.exit(result.exit_code)
+
+
+def _statistics(result: ValidationResult) -> str:
+    offerings = sum(len(catalog.offerings) for catalog in result.catalogs)
+    total = sum(result.timings.values())
+    lines = [
+        f"{len(result.files)} files, {offerings} offerings, {len(result.diagnostics)} findings"
+    ]
+    lines += [
+        f"  {stage:<7}{seconds * 1000:9.1f} ms  {seconds / total:6.1%}"
+        for stage, seconds in result.timings.items()
+    ]
+    lines.append(f"  {'total':<7}{total * 1000:9.1f} ms")
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="pscatalog-baseline.json",
+    show_default=True,
+    help="The baseline file to write.",
+)
+@click.pass_context
+def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path) -> None:
+    """Record today's findings, so that 'validate --baseline' fails only on new ones.
+
+    PATHS are as for validate. The file lists each finding by the fingerprint
+    of the Code Quality report (file, code, JSON pointer; never the line), one
+    per line; keep it in the repository and let it shrink.
+    """
+    from pscatalog.baseline import baseline_text
+    from pscatalog.checker import validate as run_validation
+    from pscatalog.writing import write_atomically
+
+    result = run_validation(paths, config=_config(ctx))
+    write_atomically(output, baseline_text(result))
+    count = len(result.diagnostics)
+    click.echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")
 
 
 @cli.command()
@@ -178,27 +245,92 @@ def schema(output: Path | None, kind: str | None) -> None:
 
 
 @cli.command()
-@click.argument("catalog", required=False, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--view",
-    type=click.Choice(["categories"]),
-    default="categories",
+    type=click.Choice(["categories", "catalog", "maturity"]),
+    help="What to render: 'categories' (the default; 'maturity' with --format svg), "
+    "'catalog' or 'maturity'. "
+    "Not with --check or --write: each region names its view.",
+)
+@click.option(
+    "--format",
+    "render_format",
+    type=click.Choice(["markdown", "svg"]),
+    default="markdown",
     show_default=True,
-    help="What to render.",
+    help="Markdown, or an SVG chart (the maturity view only).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Check that the regions of the PAGES are up to date; exit 1 if one is stale.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Render the regions of the PAGES anew, leaving the rest of each page as it is.",
 )
 @click.pass_context
-def render(ctx: click.Context, catalog: Path | None, view: str) -> None:
-    """Print the handbook's Markdown for the catalog.
+def render(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    view: str | None,
+    render_format: str,
+    check: bool,
+    write: bool,
+) -> None:
+    """Print the handbook's Markdown (or SVG) for the catalog, or keep pages in sync.
 
-    The 'categories' view is the framework page's "Categories of service"
-    section: a table of offerings and maturities per category. A catalog with
-    YAML or schema errors is refused (exit 1); other findings are printed on
-    standard error and the page is still rendered.
+    PATHS: the catalog folder (the one found from here if none), and with
+    --check or --write the handbook pages: 'pscatalog render --check PAGE...'.
+
+    Views: 'categories', the framework page's "Categories of service" section
+    (the default); 'catalog', the full catalog page (per offering its
+    variants, SKUs, delivery, duration and price); 'maturity', the overview of
+    offerings per category and maturity, also as an SVG chart (--format svg).
+
+    Each page holds one or more regions between
+    `<!-- pscatalog:begin VIEW -->` and `<!-- pscatalog:end -->`: --check
+    exits 1 naming the stale pages, with a short diff; --write renders the
+    regions anew and leaves everything else byte for byte. A page without a
+    region, or with unbalanced markers, is an error (exit 1).
+
+    A catalog with YAML or schema errors is refused (exit 1); other findings
+    are printed on standard error and the output is still produced.
     """
-    from pscatalog.rendering import render_categories
+    from pscatalog.errors import UsageError
+    from pscatalog.rendering import (
+        DEFAULT_VIEW,
+        renderer,
+        report_pages,
+        split_paths,
+        sync_pages,
+        write_pages,
+    )
 
+    catalog, pages = split_paths(paths)
+    if not (check or write):
+        if pages:
+            raise UsageError(f"not a catalog folder: {pages[0]} (pages go with --check or --write)")
+        render_view = renderer(view or DEFAULT_VIEW[render_format], render_format)
+        result = _readable(ctx, catalog)
+        click.echo(render_view(result.catalogs[0]), nl=False)
+        return
+    if check and write:
+        raise UsageError("--check and --write cannot be used together")
+    if view is not None or render_format != "markdown":
+        raise UsageError("each region names its view, in Markdown: no --view or --format here")
+    if not pages:
+        raise UsageError(f"name the pages to {'check' if check else 'write'}")
     result = _readable(ctx, catalog)
-    click.echo(render_categories(result.catalogs[0]), nl=False)
+    outcomes = sync_pages(result.catalogs[0], pages)
+    if write:
+        write_pages(outcomes)
+    report = report_pages(outcomes, written=write)
+    click.echo(report.out, nl=False)
+    click.echo(report.err, nl=False, err=True)
+    ctx.exit(report.exit_code)
 
 
 @cli.command()
@@ -239,9 +371,104 @@ def export(
 
 # -- fmt: formatting commands (formatting.py) --
 
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Write nothing; list the files that would change.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Write nothing; print the changes as a unified diff."
+)
+@click.pass_context
+def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: bool) -> None:
+    """Rewrite catalog files in the canonical layout, comments and values kept.
+
+    PATHS are catalog folders or files in them (the catalog found from the
+    current folder if none). Keys follow the schema's order, lists are block
+    style, values are quoted only where YAML 1.1 tools would misread them.
+    A file that does not parse is left as it is and reported.
+
+    Exits with 0 when every file is (now) formatted, 1 when --check or
+    --diff finds a file to change or a file could not be formatted, 2 when
+    the command cannot run.
+    """
+    from pscatalog.formatting import format_paths, report_format, report_problems
+
+    config = _config(ctx)
+    targets = paths or ((config.catalog,) if config.catalog is not None else ())
+    result = format_paths(targets, check=check, diff=show_diff)
+    click.echo(report_format(result), nl=False)
+    click.echo(report_problems(result), nl=False, err=True)
+    ctx.exit(result.exit_code)
+
+
 # -- import and export of services.yml (importing.py, exporting.py) --
 
 # -- diff and stats (diffing.py, stats.py) --
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "diff_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for a merge-request comment, or JSON for programs.",
+)
+@click.pass_context
+def diff(ctx: click.Context, old: str, new: str, diff_format: str) -> None:
+    """Show what changed in the catalog from OLD to NEW.
+
+    OLD and NEW are catalog folders or git revisions: an argument that is an
+    existing folder is a folder; anything else is a revision of the git
+    repository around the current folder, whose catalog (found as validate
+    finds it) is read at that revision without touching the work tree.
+
+    Lists offerings added, removed and renamed (a new id with the same SKUs),
+    maturity promotions and demotions, variants added, removed and changed
+    (SKU, price, duration, ...), SKUs added and removed, and other changes of
+    an offering. A side with YAML or schema errors is refused (exit 1); an
+    argument that is neither a folder nor a revision is a usage error (exit 2).
+    """
+    from pscatalog.diffing import DIFF_FORMATS, diff_catalogs, read_side
+    from pscatalog.reporters.text import report_full
+
+    config = _config(ctx)
+    sides = [read_side(spec, config=config) for spec in (old, new)]
+    for spec, result in zip((old, new), sides, strict=True):
+        if result.diagnostics:
+            click.echo(report_full(result), nl=False, err=True)
+        if not result.readable:
+            click.echo(f"pscatalog: {spec} has YAML or schema errors; no diff", err=True)
+    if not all(result.readable for result in sides):
+        ctx.exit(1)
+    changes = diff_catalogs(sides[0].catalogs[0], sides[1].catalogs[0])
+    click.echo(DIFF_FORMATS[diff_format](changes), nl=False)
+
+
+@cli.command()
+@click.argument("catalog", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "stats_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown tables, or JSON for programs.",
+)
+@click.pass_context
+def stats(ctx: click.Context, catalog: Path | None, stats_format: str) -> None:
+    """Count the catalog's offerings per level, category and maturity.
+
+    A catalog with YAML or schema errors is refused (exit 1); other findings
+    are printed on standard error and the counts still printed.
+    """
+    from pscatalog.stats import STATS_FORMATS, catalog_stats
+
+    result = _readable(ctx, catalog)
+    click.echo(STATS_FORMATS[stats_format](catalog_stats(result.catalogs[0])), nl=False)
 
 
 def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:

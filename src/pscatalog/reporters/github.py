@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pscatalog.checker import ValidationResult
 from pscatalog.diagnostics import Severity
-from pscatalog.reporters.fingerprints import repository_path, repository_root
+from pscatalog.fingerprints import repository_path, repository_root
 
 GITHUB_COMMAND: dict[Severity, str] = {
     Severity.ERROR: "error",

@@ -13,7 +13,7 @@ from typing import Any
 
 from pscatalog.checker import ValidationResult
 from pscatalog.diagnostics import Severity
-from pscatalog.reporters.fingerprints import fingerprints, repository_path, repository_root
+from pscatalog.fingerprints import fingerprints, repository_path, repository_root
 
 GITLAB_SEVERITY: dict[Severity, str] = {
     Severity.ERROR: "major",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pscatalog.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.reporters.fingerprints import repository_path, repository_root
+from pscatalog.fingerprints import repository_path, repository_root
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from pscatalog._version import __version__
 from pscatalog.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, Location, Severity
-from pscatalog.reporters.fingerprints import fingerprints, repository_path, repository_root
+from pscatalog.fingerprints import fingerprints, repository_path, repository_root
 from pscatalog.reporters.links import help_url
 from pscatalog.rules import CODES, Documented
 

@@ -42,6 +42,7 @@ from pscatalog.rules import (
     predictable_timing,
     schema_violation,
     sku_without_sow,
+    stale_baseline_entry,
     standard_variant_incomplete,
     suppression_without_reason,
     syntax_error,
@@ -105,6 +106,7 @@ _SUPPRESSION_MODULES: tuple[Documented, ...] = (
     unused_suppression,
     suppression_without_reason,
     unknown_suppression_code,
+    stale_baseline_entry,
 )
 
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _RULE_MODULES}
