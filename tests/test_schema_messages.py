@@ -98,7 +98,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path: Path
             "/offerings/0/variants/0/colour",
             "unknown key 'colour'",
             "allowed keys here: 'id', 'name', 'description', 'sku', 'standard_sow', "
-            "'delivery', 'deployment', 'clearance', 'class_size', 'duration', 'price'",
+            "'retired', 'delivery', 'deployment', 'clearance', 'class_size', 'duration', 'price'",
         )
     ]
 

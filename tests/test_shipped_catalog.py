@@ -136,7 +136,7 @@ def test_category_files_are_one_per_category() -> None:
 
 def test_repository_schema_folder_is_the_one_the_modelines_name() -> None:
     """The schema folder beside the catalog holds both schema files."""
-    assert sorted(p.name for p in (REPO / "schema").glob("*.json")) == [
+    assert sorted(p.name for p in (REPO / "schema").glob("*.schema.json")) == [
         "category.schema.json",
         "levels.schema.json",
     ]

@@ -20,7 +20,6 @@ read as one YAML document.
 from __future__ import annotations
 
 import gc
-import math
 import re
 from array import array
 from collections.abc import Sequence
@@ -50,8 +49,6 @@ _INT_DEC = re.compile(r"[-+]?[0-9]+")
 _INT_OCT = re.compile(r"0o[0-7]+")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _NUMBER_START = frozenset("0123456789+-.")
 
 # Plain scalars that YAML 1.1 readers resolve differently from YAML 1.2.
@@ -602,10 +599,9 @@ def _resolve_core(value: str) -> Any:
         return int(value[2:], 16)
     if _FLOAT.fullmatch(value):
         return float(value)
-    if _INF.fullmatch(value):
-        return -math.inf if value[0] == "-" else math.inf
-    if _NAN.fullmatch(value):
-        return math.nan
+    # .inf and .nan are floats in YAML 1.2, but JSON (and so JSON Schema) has no such
+    # numbers, and validators disagree on them: they stay strings, which the schema
+    # reports where a number belongs.
     return value
 
 

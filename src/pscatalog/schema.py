@@ -36,13 +36,16 @@ CATEGORY = "category"
 SCHEMA_FILES = {LEVELS: "levels.schema.json", CATEGORY: "category.schema.json"}
 """The schema file of each kind of catalog file."""
 
-_PATTERN_MEANINGS = {
+PATTERN_MEANINGS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "a lowercase slug (letters, digits and single hyphens)",
     r"^[A-Z0-9][A-Z0-9+]*(?:-[A-Z0-9+]+)*$": "an uppercase SKU such as 'GL-JIRA'",
-    r"^https?://\S+$": "an http(s) URL",
+    r"^https?://[!-~]+$": "an http(s) URL",
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
     r"^[A-Z]{3}$": "a three-letter ISO 4217 currency code such as 'USD'",
 }
+"""What each pattern of the schemas means, in words, for messages and docs."""
+_ONE_LINE = {"type": "string", "pattern": "\\n"}
+"""Beside each pattern: no line break (Python's ``$`` would accept a final one)."""
 _TYPE_NAMES = {
     "object": "a mapping",
     "array": "a list",
@@ -293,7 +296,7 @@ def _describe(error: ValidationError, path: list[PathPart]) -> tuple[str, str | 
     if keyword == "const":
         return f"{what} must be {_shown(value)}, not {_shown(instance)}", None
     if keyword == "pattern":
-        meaning = _PATTERN_MEANINGS.get(str(value), f"text matching the pattern '{value}'")
+        meaning = PATTERN_MEANINGS.get(str(value), f"text matching the pattern '{value}'")
         return f"{what} {_shown(instance)} is not {meaning}", _pattern_hint(str(value), instance)
     if keyword == "minLength":
         return f"{what} must not be empty", None
@@ -313,6 +316,8 @@ def _describe(error: ValidationError, path: list[PathPart]) -> tuple[str, str | 
         return f"{what} lists the same item more than once", None
     if keyword == "contains":
         return f"{what} has no item of the required kind", schema.get("description")
+    if keyword == "not" and value == _ONE_LINE:
+        return f"{what} must be on one line", "remove the final line break a | or > block adds"
     if keyword == "not":
         return f"{what} is not allowed here", None
     message = error.message
