@@ -39,14 +39,7 @@ from pscatalog.errors import PscatalogError, UsageError
 
 # The loader's own resolution rules, so that the formatter and the validator
 # never disagree on what a plain scalar means.
-from pscatalog.loader import (
-    DEFAULT_LIMITS,
-    Document,
-    _Builder,
-    _resolve_core,
-    _yaml11_reading,
-    load_document,
-)
+from pscatalog.loader import Document, load_document, load_text, resolve_plain, yaml11_reading
 from pscatalog.schema import CATEGORY, LEVELS, load_schema
 from pscatalog.writing import write_atomically
 
@@ -341,9 +334,7 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
 
 def _load_text(text: str, name: str) -> Document:
     """Read ``text`` as the loader reads a file; raise :class:`FormatError` if it does not parse."""
-    doc = Document(Path(name), name)
-    doc.text = text
-    _Builder(doc, text, DEFAULT_LIMITS).run()
+    doc = load_text(text, name)
     errors = tuple(d for d in doc.diagnostics if d.severity is Severity.ERROR)
     if errors or not doc.ok:
         first = errors[0] if errors else None
@@ -590,11 +581,11 @@ def _resolve(node: _Scalar) -> Any:
     tag = node.tag
     if tag is None or tag == "!":
         if tag is None and node.style == "":
-            return _resolve_core(node.text)
+            return resolve_plain(node.text)
         return node.text
     short = tag[len(_CORE) :] if tag.startswith(_CORE) else None
     if short in ("int", "float", "bool", "null"):
-        value = _resolve_core(node.text)
+        value = resolve_plain(node.text)
         return float(value) if short == "float" else value
     return node.text
 
@@ -609,7 +600,7 @@ def _plain_ok(text: str, *, key: bool = False) -> bool:
         return False
     if not all(_plain_character(character) for character in text):
         return False
-    return isinstance(_resolve_core(text), str) and _yaml11_reading(text) is None
+    return isinstance(resolve_plain(text), str) and yaml11_reading(text) is None
 
 
 def _plain_character(character: str) -> bool:

@@ -159,6 +159,17 @@ def load_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     text = _read_text(doc, limits)
     if text is None:
         return doc
+    return _parse(doc, text, limits)
+
+
+def load_text(
+    text: str, name: str, path: Path | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    """Read YAML ``text`` (a file's content already in memory) into a :class:`Document`."""
+    return _parse(Document(path or Path(name), name), text, limits)
+
+
+def _parse(doc: Document, text: str, limits: Limits) -> Document:
     doc.text = text
     gc_was_enabled = gc.isenabled()
     # Plain YAML data holds no reference cycles; the cyclic collector only
@@ -483,7 +494,7 @@ class _Builder:
         if short in ("str", "timestamp"):
             return value
         if short in ("int", "float", "bool", "null"):
-            resolved = _resolve_core(value)
+            resolved = resolve_plain(value)
             if _is_core_type(short, resolved):
                 return float(resolved) if short == "float" else resolved
             _report(self.doc, SYNTAX_ERROR, f"{value!r} is not a valid !!{short}", line, column)
@@ -492,9 +503,9 @@ class _Builder:
         return value
 
     def _resolve_plain(self, value: str, line: int, column: int) -> Any:
-        resolved = _resolve_core(value)
+        resolved = resolve_plain(value)
         if isinstance(resolved, str):
-            reading = _yaml11_reading(value)
+            reading = yaml11_reading(value)
             if reading is not None:
                 self._yaml11(value, reading, line, column)
         elif type(resolved) is int and _YAML11_OCTAL.fullmatch(value):
@@ -583,8 +594,8 @@ class _Builder:
                     frame.positions += flat[base : base + 4].tolist()
 
 
-def _resolve_core(value: str) -> Any:
-    """Resolve a plain scalar by the YAML 1.2 core schema."""
+def resolve_plain(value: str) -> Any:
+    """Resolve a plain scalar by the YAML 1.2 core schema (``.inf``/``.nan`` stay text)."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
@@ -616,8 +627,8 @@ def _is_core_type(short: str, resolved: Any) -> bool:
     return isinstance(resolved, int if short == "int" else (int, float))
 
 
-def _yaml11_reading(value: str) -> str | None:
-    """Describe how YAML 1.1 reads a plain scalar that YAML 1.2 reads as a string."""
+def yaml11_reading(value: str) -> str | None:
+    """Describe how YAML 1.1 reads a plain scalar that YAML 1.2 reads as a string, if otherwise."""
     if value in _YAML11_BOOLS:
         return "the boolean " + str(_YAML11_BOOLS[value]).lower()
     if value[0] not in _NUMBER_START:
