@@ -193,3 +193,51 @@ def test_ci_template_job_fails_on_a_broken_catalog(tmp_path: Path, job_python: P
     failures = list(ET.parse(artifacts / "pscatalog-junit.xml").getroot().iter("failure"))
     assert len(failures) == 1
     assert "C004" in (failures[0].text or "")
+
+
+def test_ci_template_changes_job_flags_a_two_step_jump(tmp_path: Path, job_python: Path) -> None:
+    """In a merge request, the changes job fails on a two-step maturity jump, with its report."""
+    root, env = handbook(tmp_path)
+    shutil.copy(REPO / "ci" / "pscatalog.gitlab-ci.yml", root / "pscatalog.gitlab-ci.yml")
+    (root / ".gitlab-ci.yml").write_text(
+        "include:\n  - local: pscatalog.gitlab-ci.yml\n"
+        f'variables:\n  PSCATALOG_PIP_SPEC: "{REPO}"\n',
+        encoding="utf-8",
+    )
+    git(root, "add", "-A", env=env)
+    git(root, "commit", "-q", "-m", "Catalog", env=env)
+    base = git(root, "rev-parse", "HEAD", env=env).stdout.strip()
+    education = root / "catalog" / "education.yaml"
+    education.write_text(
+        education.read_text(encoding="utf-8").replace("maturity: minimal", "maturity: complete", 1),
+        encoding="utf-8",
+    )
+    git(root, "commit", "-q", "-am", "Promote eLearning", env=env)
+    env["PATH"] = f"{job_python}{os.pathsep}{env['PATH']}"
+    result = subprocess.run(
+        [
+            "gitlab-ci-local",
+            "--shell-executor-no-image",
+            "--force-shell-executor",
+            "--variable",
+            "CI_PIPELINE_SOURCE=merge_request_event",
+            "--variable",
+            f"CI_MERGE_REQUEST_DIFF_BASE_SHA={base}",
+            "pscatalog-changes",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "error D001 'asynchronous-elearning' rises from 'minimal' to 'complete'" in output
+    artifacts = root / ".gitlab-ci-local" / "artifacts" / "pscatalog-changes"
+    issues = json.loads(
+        (artifacts / "pscatalog-changes-code-quality.json").read_text(encoding="utf-8")
+    )
+    assert [issue["check_name"] for issue in issues] == ["D001"]
+    summary = (artifacts / "pscatalog-diff.md").read_text(encoding="utf-8")
+    assert "Asynchronous eLearning" in summary

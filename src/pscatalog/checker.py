@@ -106,7 +106,7 @@ def validate(
         diagnostics = check_catalog(catalog, rules, clock)
         with clock("filter"):
             diagnostics = apply_suppressions(diagnostics, catalog.documents, CODES)
-            diagnostics = _configured(diagnostics, config)
+            diagnostics = configured(diagnostics, config)
             diagnostics = _involving(diagnostics, catalog, target)
         result.diagnostics.extend(diagnostics)
         result.files.extend(
@@ -193,8 +193,8 @@ def _superseded(
     return superseded
 
 
-def _configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
-    """Drop what the configuration does not report; apply its severities."""
+def configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Drop what the configuration does not report, and apply its severities."""
     kept = []
     for diagnostic in diagnostics:
         if not config.reports(diagnostic.code, Path(diagnostic.location.file)):

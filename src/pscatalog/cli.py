@@ -338,7 +338,7 @@ def render(
 @click.option(
     "--format",
     "export_format",
-    type=click.Choice(["json"]),
+    type=click.Choice(["json", "services-yml"]),
     default="json",
     show_default=True,
     help="The export format.",
@@ -356,13 +356,15 @@ def export(
     """Export the whole catalog for other programs.
 
     'json' is one nested tree: levels, their categories, their offerings and
-    variants. A catalog with YAML or schema errors is refused (exit 1).
+    variants. 'services-yml' is GitLab's flat services file, one entry per
+    variant, for the handbook templates that read it; 'pscatalog import'
+    reads it back. A catalog with YAML or schema errors is refused (exit 1).
     """
-    from pscatalog.exporting import export_json
+    from pscatalog.exporting import EXPORTER_BY_FORMAT
     from pscatalog.writing import write_atomically
 
     result = _readable(ctx, catalog)
-    text = export_json(result.catalogs[0])
+    text = EXPORTER_BY_FORMAT[export_format](result.catalogs[0])
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -403,6 +405,47 @@ def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: boo
 
 # -- import and export of services.yml (importing.py, exporting.py) --
 
+
+@cli.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("catalog"),
+    show_default=True,
+    help="Folder to write the catalog to (created if missing).",
+)
+@click.option("--force", is_flag=True, help="Write into the folder even if it is not empty.")
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="full",
+    show_default=True,
+    help="How to print what the import found.",
+)
+@click.pass_context
+def import_command(
+    ctx: click.Context, source: Path, output: Path, force: bool, output_format: str
+) -> None:
+    """Convert GitLab's flat services.yml into a catalog folder.
+
+    Entries that are variants of one offering (remote, 3/6/12 months, cleared,
+    self-managed or SaaS) become one offering; what has no place in the schema
+    is kept under each offering's 'imported' field. Every defect of the source
+    is reported at its line, as validate reports; the catalog is written even
+    then. Exits with 1 when the source has errors, 2 when the output folder is
+    not empty (without --force) or the source is missing.
+    """
+    from pscatalog.importing import import_services
+    from pscatalog.reporters import REPORTER_BY_NAME
+
+    result = import_services(source, output, force=force)
+    click.echo(REPORTER_BY_NAME[output_format](result.report()), nl=False)
+    if result.written:
+        click.echo(f"pscatalog: wrote {len(result.written)} files to {output}", err=True)
+    ctx.exit(result.exit_code)
+
+
 # -- diff and stats (diffing.py, stats.py) --
 
 
@@ -417,8 +460,35 @@ def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: boo
     show_default=True,
     help="Markdown for a merge-request comment, or JSON for programs.",
 )
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Enforce the rules for changes (D001-D004) instead of listing the changes.",
+)
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="full",
+    show_default=True,
+    help="With --check: how to print the findings.",
+)
+@click.option(
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="FORMAT:PATH",
+    help="With --check: also write a report for CI, as validate does.",
+)
 @click.pass_context
-def diff(ctx: click.Context, old: str, new: str, diff_format: str) -> None:
+def diff(
+    ctx: click.Context,
+    old: str,
+    new: str,
+    diff_format: str,
+    check: bool,
+    output_format: str,
+    reports: tuple[str, ...],
+) -> None:
     """Show what changed in the catalog from OLD to NEW.
 
     OLD and NEW are catalog folders or git revisions: an argument that is an
@@ -431,21 +501,40 @@ def diff(ctx: click.Context, old: str, new: str, diff_format: str) -> None:
     (SKU, price, duration, ...), SKUs added and removed, and other changes of
     an offering. A side with YAML or schema errors is refused (exit 1); an
     argument that is neither a folder nor a revision is a usage error (exit 2).
+
+    With --check, the rules for changes are enforced instead, and their
+    findings reported as validate reports its own (exit 1 on an error): a
+    maturity rises one step at a time unless its evidence changes too; a
+    demotion says why (maturity_reason); a SKU is retired (retired: true)
+    before it is renamed or removed; an offering sold with a SKU is not deleted
+    outright.
     """
     from pscatalog.diffing import DIFF_FORMATS, diff_catalogs, read_side
+    from pscatalog.reporters import REPORTER_BY_NAME
     from pscatalog.reporters.text import report_full
+    from pscatalog.writing import write_atomically
 
+    targets = [_parse_report(report) for report in reports]
     config = _config(ctx)
     sides = [read_side(spec, config=config) for spec in (old, new)]
     for spec, result in zip((old, new), sides, strict=True):
-        if result.diagnostics:
+        if result.diagnostics and not (check and result.readable):
             click.echo(report_full(result), nl=False, err=True)
         if not result.readable:
             click.echo(f"pscatalog: {spec} has YAML or schema errors; no diff", err=True)
     if not all(result.readable for result in sides):
         ctx.exit(1)
-    changes = diff_catalogs(sides[0].catalogs[0], sides[1].catalogs[0])
-    click.echo(DIFF_FORMATS[diff_format](changes), nl=False)
+    before, after = sides[0].catalogs[0], sides[1].catalogs[0]
+    if not check:
+        click.echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
+        return
+    from pscatalog.changes import change_result, check_changes
+
+    result = change_result(sides[0], sides[1], check_changes(before, after, config))
+    click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
+    for name, path in targets:
+        write_atomically(path, REPORTER_BY_NAME[name](result))
+    ctx.exit(result.exit_code)
 
 
 @cli.command()

@@ -179,8 +179,26 @@ class CatalogDiff:
         return ", ".join(parts) + "." if parts else "No changes to the catalog."
 
 
-def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
-    """Return what changed from ``old`` to ``new`` (see the module's documentation)."""
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """The offerings of two catalogs, matched by id (and by SKUs for renames)."""
+
+    pairs: tuple[tuple[Offering, Offering], ...]
+    """(old, new) of each offering in both, renamed ones too, in the new catalog's order."""
+    added: tuple[Offering, ...]
+    """Offerings only in the new catalog (renames excluded)."""
+    removed: tuple[Offering, ...]
+    """Offerings only in the old catalog (renames excluded)."""
+    renames: tuple[tuple[str, str], ...]
+    """(old id, new id) of each renamed offering."""
+
+
+def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
+    """Match the offerings of ``old`` and ``new``.
+
+    By id; an offering whose id changed but whose SKUs are the same (and not
+    none) is a rename.
+    """
     old_by_id = _by_id(old.offerings)
     new_by_id = _by_id(new.offerings)
     removed_ids = [key for key in old_by_id if key not in new_by_id]
@@ -201,14 +219,25 @@ def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
     pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
     order = {key: index for index, key in enumerate(new_by_id)}
     pairs.sort(key=lambda pair: order[_id(pair[1])])
+    return Pairing(
+        pairs=tuple(pairs),
+        added=tuple(new_by_id[key] for key in added_ids if key not in renamed_new),
+        removed=tuple(old_by_id[key] for key in removed_ids if key not in renames),
+        renames=tuple(renames.items()),
+    )
 
+
+def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
+    """Return what changed from ``old`` to ``new`` (see the module's documentation)."""
+    pairing = pair_offerings(old, new)
+    new_by_id = _by_id(new.offerings)
     promoted: list[MaturityChange] = []
     demoted: list[MaturityChange] = []
     variants_added: list[VariantRef] = []
     variants_removed: list[VariantRef] = []
     variants_changed: list[FieldChange] = []
     offerings_changed: list[FieldChange] = []
-    for before, after in pairs:
+    for before, after in pairing.pairs:
         offering_id, name = _id(after), _name(after)
         if before.claimed != after.claimed:
             change = MaturityChange(offering_id, name, before.claimed, after.claimed)
@@ -244,11 +273,11 @@ def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
     old_skus = _all_skus(old)
     new_skus = _all_skus(new)
     return CatalogDiff(
-        added=tuple(_ref(new_by_id[key]) for key in added_ids if key not in renamed_new),
-        removed=tuple(_ref(old_by_id[key]) for key in removed_ids if key not in renames),
+        added=tuple(_ref(offering) for offering in pairing.added),
+        removed=tuple(_ref(offering) for offering in pairing.removed),
         renamed=tuple(
             Rename(old_id, new_id, _name(new_by_id[new_id]), _skus(new_by_id[new_id]))
-            for old_id, new_id in renames.items()
+            for old_id, new_id in pairing.renames
         ),
         promoted=tuple(promoted),
         demoted=tuple(demoted),

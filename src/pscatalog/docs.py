@@ -15,14 +15,18 @@ _FAMILIES = (
     ("S", "Schema: keys, types and values"),
     ("C", "Catalog: structure and references"),
     ("M", "Maturity: the evidence each level claims"),
-    ("N", "Suppression comments"),
+    ("N", "Suppression comments and the baseline"),
+    ("D", "Changes: what diff --check enforces between two versions"),
+    ("I", "Import: what pscatalog import finds in a services file"),
 )
 
 
 _KIND_BY_PREFIX = {
     "Y": "reported while reading",
     "S": "reported by the schema",
-    "N": "reported about suppressions",
+    "N": "reported about suppressions and the baseline",
+    "D": "reported by diff --check",
+    "I": "reported by import",
 }
 
 

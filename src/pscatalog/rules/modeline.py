@@ -87,4 +87,3 @@ def _problem(doc: Document, kind: str) -> str | None:
     if schema_id != current_id:
         return f"the modeline names '{reference}', whose $id is not the current '{current_id}'"
     return None
-
