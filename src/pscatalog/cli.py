@@ -104,6 +104,18 @@ def _parse_report(value: str) -> tuple[str, Path]:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Fail only on findings that are not in this baseline file (see 'pscatalog baseline').",
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix: apply the unsafe fixes too (they decide something, e.g. add a variant).",
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="With --fix: print the changes as a unified diff and write nothing.",
+)
 @click.option(
     "--statistics",
     is_flag=True,
@@ -116,6 +128,9 @@ def validate(
     output_format: str,
     reports: tuple[str, ...],
     baseline_path: Path | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
     statistics: bool,
 ) -> None:
     """Check catalog files against the schema and the framework's rules.
@@ -123,6 +138,11 @@ def validate(
     PATHS are catalog folders or files in them (the catalog found from the
     current folder if none). With files, the whole catalog is read and the
     findings that involve the named files are shown.
+
+    With --fix, the safe fixes are applied first (a maturity's letter case, a
+    value YAML 1.1 would misread, the modeline, the canonical layout; with
+    --unsafe-fixes also a 'custom' variant where an offering has no base
+    variant), and what is left is reported. Fixes keep every comment.
 
     Exits with 0 when there is no error, 1 when there is one, 2 when the
     check cannot run.
@@ -132,7 +152,18 @@ def validate(
     from pscatalog.writing import write_atomically
 
     targets = [_parse_report(report) for report in reports]
-    result = run_validation(paths, config=_config(ctx))
+    if (unsafe_fixes or show_diff) and not fix:
+        raise click.UsageError("--unsafe-fixes and --diff go with --fix")
+    if fix:
+        from pscatalog.fixing import fix_catalog
+
+        fixes = fix_catalog(paths, config=_config(ctx), unsafe=unsafe_fixes, write=not show_diff)
+        if show_diff:
+            click.echo(fixes.diff(), nl=False)
+        click.echo(fixes.summary(), err=True)
+        result = fixes.remaining
+    else:
+        result = run_validation(paths, config=_config(ctx))
     if baseline_path is not None:
         from pscatalog.baseline import apply_baseline, read_baseline
 
@@ -191,12 +222,14 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path) -> None:
 
 @cli.command()
 def rules() -> None:
-    """List every code pscatalog reports: code, name, severity and summary."""
-    from pscatalog.rules import CODES
+    """List every code: code, name, severity, whether --fix can fix it, and summary."""
+    from pscatalog.rules import CODES, FIXABLE
 
     width = max(len(rule.NAME) for rule in CODES.values())
     for code, rule in CODES.items():
-        click.echo(f"{code}  {rule.NAME:<{width}}  {rule.SEVERITY!s:<7}  {rule.SUMMARY}")
+        fixer = FIXABLE.get(code)
+        fix = f"{fixer.FIX} fix" if fixer else ""
+        click.echo(f"{code}  {rule.NAME:<{width}}  {rule.SEVERITY!s:<7}  {fix:<10}  {rule.SUMMARY}")
 
 
 @cli.command()

@@ -59,7 +59,7 @@ from pscatalog.loader import (
 )
 from pscatalog.rules import CODES
 from pscatalog.rules import _import_codes as codes
-from pscatalog.schema import CATEGORY, LEVELS, load_schema
+from pscatalog.schema import CATEGORY, LEVELS, load_schema, schema_reference
 from pscatalog.writing import write_atomically
 
 DEFAULT_OUTPUT = Path("catalog")
@@ -364,6 +364,13 @@ def import_services(
     if files:
         output.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
+            kind = LEVELS if name == "levels.yaml" else CATEGORY
+            reference = schema_reference(output, kind)
+            if reference != _modeline_reference(kind):
+                # No current schema beside the output folder: name the published one.
+                text = text.replace(
+                    _modeline(kind), f"# yaml-language-server: $schema={reference}", 1
+                )
             path = output / name
             write_atomically(path, text)
             result.written.append(path)
@@ -1580,8 +1587,12 @@ def _shown_in_comment(text: str) -> str:
     return "".join(char if char.isprintable() else "?" for char in text)
 
 
+def _modeline_reference(kind: str) -> str:
+    return f"../schema/{kind}.schema.json"
+
+
 def _modeline(kind: str) -> str:
-    return f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
+    return f"# yaml-language-server: $schema={_modeline_reference(kind)}"
 
 
 def _formatted(text: str, kind: str) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pscatalog.diagnostics import Diagnostic, Location, Severity
@@ -178,6 +179,22 @@ def reference_errors(
         for error in item_validator.iter_errors(item):
             error.path.extendleft((index, key))
             yield error
+
+
+def schema_reference(folder: Path, kind: str) -> str:
+    """Return what a modeline in ``folder`` should name for the schema of ``kind``.
+
+    ``../schema/<kind>.schema.json`` where that file is the current schema (a
+    handbook that keeps the schemas beside its catalog), else the published
+    URL, the schema's ``$id``.
+    """
+    relative = f"../schema/{SCHEMA_FILES[kind]}"
+    current = load_schema(kind)["$id"]
+    try:
+        found = json.loads((folder / relative).read_text(encoding="utf-8")).get("$id")
+    except (OSError, ValueError, AttributeError):
+        found = None
+    return relative if found == current else str(current)
 
 
 class SchemaFinding(NamedTuple):

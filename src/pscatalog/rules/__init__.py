@@ -73,9 +73,19 @@ from pscatalog.rules import (
     wrong_type,
     yaml11_reading,
 )
-from pscatalog.rules.base import Documented, Finding, Rule
+from pscatalog.rules.base import Documented, Edit, Finding, Fixable, Rule
 
-__all__ = ["CODES", "RULES", "STRUCTURAL", "Documented", "Finding", "Rule"]
+__all__ = [
+    "CODES",
+    "FIXABLE",
+    "RULES",
+    "STRUCTURAL",
+    "Documented",
+    "Edit",
+    "Finding",
+    "Fixable",
+    "Rule",
+]
 
 _RULE_MODULES: tuple[Rule, ...] = (
     missing_base_variant,
@@ -167,3 +177,9 @@ CODES: dict[str, Documented] = dict(sorted({m.CODE: m for m in _DOCUMENTED}.item
 STRUCTURAL: frozenset[str] = frozenset(module.CODE for module in _READING_MODULES)
 """Codes of the loader and the schema: a file with such an error does not read
 as the schema defines it, and commands that need the data refuse it."""
+
+FIXABLE: dict[str, Fixable] = {
+    module.CODE: module
+    for module in (maturity_case, yaml11_reading, modeline, missing_base_variant)
+}
+"""The codes ``validate --fix`` can fix, with their fixes (safe or unsafe)."""

@@ -8,10 +8,11 @@ a message and a place. The checker stamps the rule's code and severity.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from pscatalog.catalog import Catalog, Place
-from pscatalog.diagnostics import Severity
+from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.loader import Document
 
 
 class Finding(NamedTuple):
@@ -48,4 +49,30 @@ class Rule(Documented, Protocol):
 
     def check(self, catalog: Catalog) -> Iterable[Finding]:
         """Yield a finding for every place in ``catalog`` that breaks the rule."""
+        ...
+
+
+class Edit(NamedTuple):
+    """A change to a file's text: ``replacement`` instead of columns ``start`` to ``end``.
+
+    Columns are 1-based and ``end`` is exclusive, on one ``line``. With
+    ``start == end`` the replacement is inserted; with ``line`` 0 it is a new
+    first line.
+    """
+
+    line: int
+    start: int
+    end: int
+    replacement: str
+
+
+class Fixable(Documented, Protocol):
+    """A code whose findings pscatalog can fix (``validate --fix``)."""
+
+    FIX: Literal["safe", "unsafe"]
+    """``safe``: the fix changes nothing but the fault (applied by ``--fix``);
+    ``unsafe``: it adds or decides something (also needs ``--unsafe-fixes``)."""
+
+    def fix(self, doc: Document, diagnostic: Diagnostic) -> list[Edit]:
+        """Return the edits that fix ``diagnostic`` in ``doc`` (none if it cannot)."""
         ...

@@ -24,8 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pscatalog.catalog import MATURITIES, Catalog
-from pscatalog.diagnostics import Severity
-from pscatalog.rules.base import Finding
+from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.loader import Document
+from pscatalog.rules._edits import scalar_span
+from pscatalog.rules.base import Edit, Finding
 
 CODE = "C004"
 NAME = "maturity-case"
@@ -47,3 +49,16 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                 offering.entry.at("maturity"),
                 f"write '{lower}'",
             )
+
+
+FIX = "safe"
+
+
+def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
+    """Write the maturity in lowercase, keeping its quotes."""
+    location = diagnostic.location
+    span = scalar_span(doc, location.line, location.column)
+    if span is None:
+        return []
+    start, end, text = span
+    return [Edit(location.line, start, end, text.lower())]

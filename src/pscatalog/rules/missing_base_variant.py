@@ -38,8 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pscatalog.catalog import Catalog
-from pscatalog.diagnostics import Severity
-from pscatalog.rules.base import Finding
+from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.loader import Document
+from pscatalog.rules.base import Edit, Finding
 
 CODE = "C001"
 NAME = "missing-base-variant"
@@ -61,3 +62,20 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                 "name its base variant 'standard' (sold with a SKU and a standard SOW) "
                 "or 'custom' (sold with a custom SOW)",
             )
+
+
+FIX = "unsafe"
+
+
+def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
+    """Add a ``custom`` variant before the first one.
+
+    Unsafe: it decides how the offering is sold (with a custom SOW) until
+    someone names the real base variant.
+    """
+    parts = [int(p) if p.isdigit() else p for p in diagnostic.location.pointer.split("/")[1:]]
+    first = doc.locate([*parts, 0])
+    if first.pointer != diagnostic.location.pointer + "/0":
+        return []
+    indent = " " * (first.column - 3)
+    return [Edit(first.line, 1, 1, f"{indent}- id: custom\n")]

@@ -38,10 +38,10 @@ import re
 from collections.abc import Iterator
 
 from pscatalog.catalog import Catalog, Place
-from pscatalog.diagnostics import Severity
+from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.loader import Document
-from pscatalog.rules.base import Finding
-from pscatalog.schema import SCHEMA_FILES, load_schema
+from pscatalog.rules.base import Edit, Finding
+from pscatalog.schema import SCHEMA_FILES, load_schema, schema_reference
 
 CODE = "C301"
 NAME = "modeline"
@@ -79,11 +79,35 @@ def _problem(doc: Document, kind: str) -> str | None:
         return f"the modeline names '{reference}', not the {kind} schema '{wanted}'"
     if "://" in reference:
         return f"the modeline names '{reference}', not the current schema '{current_id}'"
-    target = (doc.path.parent / reference).resolve()
-    try:
-        schema_id = json.loads(target.read_text(encoding="utf-8")).get("$id")
-    except (OSError, ValueError, AttributeError):
+    schema_id = _schema_id(doc, reference)
+    if schema_id is None:
         return f"the modeline names '{reference}', which is not a readable schema file"
     if schema_id != current_id:
         return f"the modeline names '{reference}', whose $id is not the current '{current_id}'"
     return None
+
+
+def _schema_id(doc: Document, reference: str) -> object:
+    """Return the ``$id`` of the schema file a relative reference names, if readable."""
+    target = (doc.path.parent / reference).resolve()
+    try:
+        return json.loads(target.read_text(encoding="utf-8")).get("$id")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+FIX = "safe"
+
+
+def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
+    """Write the modeline of the file's kind as its first line.
+
+    It names ``../schema/<kind>.schema.json`` where that file is the current
+    schema, else the schema's published URL.
+    """
+    kind = "levels" if doc.path.name in ("levels.yaml", "levels.yml") else "category"
+    modeline = f"# yaml-language-server: $schema={schema_reference(doc.path.parent, kind)}"
+    first = (doc.text or "").split("\n", 1)[0]
+    if _MODELINE.match(first.strip()):
+        return [Edit(1, 1, len(first) + 1, modeline)]
+    return [Edit(0, 1, 1, modeline)]

@@ -26,11 +26,29 @@ last_delivered: "2022-10-27"
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
+from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.loader import YAML11_READING as CODE
+from pscatalog.loader import Document
+from pscatalog.rules._edits import scalar_span
+from pscatalog.rules.base import Edit
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 
 NAME = "yaml11-reading"
 SEVERITY = Severity.WARNING
 SUMMARY = "plain values read alike in YAML 1.1 and 1.2"
+
+
+FIX = "safe"
+
+
+def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
+    """Quote the value, so that YAML 1.1 and 1.2 read the same string."""
+    location = diagnostic.location
+    span = scalar_span(doc, location.line, location.column)
+    if span is None or span[2][:1] in ("'", '"'):
+        return []
+    start, end, text = span
+    if text.startswith("0o") and text[2:].isdigit():
+        return [Edit(location.line, start, end, str(int(text[2:], 8)))]
+    return [Edit(location.line, start, end, f'"{text}"')]
