@@ -372,7 +372,8 @@ def import_services(
                     _modeline(kind), f"# yaml-language-server: $schema={reference}", 1
                 )
             path = output / name
-            write_atomically(path, text)
+            # The output is written anew: a link there is replaced, never followed.
+            write_atomically(path, text, follow_links=False)
             result.written.append(path)
     return result
 
