@@ -171,11 +171,16 @@ class Catalog:
 
 
 def display_name(path: Path) -> str:
-    """Return how a file is named in reports: relative to the current folder if it can be."""
+    """Return how a file is named in reports: relative to the current folder if it can be.
+
+    Bytes of the name that are not UTF-8 are shown as backslash escapes, so that
+    every report can be written.
+    """
     try:
-        return os.path.relpath(path)
+        name = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
+        name = str(path)
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def catalog_files(root: Path) -> list[Path]:

@@ -20,7 +20,9 @@ read as one YAML document.
 from __future__ import annotations
 
 import gc
+import math
 import re
+import stat
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +41,9 @@ NOT_UTF8 = "Y007"
 UNREADABLE_FILE = "Y008"
 LIMIT_EXCEEDED = "Y009"
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What libyaml counts as the end of a line."""
+
 PathPart = str | int
 """One step of a path into a document: a mapping key or a list index."""
 
@@ -50,6 +55,10 @@ _INT_OCT = re.compile(r"0o[0-7]+")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _NUMBER_START = frozenset("0123456789+-.")
+_MAX_DIGITS = 102
+_INT_BOUND = 10**100
+_INTEGERS = ((_INT_DEC, 0, 10), (_INT_OCT, 2, 8), (_INT_HEX, 2, 16))
+"""The core schema's integer forms: pattern, prefix length, base."""
 
 # Plain scalars that YAML 1.1 readers resolve differently from YAML 1.2.
 _YAML11_BOOLS = {
@@ -92,7 +101,19 @@ class Document:
     ``diagnostics`` says why).
     """
 
-    __slots__ = ("_flat", "_index", "data", "diagnostics", "name", "ok", "path", "root", "text")
+    __slots__ = (
+        "_flat",
+        "_index",
+        "_key_indexes",
+        "_lines",
+        "data",
+        "diagnostics",
+        "name",
+        "ok",
+        "path",
+        "root",
+        "text",
+    )
 
     def __init__(self, path: Path, name: str) -> None:
         self.path = path
@@ -104,6 +125,8 @@ class Document:
         self.root = (1, 1)
         self._flat: array[int] = array("I")
         self._index: dict[int, int] = {}
+        self._key_indexes: dict[int, dict[str, int]] = {}
+        self._lines: list[str] | None = None
 
     def __repr__(self) -> str:
         return f"Document({self.name!r}, ok={self.ok})"
@@ -127,7 +150,7 @@ class Document:
             if isinstance(node, dict):
                 if part not in node:
                     break
-                base = offset + 4 * list(node).index(part)
+                base = offset + 4 * self._key_index(node)[str(part)]
                 if key and i == last:
                     line, column = flat[base], flat[base + 1]
                 else:
@@ -141,12 +164,26 @@ class Document:
             found.append(part)
         return Location(self.name, line, column, pointer_from_parts(found))
 
+    def _key_index(self, mapping: dict[str, Any]) -> dict[str, int]:
+        """Return the position of each key of ``mapping``, computed once per mapping."""
+        index = self._key_indexes.get(id(mapping))
+        if index is None:
+            index = self._key_indexes[id(mapping)] = {key: i for i, key in enumerate(mapping)}
+        return index
+
     def line_text(self, line: int) -> str | None:
-        """Return the text of a 1-based line of the file, if it was read."""
+        """Return the text of a 1-based line of the file, if it was read.
+
+        Lines end where libyaml ends them (CR, LF, CRLF, NEL, LS, PS), so that
+        they match the lines of diagnostics.
+        """
         if self.text is None or line < 1:
             return None
-        lines = self.text.splitlines()
-        return lines[line - 1] if line <= len(lines) else None
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+            if self._lines[-1] == "":
+                self._lines.pop()  # after the final line break: no line there
+        return self._lines[line - 1] if line <= len(self._lines) else None
 
 
 def load_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -205,7 +242,11 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
         if path.is_dir():
             _report(doc, UNREADABLE_FILE, "is a directory, not a YAML file", 1, 1)
             return None
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            _report(doc, UNREADABLE_FILE, "is not a regular file (a pipe or a device)", 1, 1)
+            return None
+        size = status.st_size
         if size > limits.max_file_bytes:
             _report(
                 doc,
@@ -225,10 +266,7 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before[before.rfind(b"\n") + 1 :]
-        column = len(line_start.decode("utf-8", "replace")) + 1
+        line, column = _line_column(raw[: exc.start].decode("utf-8", "replace"))
         _report(
             doc,
             NOT_UTF8,
@@ -250,6 +288,7 @@ class _Frame:
         "is_key",
         "key",
         "key_column",
+        "key_index",
         "key_line",
         "line",
         "merges",
@@ -271,6 +310,7 @@ class _Frame:
         self.key_column = 0
         self.merges: list[tuple[dict[str, Any], int, int]] = []
         self.is_key = False
+        self.key_index: dict[str, int] | None = None
 
 
 class _Stop(Exception):
@@ -387,8 +427,7 @@ class _Builder:
             return _NO_KEY
         mapping = cast(dict[str, Any], container)
         if key in mapping:
-            self._duplicate(frame, key, line, column)
-            index = list(mapping).index(key)
+            index = self._duplicate(frame, key)
             frame.positions[4 * index : 4 * index + 4] = [
                 frame.key_line,
                 frame.key_column,
@@ -396,6 +435,8 @@ class _Builder:
                 column,
             ]
         else:
+            if frame.key_index is not None:
+                frame.key_index[key] = len(mapping)
             frame.positions += (frame.key_line, frame.key_column, line, column)
         mapping[key] = value
         return _NO_KEY
@@ -404,9 +445,11 @@ class _Builder:
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
         value = self._resolve(event, line, column)
+        # A long string weighs more: aliases that repeat it are bounded by its size too.
+        weight = 1 + len(event.value) // 100
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
-        return self._place(value, 1, line, column)
+            self.anchors[event.anchor] = (value, weight)
+        return self._place(value, weight, line, column)
 
     def _mapping_start(self, event: Any) -> Any:
         self._check_collection_tag(event, "map")
@@ -468,6 +511,22 @@ class _Builder:
             _report(self.doc, SYNTAX_ERROR, f"alias '*{name}' {problem}", line, column)
             raise _Stop
         value, size = self.anchors[name]
+        parent = self.stack[-1] if self.stack else None
+        if (
+            parent is not None
+            and type(parent.container) is dict
+            and parent.key is None
+            and isinstance(value, (dict, list))
+        ):
+            _report(
+                self.doc,
+                SYNTAX_ERROR,
+                "a mapping key must be a plain string, not a mapping or a list",
+                line,
+                column,
+                hint="catalog files use plain keys such as 'id:'",
+            )
+            raise _Stop
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
             _report(
@@ -544,9 +603,11 @@ class _Builder:
             hint="remove the tag",
         )
 
-    def _duplicate(self, frame: _Frame, key: str, line: int, column: int) -> None:
-        container = frame.container
-        index = list(container).index(key)
+    def _duplicate(self, frame: _Frame, key: str) -> int:
+        """Report a repeated key; return the position of its first occurrence."""
+        if frame.key_index is None:  # built on the first repeat: most mappings have none
+            frame.key_index = {name: i for i, name in enumerate(frame.container)}
+        index = frame.key_index[key]
         first = Location(
             self.doc.name,
             frame.positions[4 * index],
@@ -561,6 +622,7 @@ class _Builder:
             hint="remove one of the keys, or merge their values",
             related=(first,),
         )
+        return index
 
     def _is_merge(self, value: Any, line: int, column: int) -> bool:
         """Record a ``<<`` merge; return whether it was one."""
@@ -595,24 +657,27 @@ class _Builder:
 
 
 def resolve_plain(value: str) -> Any:
-    """Resolve a plain scalar by the YAML 1.2 core schema (``.inf``/``.nan`` stay text)."""
+    """Resolve a plain scalar by the YAML 1.2 core schema.
+
+    Numbers JSON cannot carry stay text, which the schema reports where a
+    number belongs: ``.inf`` and ``.nan``, floats too large for a double, and
+    integers of more than a hundred digits (Python refuses to print those).
+    """
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
     if value[0] not in _NUMBER_START:
         return value
-    if _INT_DEC.fullmatch(value):
-        return int(value, 10)
-    if _INT_OCT.fullmatch(value):
-        return int(value[2:], 8)
-    if _INT_HEX.fullmatch(value):
-        return int(value[2:], 16)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    # .inf and .nan are floats in YAML 1.2, but JSON (and so JSON Schema) has no such
-    # numbers, and validators disagree on them: they stay strings, which the schema
-    # reports where a number belongs.
+    if _FLOAT.fullmatch(value) and not _INT_DEC.fullmatch(value):
+        number = float(value)
+        return number if math.isfinite(number) else value
+    for pattern, skip, base in _INTEGERS:
+        if pattern.fullmatch(value):
+            if len(value) > _MAX_DIGITS:
+                return value
+            integer = int(value[skip:], base)
+            return integer if abs(integer) < _INT_BOUND else value
     return value
 
 
@@ -657,8 +722,13 @@ def _key_text(value: Any) -> str:
 
 def _byte_offset_to_line_column(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column (in characters) of a UTF-8 byte offset."""
-    before = text.encode("utf-8")[:offset].decode("utf-8", "ignore")
-    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    return _line_column(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """Return the 1-based line and column just after ``before``, lines as libyaml counts them."""
+    lines = _LINE_BREAK.split(before)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _reader_message(exc: Any) -> str:

@@ -89,8 +89,8 @@ def _problem(doc: Document, kind: str) -> str | None:
 
 def _schema_id(doc: Document, reference: str) -> object:
     """Return the ``$id`` of the schema file a relative reference names, if readable."""
-    target = (doc.path.parent / reference).resolve()
     try:
+        target = (doc.path.parent / reference).resolve()
         return json.loads(target.read_text(encoding="utf-8")).get("$id")
     except (OSError, ValueError, AttributeError):
         return None
