@@ -268,3 +268,13 @@ def test_version_and_help_import_nothing_heavy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "HEAVY []"
+
+
+def test_public_api_names_resolve() -> None:
+    """Every name pscatalog exports is importable, lazily, from the package."""
+    import pscatalog
+
+    for name in pscatalog.__all__:
+        assert getattr(pscatalog, name) is not None, name
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = pscatalog.nope  # type: ignore[attr-defined]

@@ -9,6 +9,14 @@ The public API::
     for diagnostic in result.diagnostics:
         print(diagnostic.location, diagnostic.code, diagnostic.message)
 
+    pscatalog.render(catalog, "maturity")          # Markdown (or "svg") for the handbook
+    pscatalog.format_paths(["catalog"], check=True, diff=False)
+    pscatalog.fix_catalog(["catalog"], write=False)
+    pscatalog.import_services("services.yml", "catalog")
+    pscatalog.export_json(catalog), pscatalog.export_services(catalog)
+    pscatalog.diff_catalogs(old, new), pscatalog.check_changes(old, new, config)
+    pscatalog.catalog_stats(catalog)
+
 Names are imported when first used, so ``pscatalog --version`` stays fast.
 """
 
@@ -20,15 +28,24 @@ from typing import TYPE_CHECKING, Any
 from pscatalog._version import __version__
 
 if TYPE_CHECKING:
+    from pscatalog.baseline import apply_baseline, baseline_text, read_baseline
     from pscatalog.catalog import Catalog, Entry, Offering, load_catalog
+    from pscatalog.changes import check_changes
     from pscatalog.checker import ValidationResult, validate
+    from pscatalog.config import Config, load_config
     from pscatalog.diagnostics import Diagnostic, Location, Severity
+    from pscatalog.diffing import diff_catalogs, read_side
     from pscatalog.errors import PscatalogError, UsageError
-    from pscatalog.exporting import export_json
-    from pscatalog.rendering import render_categories
+    from pscatalog.exporting import export_json, export_services
+    from pscatalog.fixing import fix_catalog
+    from pscatalog.formatting import format_paths, format_text
+    from pscatalog.importing import import_services
+    from pscatalog.rendering import render, render_categories
+    from pscatalog.stats import catalog_stats
 
 __all__ = [
     "Catalog",
+    "Config",
     "Diagnostic",
     "Entry",
     "Location",
@@ -38,8 +55,22 @@ __all__ = [
     "UsageError",
     "ValidationResult",
     "__version__",
+    "apply_baseline",
+    "baseline_text",
+    "catalog_stats",
+    "check_changes",
+    "diff_catalogs",
     "export_json",
+    "export_services",
+    "fix_catalog",
+    "format_paths",
+    "format_text",
+    "import_services",
     "load_catalog",
+    "load_config",
+    "read_baseline",
+    "read_side",
+    "render",
     "render_categories",
     "validate",
 ]
@@ -57,7 +88,22 @@ _HOME = {
     "PscatalogError": "pscatalog.errors",
     "UsageError": "pscatalog.errors",
     "export_json": "pscatalog.exporting",
+    "export_services": "pscatalog.exporting",
+    "render": "pscatalog.rendering",
     "render_categories": "pscatalog.rendering",
+    "apply_baseline": "pscatalog.baseline",
+    "baseline_text": "pscatalog.baseline",
+    "read_baseline": "pscatalog.baseline",
+    "catalog_stats": "pscatalog.stats",
+    "check_changes": "pscatalog.changes",
+    "Config": "pscatalog.config",
+    "load_config": "pscatalog.config",
+    "diff_catalogs": "pscatalog.diffing",
+    "read_side": "pscatalog.diffing",
+    "fix_catalog": "pscatalog.fixing",
+    "format_paths": "pscatalog.formatting",
+    "format_text": "pscatalog.formatting",
+    "import_services": "pscatalog.importing",
 }
 
 

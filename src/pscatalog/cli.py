@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -31,6 +32,8 @@ Kept here rather than read from the registry so that ``--help`` imports
 nothing; a test keeps the two in step."""
 REPORT_FORMATS = ("gitlab", "junit", "sarif", "github", "json")
 """The formats ``--report FORMAT:PATH`` writes."""
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -72,6 +75,22 @@ def _config(ctx: click.Context) -> Config:
     return load_config(path if isinstance(path, Path) else None, known_codes=CODES)
 
 
+def _output_format_option(help_text: str) -> Callable[[F], F]:
+    """``--output-format``: how diagnostics are printed (validate, diff --check, import)."""
+    return click.option(
+        "--output-format",
+        type=click.Choice(OUTPUT_FORMATS),
+        default="full",
+        show_default=True,
+        help=help_text,
+    )
+
+
+def _report_option(help_text: str) -> Callable[[F], F]:
+    """``--report FORMAT:PATH``, repeatable: reports for CI beside the terminal output."""
+    return click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH", help=help_text)
+
+
 def _parse_report(value: str) -> tuple[str, Path]:
     name, separator, path = value.partition(":")
     if not separator or not path or name not in REPORT_FORMATS:
@@ -84,20 +103,8 @@ def _parse_report(value: str) -> tuple[str, Path]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--output-format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="full",
-    show_default=True,
-    help="How to print the diagnostics.",
-)
-@click.option(
-    "--report",
-    "reports",
-    multiple=True,
-    metavar="FORMAT:PATH",
-    help=f"Also write a report for CI; repeatable. FORMAT: {', '.join(REPORT_FORMATS)}.",
-)
+@_output_format_option("How to print the diagnostics.")
+@_report_option(f"Also write a report for CI; repeatable. FORMAT: {', '.join(REPORT_FORMATS)}.")
 @click.option(
     "--baseline",
     "baseline_path",
@@ -404,9 +411,6 @@ def export(
         write_atomically(output, text)
 
 
-# -- fmt: formatting commands (formatting.py) --
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Write nothing; list the files that would change.")
@@ -436,9 +440,6 @@ def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: boo
     ctx.exit(result.exit_code)
 
 
-# -- import and export of services.yml (importing.py, exporting.py) --
-
-
 @cli.command("import")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
@@ -449,13 +450,7 @@ def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: boo
     help="Folder to write the catalog to (created if missing).",
 )
 @click.option("--force", is_flag=True, help="Write into the folder even if it is not empty.")
-@click.option(
-    "--output-format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="full",
-    show_default=True,
-    help="How to print what the import found.",
-)
+@_output_format_option("How to print what the import found.")
 @click.pass_context
 def import_command(
     ctx: click.Context, source: Path, output: Path, force: bool, output_format: str
@@ -479,9 +474,6 @@ def import_command(
     ctx.exit(result.exit_code)
 
 
-# -- diff and stats (diffing.py, stats.py) --
-
-
 @cli.command()
 @click.argument("old")
 @click.argument("new")
@@ -498,20 +490,8 @@ def import_command(
     is_flag=True,
     help="Enforce the rules for changes (D001-D004) instead of listing the changes.",
 )
-@click.option(
-    "--output-format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="full",
-    show_default=True,
-    help="With --check: how to print the findings.",
-)
-@click.option(
-    "--report",
-    "reports",
-    multiple=True,
-    metavar="FORMAT:PATH",
-    help="With --check: also write a report for CI, as validate does.",
-)
+@_output_format_option("With --check: how to print the findings.")
+@_report_option("With --check: also write a report for CI, as validate does.")
 @click.pass_context
 def diff(
     ctx: click.Context,
