@@ -30,7 +30,7 @@ from pscatalog.importing import (
     yaml_text,
 )
 from pscatalog.loader import load_document
-from pscatalog.reporters import report_json
+from pscatalog.reporters.json_format import report_json
 
 Row = tuple[str, str, int, int, str]
 """(code, file, line, column, message) of a diagnostic."""

@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,6 +35,7 @@ LEVELS = "levels"
 CATEGORY = "category"
 SCHEMA_FILES = {LEVELS: "levels.schema.json", CATEGORY: "category.schema.json"}
 """The schema file of each kind of catalog file."""
+_PACKAGED = Path(__file__).resolve().parent / "schemas"
 
 PATTERN_MEANINGS = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "a lowercase slug (letters, digits and single hyphens)",
@@ -78,12 +78,9 @@ _CODE_BY_KEYWORD = {
 @cache
 def schema_text(kind: str) -> str:
     """Return the packaged schema file of ``kind`` (``levels`` or ``category``)."""
-    return (
-        resources.files("pscatalog")
-        .joinpath("schemas")
-        .joinpath(SCHEMA_FILES[kind])
-        .read_text("utf-8")
-    )
+    # Beside this module in the installed package; read directly rather than through
+    # importlib.resources, whose import costs a hook run several milliseconds.
+    return (_PACKAGED / SCHEMA_FILES[kind]).read_text(encoding="utf-8")
 
 
 @cache
