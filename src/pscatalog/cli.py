@@ -155,8 +155,6 @@ def validate(
     check cannot run.
     """
     from pscatalog.checker import validate as run_validation
-    from pscatalog.reporters import REPORTER_BY_NAME
-    from pscatalog.writing import write_atomically
 
     targets = [_parse_report(report) for report in reports]
     if (unsafe_fixes or show_diff) and not fix:
@@ -176,13 +174,23 @@ def validate(
 
         result = apply_baseline(result, baseline_path, read_baseline(baseline_path))
     started = time.perf_counter()
-    click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
-    for name, path in targets:
-        write_atomically(path, REPORTER_BY_NAME[name](result))
+    _print_and_write(result, output_format, targets)
     result.timings["report"] = time.perf_counter() - started
     if statistics:
         click.echo(_statistics(result), err=True, nl=False)
     ctx.exit(result.exit_code)
+
+
+def _print_and_write(
+    result: ValidationResult, output_format: str, targets: list[tuple[str, Path]]
+) -> None:
+    """Print the diagnostics in ``output_format``; write each ``--report`` file."""
+    from pscatalog.reporters import REPORTER_BY_NAME
+    from pscatalog.writing import write_atomically
+
+    click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
+    for name, path in targets:
+        write_atomically(path, REPORTER_BY_NAME[name](result))
 
 
 def _statistics(result: ValidationResult) -> str:
@@ -523,9 +531,7 @@ def diff(
     outright.
     """
     from pscatalog.diffing import DIFF_FORMATS, diff_catalogs, read_side
-    from pscatalog.reporters import REPORTER_BY_NAME
     from pscatalog.reporters.text import report_full
-    from pscatalog.writing import write_atomically
 
     targets = [_parse_report(report) for report in reports]
     config = _config(ctx)
@@ -544,9 +550,7 @@ def diff(
     from pscatalog.changes import change_result, check_changes
 
     result = change_result(sides[0], sides[1], check_changes(before, after, config))
-    click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
-    for name, path in targets:
-        write_atomically(path, REPORTER_BY_NAME[name](result))
+    _print_and_write(result, output_format, targets)
     ctx.exit(result.exit_code)
 
 
