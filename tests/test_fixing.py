@@ -91,7 +91,10 @@ def test_diff_shows_the_fixes_and_writes_nothing(catalog: Path) -> None:
         '+    summary: "no"\n'
         "     variants:\n"
     ) in out[out.index("--- a/catalog/x.yaml") :]
-    assert "catalog/x.yaml:10:5: error C001" in out
+    assert (
+        "catalog/x.yaml:10:5: error C001 offering 'jira' has no variant called 'standard' or "
+        "'custom'\n   |\n10 |     variants:\n   |     ^^^^^^^^\n"
+    ) in out
     assert err.startswith("Fixed 2 findings (C004 x1, Y003 x1); 2 files changed")
 
 

@@ -177,10 +177,14 @@ def _validate_as_fixed(
 
 
 def _renamed(result: ValidationResult, names: dict[str, str]) -> ValidationResult:
-    """Name the copies' files as the originals are named."""
+    """Name the copies' files as the originals are named (reports show their lines)."""
 
     def original(file: str) -> str:
         return names.get(str(Path(file).resolve()), file)
+
+    for catalog in result.catalogs:
+        for doc in catalog.documents:
+            doc.name = original(doc.name)
 
     diagnostics = [
         replace(
