@@ -35,11 +35,11 @@ except ImportError:  # the replay tests and the fallback runner need no atheris
 
 if atheris is not None and __name__ == "__main__":
     with atheris.instrument_imports(include=["pscatalog"]):
-        from pscatalog.checker import validate
-        from pscatalog.reporters import REPORTER_BY_NAME
+        from pscatalog.checks.checker import validate
+        from pscatalog.outputs.reporters import REPORTER_BY_NAME
 else:
-    from pscatalog.checker import validate
-    from pscatalog.reporters import REPORTER_BY_NAME
+    from pscatalog.checks.checker import validate
+    from pscatalog.outputs.reporters import REPORTER_BY_NAME
 
 LEVELS_YAML = """\
 levels:

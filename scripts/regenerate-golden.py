@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pscatalog.catalog import load_catalog
-from pscatalog.rendering import render
+from pscatalog.catalog.model import load_catalog
+from pscatalog.outputs.rendering import render
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN = REPO / "tests" / "golden"

@@ -26,8 +26,8 @@ def _without_modeline_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     readable; the rule has tests of its own, which pass ``Config()``, and so
     does the test of the shipped catalog.
     """
-    import pscatalog.config
+    import pscatalog.checks.config
 
     monkeypatch.setattr(
-        pscatalog.config, "DEFAULT_CONFIG", pscatalog.config.Config(ignore=("C301",))
+        pscatalog.checks.config, "DEFAULT_CONFIG", pscatalog.checks.config.Config(ignore=("C301",))
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 
 LEVELS_YAML = """\
 levels:

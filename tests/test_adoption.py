@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import REAL_DATA
-from pscatalog.cli import cli
+from pscatalog.cli.main import cli
 
 
 def run(*args: str) -> tuple[int, str, str]:

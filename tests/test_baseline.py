@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import category_file, write_catalog
-from pscatalog.cli import cli
+from pscatalog.cli.main import cli
 
 FAULTY = """\
 - id: jira

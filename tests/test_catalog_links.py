@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from helpers import findings, write_catalog
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 
 
 def test_link_outside_the_repository_is_not_read(tmp_path: Path) -> None:

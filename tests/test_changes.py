@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SHIPPED_CATALOG
-from pscatalog.catalog import load_catalog
-from pscatalog.changes import check_changes
-from pscatalog.cli import cli
-from pscatalog.config import Config
+from pscatalog.catalog.model import load_catalog
+from pscatalog.checks.changes import check_changes
+from pscatalog.checks.config import Config
+from pscatalog.cli.main import cli
 
 Edit = tuple[str, str, str]
 """(file name, old text, new text): one replacement in a copy of the shipped catalog."""

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from conftest import REPO, SHIPPED_CATALOG
 from helpers import category_file, write_catalog
 from pscatalog import __version__
-from pscatalog.cli import cli
+from pscatalog.cli.main import cli
 
 BROKEN_OFFERINGS = """\
 - id: jira
@@ -236,7 +236,7 @@ def test_export_to_a_file(shipped: Path) -> None:
 
 def test_console_script_exit_codes_and_one_line_errors(tmp_path: Path) -> None:
     """The installed entry point exits 2 with one line for a bad option or path."""
-    command = [sys.executable, "-c", "from pscatalog.cli import main; main()"]
+    command = [sys.executable, "-c", "from pscatalog.cli.main import main; main()"]
     bad_option = subprocess.run(
         [*command, "validate", "--nope"], capture_output=True, text=True, cwd=tmp_path
     )
@@ -257,7 +257,7 @@ def test_version_and_help_import_nothing_heavy() -> None:
     """`--version` and `--help` load neither jsonschema nor ruamel.yaml."""
     probe = (
         "import sys\n"
-        "from pscatalog.cli import cli\n"
+        "from pscatalog.cli.main import cli\n"
         "for args in (['--version'], ['--help'], ['validate', '--help']):\n"
         "    try:\n"
         "        cli.main(args, standalone_mode=False)\n"

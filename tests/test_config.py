@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import category_file, write_catalog
-from pscatalog.checker import validate
-from pscatalog.cli import cli
-from pscatalog.config import ConfigError, find_config, load_config
+from pscatalog.checks.checker import validate
+from pscatalog.checks.config import ConfigError, find_config, load_config
+from pscatalog.cli.main import cli
 from pscatalog.diagnostics import Severity
 from pscatalog.rules import CODES
 

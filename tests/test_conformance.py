@@ -27,7 +27,7 @@ from jsonschema import Draft202012Validator
 from conformance import generate
 from conformance.generate import SCHEMAS
 from conftest import REPO, SHIPPED_CATALOG
-from pscatalog.catalog import load_catalog
+from pscatalog.catalog.model import load_catalog
 
 CORPUS = REPO / "tests" / "conformance"
 SCHEMA_DIR = REPO / "schema"

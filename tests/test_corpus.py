@@ -39,11 +39,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from helpers import write_catalog
-from pscatalog.checker import ValidationResult, validate
-from pscatalog.cli import cli
+from pscatalog.catalog.schemas import load_schema
+from pscatalog.checks.checker import ValidationResult, validate
+from pscatalog.cli.main import cli
 from pscatalog.diagnostics import pointer_from_parts
-from pscatalog.loader import DEFAULT_LIMITS, Limits, load_document
-from pscatalog.schema import load_schema
+from pscatalog.yamltext.loader import DEFAULT_LIMITS, Limits, load_document
 from test_properties import emit_yaml
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -146,7 +146,7 @@ def run_process(
     args: list[str], *, cwd: Path, timeout: float = 30
 ) -> subprocess.CompletedProcess[str]:
     """Run ``pscatalog`` as a separate process, as a hook does; assert no traceback."""
-    command = [sys.executable, "-c", "from pscatalog.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from pscatalog.cli.main import main; main()", *args]
     completed = subprocess.run(
         command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
     )
@@ -156,7 +156,7 @@ def run_process(
 
 def run_measured(args: list[str], *, cwd: Path) -> tuple[int, str, float]:
     """Run ``pscatalog`` as a process; return its exit code, output and peak resident MB."""
-    command = [sys.executable, "-c", "from pscatalog.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from pscatalog.cli.main import main; main()", *args]
     with (cwd / ".stdout").open("w+b") as out, (cwd / ".stderr").open("w+b") as err:
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
         # wait4 gives this child's own peak, whatever other children this process ran.
@@ -665,7 +665,7 @@ def test_full_report_of_many_findings_is_linear(
     wide_document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The full text report of 10,000 findings in one file is written in well under a second."""
-    from pscatalog.reporters import REPORTER_BY_NAME
+    from pscatalog.outputs.reporters import REPORTER_BY_NAME
 
     root = make_catalog(tmp_path / "catalog", {"wide.yaml": wide_document.read_bytes()})
     monkeypatch.chdir(tmp_path)
@@ -855,7 +855,7 @@ def test_file_name_that_is_not_utf8_is_reported_in_every_report(
     command = [
         sys.executable,
         "-c",
-        "from pscatalog.cli import main; main()",
+        "from pscatalog.cli.main import main; main()",
         "validate",
         "catalog",
         "--output-format",

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from conftest import SHIPPED_CATALOG
 from helpers import category_file, write_catalog
-from pscatalog.catalog import load_catalog
-from pscatalog.cli import cli
-from pscatalog.diffing import (
+from pscatalog.catalog.model import load_catalog
+from pscatalog.cli.main import cli
+from pscatalog.tools.diffing import (
     DIFF_FORMATS,
     CatalogDiff,
     FieldChange,

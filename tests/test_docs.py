@@ -8,12 +8,12 @@ import tomllib
 from jsonschema import Draft202012Validator
 
 from conftest import REPO
-from pscatalog.docs import rules_markdown
-from pscatalog.reporters.links import RULES_URL
+from pscatalog.outputs.docs import rules_markdown
+from pscatalog.outputs.reporters.links import RULES_URL
 
 
 def test_rules_md_is_generated_from_the_rules() -> None:
-    """docs/rules.md is exactly what `python -m pscatalog.docs` prints."""
+    """docs/rules.md is exactly what `python -m pscatalog.outputs.docs` prints."""
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pscatalog.checker import validate
-from pscatalog.config import Config
+from pscatalog.checks.checker import validate
+from pscatalog.checks.config import Config
 from pscatalog.rules import CODES
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"

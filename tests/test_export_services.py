@@ -19,17 +19,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REAL_DATA, REPO, SHIPPED_CATALOG
-from pscatalog.catalog import MATURITIES, Catalog, load_catalog
-from pscatalog.checker import validate
-from pscatalog.cli import cli
-from pscatalog.exporting import EXPORTER_BY_FORMAT, FORMATS, export_services, services_entries
-from pscatalog.importing import (
+from pscatalog.catalog.model import MATURITIES, Catalog, load_catalog
+from pscatalog.checks.checker import validate
+from pscatalog.cli.main import cli
+from pscatalog.outputs.exporting import (
+    EXPORTER_BY_FORMAT,
+    FORMATS,
+    export_services,
+    services_entries,
+)
+from pscatalog.tools.importing import (
     BLOCK_KEY,
     CATEGORY_DEFINITIONS,
     LEVEL_DEFINITIONS,
     import_services,
 )
-from pscatalog.loader import load_document
+from pscatalog.yamltext.loader import load_document
 
 
 def offerings_by_category(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:

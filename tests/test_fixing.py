@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import category_file, write_catalog
-from pscatalog.cli import cli
-from pscatalog.config import Config
-from pscatalog.fixing import fix_catalog
+from pscatalog.checks.config import Config
+from pscatalog.cli.main import cli
+from pscatalog.tools.fixing import fix_catalog
 
 FAULTY = """\
 - id: jira  # the Jira integration

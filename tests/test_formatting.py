@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 
 from conftest import SHIPPED_CATALOG
 from helpers import LEVELS_YAML, write_catalog
-from pscatalog import formatting
-from pscatalog.cli import cli
-from pscatalog.formatting import FormatError, Outcome, format_paths, format_text
-from pscatalog.loader import load_document
-from pscatalog.schema import CATEGORY, LEVELS, load_schema, validator
+from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
+from pscatalog.checks.schema import validator
+from pscatalog.cli.main import cli
+from pscatalog.tools import formatting
+from pscatalog.tools.formatting import FormatError, Outcome, format_paths, format_text
+from pscatalog.yamltext.loader import load_document
 
 
 def fmt(text: str, kind: str = CATEGORY) -> str:

@@ -16,11 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REAL_DATA, REPO
-from pscatalog.catalog import load_catalog
-from pscatalog.checker import validate
-from pscatalog.cli import cli
+from pscatalog.catalog.model import load_catalog
+from pscatalog.checks.checker import validate
+from pscatalog.cli.main import cli
 from pscatalog.diagnostics import Severity
-from pscatalog.importing import (
+from pscatalog.outputs.reporters.json_format import report_json
+from pscatalog.tools.importing import (
     BLOCK_KEY,
     ImportResult,
     import_services,
@@ -29,8 +30,7 @@ from pscatalog.importing import (
     services_text,
     yaml_text,
 )
-from pscatalog.loader import load_document
-from pscatalog.reporters.json_format import report_json
+from pscatalog.yamltext.loader import load_document
 
 Row = tuple[str, str, int, int, str]
 """(code, file, line, column, message) of a diagnostic."""

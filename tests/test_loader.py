@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from helpers import category_file, findings, write_catalog
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import Document, load_document
+from pscatalog.yamltext.loader import Document, load_document
 
 Seen = tuple[str, int, int]
 """(code, line, column) of a diagnostic of one document."""

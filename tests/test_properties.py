@@ -26,11 +26,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import LEVELS_YAML
-from pscatalog.catalog import MATURITIES
-from pscatalog.checker import ValidationResult, validate
+from pscatalog.catalog.model import MATURITIES
+from pscatalog.catalog.schemas import load_schema
+from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.diagnostics import Location
-from pscatalog.loader import Document, load_document
-from pscatalog.schema import load_schema
+from pscatalog.yamltext.loader import Document, load_document
 
 PROPERTY_SETTINGS = settings(
     # 100 keeps this module near 10 s; PSCATALOG_PROPERTY_EXAMPLES=5000 for a longer hunt.

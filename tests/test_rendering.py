@@ -14,10 +14,10 @@ from ruamel.yaml import YAML
 
 from conftest import REPO, SHIPPED_CATALOG
 from helpers import category_file, write_catalog
-from pscatalog.catalog import MATURITIES, load_catalog
-from pscatalog.cli import cli
+from pscatalog.catalog.model import MATURITIES, load_catalog
+from pscatalog.cli.main import cli
 from pscatalog.errors import UsageError
-from pscatalog.rendering import (
+from pscatalog.outputs.rendering import (
     FORMATS,
     VIEWS,
     Region,

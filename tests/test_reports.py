@@ -17,14 +17,14 @@ from jsonschema import Draft4Validator, FormatChecker
 from conftest import REPO
 from helpers import category_file, write_catalog
 from pscatalog._version import __version__
-from pscatalog.checker import ValidationResult, validate
+from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.diagnostics import Diagnostic, Location, Severity
-from pscatalog.reporters import REPORTER_BY_NAME
-from pscatalog.reporters.github import report_github
-from pscatalog.reporters.gitlab import report_gitlab
-from pscatalog.reporters.junit import report_junit
-from pscatalog.reporters.links import help_url
-from pscatalog.reporters.sarif import report_sarif
+from pscatalog.outputs.reporters import REPORTER_BY_NAME
+from pscatalog.outputs.reporters.github import report_github
+from pscatalog.outputs.reporters.gitlab import report_gitlab
+from pscatalog.outputs.reporters.junit import report_junit
+from pscatalog.outputs.reporters.links import help_url
+from pscatalog.outputs.reporters.sarif import report_sarif
 from pscatalog.rules import CODES
 
 SARIF_SCHEMA = REPO / "tests" / "fixtures" / "reports" / "sarif-schema-2.1.0.json"
@@ -676,7 +676,7 @@ def test_one_validate_run_writes_all_four_reports(here: Path):
     """`validate --report` x4 on a broken catalog writes every report, each accepted by its consumer."""
     from click.testing import CliRunner
 
-    from pscatalog.cli import OUTPUT_FORMATS, REPORT_FORMATS, cli
+    from pscatalog.cli.main import OUTPUT_FORMATS, REPORT_FORMATS, cli
 
     assert set(OUTPUT_FORMATS) | set(REPORT_FORMATS) <= set(REPORTER_BY_NAME)
     faulty_catalog(here)
@@ -709,7 +709,7 @@ def test_bad_report_argument_is_a_usage_error(here: Path):
     """`--report` without FORMAT:PATH, or with an unknown format, exits 2 before checking."""
     from click.testing import CliRunner
 
-    from pscatalog.cli import cli
+    from pscatalog.cli.main import cli
 
     faulty_catalog(here)
     result = CliRunner().invoke(cli, ["validate", "--report", "xml:out.xml"])

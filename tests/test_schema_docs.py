@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from conftest import REPO
-from pscatalog.schema import SCHEMA_FILES, load_schema
-from pscatalog.schemadoc import DOC_FILE, SchemaShapeError, check, main, schema_markdown
+from pscatalog.catalog.schemas import SCHEMA_FILES, load_schema
+from pscatalog.outputs.schemadoc import DOC_FILE, SchemaShapeError, check, main, schema_markdown
 
 PAGE = REPO / DOC_FILE
 
@@ -47,14 +47,14 @@ def fields(root: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def test_schema_md_is_what_the_generator_prints() -> None:
-    """docs/schema.md is exactly `python -m pscatalog.schemadoc` (regenerate it after a change)."""
+    """docs/schema.md is exactly `python -m pscatalog.outputs.schemadoc` (regenerate it after a change)."""
     assert page() == schema_markdown()
 
 
 def test_the_module_prints_the_page() -> None:
-    """`python -m pscatalog.schemadoc` prints the page on stdout and exits 0."""
+    """`python -m pscatalog.outputs.schemadoc` prints the page on stdout and exits 0."""
     result = subprocess.run(
-        [sys.executable, "-m", "pscatalog.schemadoc"],
+        [sys.executable, "-m", "pscatalog.outputs.schemadoc"],
         capture_output=True,
         text=True,
         check=False,
@@ -126,5 +126,5 @@ def test_check_names_a_stale_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["--check", "--root", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (
         "docs/schema.md is not generated from the schemas: "
-        "run `python -m pscatalog.schemadoc > docs/schema.md`\n"
+        "run `python -m pscatalog.outputs.schemadoc > docs/schema.md`\n"
     )

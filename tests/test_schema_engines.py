@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SHIPPED_CATALOG
-from pscatalog.catalog import load_catalog
-from pscatalog.schema import check_document
+from pscatalog.catalog.model import load_catalog
+from pscatalog.checks.schema import check_document
 
 EXAMPLES = sorted(
     [

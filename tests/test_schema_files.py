@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import REPO
-from pscatalog.schema import SCHEMA_FILES, schema_text
+from pscatalog.catalog.schemas import SCHEMA_FILES, schema_text
 
 SCHEMA_DIR = REPO / "schema"
 
@@ -95,7 +95,7 @@ def test_schema_command_writes_the_packaged_files(tmp_path: Path) -> None:
     """`pscatalog schema --output DIR` writes files identical to schema/."""
     from click.testing import CliRunner
 
-    from pscatalog.cli import cli
+    from pscatalog.cli.main import cli
 
     result = CliRunner().invoke(cli, ["schema", "--output", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import LEVELS_YAML, category_file, findings, write_catalog
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Severity
 
 Described = tuple[str, str, int, int, str, str, str | None]

@@ -2,7 +2,7 @@
 
 schema/schema.lock.json records each schema file as the CHANGELOG last described it. A
 schema file that differs needs a new entry under "### Schema" in the CHANGELOG's Unreleased
-section, or a new major version, and then `python -m pscatalog.schemadoc --lock`.
+section, or a new major version, and then `python -m pscatalog.outputs.schemadoc --lock`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from jsonschema import Draft4Validator
 
 from conftest import REPO, SHIPPED_CATALOG
-from pscatalog.schema import SCHEMA_FILES, load_schema
-from pscatalog.schemadoc import LOCK_FILE, lock_status, main, schema_entries, write_lock
+from pscatalog.catalog.schemas import SCHEMA_FILES, load_schema
+from pscatalog.outputs.schemadoc import LOCK_FILE, lock_status, main, schema_entries, write_lock
 
 ENTRY = "- The category's `owner` may name several owners.\n"
 
@@ -84,7 +84,7 @@ def test_a_schema_change_without_a_changelog_entry_fails(repo: Path) -> None:
         "schema/category.schema.json changed since schema/schema.lock.json, but CHANGELOG.md's "
         "Unreleased section has no new entry under '### Schema' and the $id keeps major "
         "version 1: describe the change there (one that rejects a catalog that was valid "
-        "needs a new major version in the $id), then run `python -m pscatalog.schemadoc --lock`"
+        "needs a new major version in the $id), then run `python -m pscatalog.outputs.schemadoc --lock`"
     ]
     assert lock_status(repo).problems == expected
     assert write_lock(repo) == expected
@@ -99,7 +99,7 @@ def test_a_schema_change_with_a_changelog_entry_passes_once_locked(repo: Path) -
     assert status.unexplained == []
     assert status.unrecorded == [
         "schema/category.schema.json changed since schema/schema.lock.json and the CHANGELOG "
-        "says so: run `python -m pscatalog.schemadoc --lock` to record it"
+        "says so: run `python -m pscatalog.outputs.schemadoc --lock` to record it"
     ]
     assert write_lock(repo) == []
     assert lock_status(repo).problems == []

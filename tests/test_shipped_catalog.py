@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_DATA, REPO, SHIPPED_CATALOG
-from pscatalog.catalog import load_catalog
-from pscatalog.checker import validate
-from pscatalog.config import Config
-from pscatalog.rendering import render_categories
+from pscatalog.catalog.model import load_catalog
+from pscatalog.checks.checker import validate
+from pscatalog.checks.config import Config
+from pscatalog.outputs.rendering import render_categories
 
 PAGE = REAL_DATA / "offerings-framework.md"
 

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from conftest import REPO, SHIPPED_CATALOG
 from helpers import category_file, write_catalog
-from pscatalog.catalog import load_catalog
-from pscatalog.cli import cli
-from pscatalog.stats import (
+from pscatalog.catalog.model import load_catalog
+from pscatalog.cli.main import cli
+from pscatalog.outputs.stats import (
     STATS_FORMATS,
     CategoryCount,
     LevelCount,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 
 CAPITAL = """\
 - id: jira

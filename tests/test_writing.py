@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pscatalog.writing import UnsafeWrite, write_atomically
+from pscatalog.files.writer import UnsafeWrite, write_atomically
 
 
 def test_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:

@@ -28,20 +28,20 @@ from typing import TYPE_CHECKING, Any
 from pscatalog._version import __version__
 
 if TYPE_CHECKING:
-    from pscatalog.baseline import apply_baseline, baseline_text, read_baseline
-    from pscatalog.catalog import Catalog, Entry, Offering, load_catalog
-    from pscatalog.changes import check_changes
-    from pscatalog.checker import ValidationResult, validate
-    from pscatalog.config import Config, load_config
+    from pscatalog.catalog.model import Catalog, Entry, Offering, load_catalog
+    from pscatalog.checks.baseline import apply_baseline, baseline_text, read_baseline
+    from pscatalog.checks.changes import check_changes
+    from pscatalog.checks.checker import ValidationResult, validate
+    from pscatalog.checks.config import Config, load_config
     from pscatalog.diagnostics import Diagnostic, Location, Severity
-    from pscatalog.diffing import diff_catalogs, read_side
     from pscatalog.errors import PscatalogError, UsageError
-    from pscatalog.exporting import export_json, export_services
-    from pscatalog.fixing import fix_catalog
-    from pscatalog.formatting import format_paths, format_text
-    from pscatalog.importing import import_services
-    from pscatalog.rendering import render, render_categories
-    from pscatalog.stats import catalog_stats
+    from pscatalog.outputs.exporting import export_json, export_services
+    from pscatalog.outputs.rendering import render, render_categories
+    from pscatalog.outputs.stats import catalog_stats
+    from pscatalog.tools.diffing import diff_catalogs, read_side
+    from pscatalog.tools.fixing import fix_catalog
+    from pscatalog.tools.formatting import format_paths, format_text
+    from pscatalog.tools.importing import import_services
 
 __all__ = [
     "Catalog",
@@ -76,34 +76,34 @@ __all__ = [
 ]
 
 _HOME = {
-    "Catalog": "pscatalog.catalog",
-    "Entry": "pscatalog.catalog",
-    "Offering": "pscatalog.catalog",
-    "load_catalog": "pscatalog.catalog",
-    "ValidationResult": "pscatalog.checker",
-    "validate": "pscatalog.checker",
+    "Catalog": "pscatalog.catalog.model",
+    "Entry": "pscatalog.catalog.model",
+    "Offering": "pscatalog.catalog.model",
+    "load_catalog": "pscatalog.catalog.model",
+    "ValidationResult": "pscatalog.checks.checker",
+    "validate": "pscatalog.checks.checker",
     "Diagnostic": "pscatalog.diagnostics",
     "Location": "pscatalog.diagnostics",
     "Severity": "pscatalog.diagnostics",
     "PscatalogError": "pscatalog.errors",
     "UsageError": "pscatalog.errors",
-    "export_json": "pscatalog.exporting",
-    "export_services": "pscatalog.exporting",
-    "render": "pscatalog.rendering",
-    "render_categories": "pscatalog.rendering",
-    "apply_baseline": "pscatalog.baseline",
-    "baseline_text": "pscatalog.baseline",
-    "read_baseline": "pscatalog.baseline",
-    "catalog_stats": "pscatalog.stats",
-    "check_changes": "pscatalog.changes",
-    "Config": "pscatalog.config",
-    "load_config": "pscatalog.config",
-    "diff_catalogs": "pscatalog.diffing",
-    "read_side": "pscatalog.diffing",
-    "fix_catalog": "pscatalog.fixing",
-    "format_paths": "pscatalog.formatting",
-    "format_text": "pscatalog.formatting",
-    "import_services": "pscatalog.importing",
+    "export_json": "pscatalog.outputs.exporting",
+    "export_services": "pscatalog.outputs.exporting",
+    "render": "pscatalog.outputs.rendering",
+    "render_categories": "pscatalog.outputs.rendering",
+    "apply_baseline": "pscatalog.checks.baseline",
+    "baseline_text": "pscatalog.checks.baseline",
+    "read_baseline": "pscatalog.checks.baseline",
+    "catalog_stats": "pscatalog.outputs.stats",
+    "check_changes": "pscatalog.checks.changes",
+    "Config": "pscatalog.checks.config",
+    "load_config": "pscatalog.checks.config",
+    "diff_catalogs": "pscatalog.tools.diffing",
+    "read_side": "pscatalog.tools.diffing",
+    "fix_catalog": "pscatalog.tools.fixing",
+    "format_paths": "pscatalog.tools.formatting",
+    "format_text": "pscatalog.tools.formatting",
+    "import_services": "pscatalog.tools.importing",
 }
 
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from helpers import findings, write_catalog
-from pscatalog.checker import validate
+from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 
 # The base education category moved to the product level: no category is left for 'adoption'.

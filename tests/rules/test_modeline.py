@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from conftest import REPO, SHIPPED_CATALOG
-from pscatalog.checker import validate
-from pscatalog.config import Config
+from pscatalog.checks.checker import validate
+from pscatalog.checks.config import Config
 
 
 def copy_shipped(tmp_path: Path) -> Path:

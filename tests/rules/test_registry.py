@@ -9,8 +9,8 @@ import pytest
 
 import pscatalog.rules
 from helpers import write_catalog
-from pscatalog.checker import validate
-from pscatalog.config import Config
+from pscatalog.checks.checker import validate
+from pscatalog.checks.config import Config
 from pscatalog.rules import CODES, RULES
 
 HERE = Path(__file__).parent

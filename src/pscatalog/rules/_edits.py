@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pscatalog.loader import Document
+from pscatalog.yamltext.loader import Document
 
 
 def scalar_span(doc: Document, line: int, column: int) -> tuple[int, int, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import MATURITIES, Catalog, Offering, Place
+from pscatalog.catalog.model import MATURITIES, Catalog, Offering, Place
 
 
 def at_least(catalog: Catalog, maturity: str) -> Iterator[Offering]:

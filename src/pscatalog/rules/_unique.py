@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator
 
-from pscatalog.catalog import Place
+from pscatalog.catalog.model import Place
 from pscatalog.rules.base import Finding
 
 

@@ -21,8 +21,8 @@ Passing:
 
 from __future__ import annotations
 
+from pscatalog.checks.schema import BAD_FORMAT as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.schema import BAD_FORMAT as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, NamedTuple, Protocol
 
-from pscatalog.catalog import Catalog, Place
+from pscatalog.catalog.model import Catalog, Place
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.loader import Document
+from pscatalog.yamltext.loader import Document
 
 
 class Finding(NamedTuple):

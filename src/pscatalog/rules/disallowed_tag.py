@@ -27,7 +27,7 @@ price:
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import DISALLOWED_TAG as CODE
+from pscatalog.yamltext.loader import DISALLOWED_TAG as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

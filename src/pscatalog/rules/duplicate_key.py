@@ -25,7 +25,7 @@ Passing:
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import DUPLICATE_KEY as CODE
+from pscatalog.yamltext.loader import DUPLICATE_KEY as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import Catalog
+from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
 from pscatalog.rules._unique import repeats
 from pscatalog.rules.base import Finding

@@ -29,7 +29,7 @@ offerings:
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import EMPTY_FILE as CODE
+from pscatalog.yamltext.loader import EMPTY_FILE as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -20,8 +20,8 @@ delivery: on-site
 
 from __future__ import annotations
 
+from pscatalog.checks.schema import INVALID_VALUE as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.schema import INVALID_VALUE as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

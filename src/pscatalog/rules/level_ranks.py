@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import Catalog, Entry
+from pscatalog.catalog.model import Catalog, Entry
 from pscatalog.diagnostics import Severity
 from pscatalog.rules.base import Finding
 

@@ -26,7 +26,7 @@ a: [x, x, x]
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import LIMIT_EXCEEDED as CODE
+from pscatalog.yamltext.loader import LIMIT_EXCEEDED as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

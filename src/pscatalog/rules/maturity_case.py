@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import MATURITIES, Catalog
+from pscatalog.catalog.model import MATURITIES, Catalog
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.loader import Document
 from pscatalog.rules._edits import scalar_span
 from pscatalog.rules.base import Edit, Finding
+from pscatalog.yamltext.loader import Document
 
 CODE = "C004"
 NAME = "maturity-case"

@@ -37,10 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import Catalog
+from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.loader import Document
 from pscatalog.rules.base import Edit, Finding
+from pscatalog.yamltext.loader import Document
 
 CODE = "C001"
 NAME = "missing-base-variant"

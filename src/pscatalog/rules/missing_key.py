@@ -29,8 +29,8 @@ Passing:
 
 from __future__ import annotations
 
+from pscatalog.checks.schema import MISSING_KEY as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.schema import MISSING_KEY as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -39,10 +39,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import Catalog, Place, display_name
+from pscatalog.catalog.model import Catalog, Place, display_name
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import Document
 from pscatalog.rules.base import Finding
+from pscatalog.yamltext.loader import Document
 
 CODE = "C204"
 NAME = "missing-levels-file"

@@ -37,11 +37,11 @@ import json
 import re
 from collections.abc import Iterator
 
-from pscatalog.catalog import Catalog, Place
+from pscatalog.catalog.model import Catalog, Place
+from pscatalog.catalog.schemas import SCHEMA_FILES, load_schema, schema_reference
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.loader import Document
 from pscatalog.rules.base import Edit, Finding
-from pscatalog.schema import SCHEMA_FILES, load_schema, schema_reference
+from pscatalog.yamltext.loader import Document
 
 CODE = "C301"
 NAME = "modeline"

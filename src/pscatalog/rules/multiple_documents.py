@@ -23,7 +23,7 @@ id: integration
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import MULTIPLE_DOCUMENTS as CODE
+from pscatalog.yamltext.loader import MULTIPLE_DOCUMENTS as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

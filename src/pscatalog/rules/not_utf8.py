@@ -22,7 +22,7 @@ name: Café training
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import NOT_UTF8 as CODE
+from pscatalog.yamltext.loader import NOT_UTF8 as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -23,8 +23,8 @@ nps:
 
 from __future__ import annotations
 
+from pscatalog.checks.schema import OUT_OF_RANGE as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.schema import OUT_OF_RANGE as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog import Catalog
+from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
 from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
 from pscatalog.rules.base import Finding

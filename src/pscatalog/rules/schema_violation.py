@@ -28,8 +28,8 @@ duration:
 
 from __future__ import annotations
 
+from pscatalog.checks.schema import SCHEMA_VIOLATION as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.schema import SCHEMA_VIOLATION as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -21,8 +21,8 @@ sku: GL-RR-COM  # pscatalog: ignore[M001] sold as a pilot; SKU kept for the orde
 
 from __future__ import annotations
 
+from pscatalog.checks.suppressions import SUPPRESSION_WITHOUT_REASON as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.suppressions import SUPPRESSION_WITHOUT_REASON as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -24,7 +24,7 @@ summary: "Setup: one day"
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import SYNTAX_ERROR as CODE
+from pscatalog.yamltext.loader import SYNTAX_ERROR as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -20,8 +20,8 @@ maturity: Complete  # pscatalog: ignore[C004] spelling kept for now
 
 from __future__ import annotations
 
+from pscatalog.checks.suppressions import UNKNOWN_CODE as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.suppressions import UNKNOWN_CODE as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

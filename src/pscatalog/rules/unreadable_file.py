@@ -22,7 +22,7 @@ catalog/integration.yaml   # a readable file
 from __future__ import annotations
 
 from pscatalog.diagnostics import Severity
-from pscatalog.loader import UNREADABLE_FILE as CODE
+from pscatalog.yamltext.loader import UNREADABLE_FILE as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -21,8 +21,8 @@ maturity: Complete  # pscatalog: ignore[C004] spelling kept until the export is 
 
 from __future__ import annotations
 
+from pscatalog.checks.suppressions import UNUSED_SUPPRESSION as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.suppressions import UNUSED_SUPPRESSION as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

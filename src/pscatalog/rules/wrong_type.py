@@ -28,8 +28,8 @@ price:
 
 from __future__ import annotations
 
+from pscatalog.checks.schema import WRONG_TYPE as CODE
 from pscatalog.diagnostics import Severity
-from pscatalog.schema import WRONG_TYPE as CODE
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

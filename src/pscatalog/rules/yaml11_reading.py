@@ -27,10 +27,10 @@ last_delivered: "2022-10-27"
 from __future__ import annotations
 
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.loader import YAML11_READING as CODE
-from pscatalog.loader import Document
 from pscatalog.rules._edits import scalar_span
 from pscatalog.rules.base import Edit
+from pscatalog.yamltext.loader import YAML11_READING as CODE
+from pscatalog.yamltext.loader import Document
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 

@@ -1,0 +1,5 @@
+"""``python -m pscatalog``: the command line."""
+
+from pscatalog.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The catalog model: its files, the packaged schemas, and levels, categories, offerings."""

@@ -1,0 +1,59 @@
+"""The packaged JSON Schemas of the catalog's files: which schema a kind of file follows.
+
+The schemas are package data (``pscatalog/schemas/``), identical to the
+repository's ``schema/`` folder; this module reads them and says how a
+catalog file's modeline should name them.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LEVELS = "levels"
+CATEGORY = "category"
+SCHEMA_FILES = {LEVELS: "levels.schema.json", CATEGORY: "category.schema.json"}
+"""The schema file of each kind of catalog file."""
+_PACKAGED = Path(__file__).resolve().parent.parent / "schemas"
+
+PATTERN_MEANINGS = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "a lowercase slug (letters, digits and single hyphens)",
+    r"^[A-Z0-9][A-Z0-9+]*(?:-[A-Z0-9+]+)*$": "an uppercase SKU such as 'GL-JIRA'",
+    r"^https?://[!-~]+$": "an http(s) URL",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
+    r"^[A-Z]{3}$": "a three-letter ISO 4217 currency code such as 'USD'",
+}
+"""What each pattern of the schemas means, in words, for messages and docs."""
+
+
+@cache
+def schema_text(kind: str) -> str:
+    """Return the packaged schema file of ``kind`` (``levels`` or ``category``)."""
+    # Beside this module in the installed package; read directly rather than through
+    # importlib.resources, whose import costs a hook run several milliseconds.
+    return (_PACKAGED / SCHEMA_FILES[kind]).read_text(encoding="utf-8")
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """Return the packaged schema of ``kind`` as data."""
+    schema: dict[str, Any] = json.loads(schema_text(kind))
+    return schema
+
+
+def schema_reference(folder: Path, kind: str) -> str:
+    """Return what a modeline in ``folder`` should name for the schema of ``kind``.
+
+    ``../schema/<kind>.schema.json`` where that file is the current schema (a
+    handbook that keeps the schemas beside its catalog), else the published
+    URL, the schema's ``$id``.
+    """
+    relative = f"../schema/{SCHEMA_FILES[kind]}"
+    current = load_schema(kind)["$id"]
+    try:
+        found = json.loads((folder / relative).read_text(encoding="utf-8")).get("$id")
+    except (OSError, ValueError, AttributeError):
+        found = None
+    return relative if found == current else str(current)

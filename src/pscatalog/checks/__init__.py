@@ -1,0 +1,1 @@
+"""Checking a catalog: the schema, the rules engine, suppressions, configuration, baselines."""

@@ -1,0 +1,237 @@
+"""Validation: every file against its schema, then the framework's rules.
+
+:func:`validate` is what ``pscatalog validate`` runs. It reads each catalog
+once, checks every readable file against the schema of its kind, runs every
+rule over the whole catalog, and returns the diagnostics sorted by place.
+Where a rule and the schema report the same fault, the rule's diagnostic is
+kept (one fault, one diagnostic).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pscatalog.catalog.discovery import Target, resolve_targets
+from pscatalog.catalog.model import Catalog, load_catalog
+from pscatalog.checks import config as config_module
+from pscatalog.checks.config import Config
+from pscatalog.checks.schema import SchemaFinding, check_document
+from pscatalog.checks.suppressions import apply_suppressions
+from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.rules import CODES, RULES, STRUCTURAL, Rule
+from pscatalog.yamltext.loader import Limits
+
+
+@dataclass
+class ValidationResult:
+    """The outcome of validating one or more catalogs."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Every finding, sorted by file, line and column."""
+    catalogs: list[Catalog] = field(default_factory=list)
+    """The catalogs read, with their documents."""
+    files: list[str] = field(default_factory=list)
+    """The files checked, as reports name them: every file of the catalogs, or
+    the files named."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage: ``load``, ``schema``, ``rules``, ``filter``."""
+
+    @property
+    def files_checked(self) -> int:
+        """How many files were checked."""
+        return len(self.files)
+
+    def count(self, severity: Severity) -> int:
+        """Return how many diagnostics have ``severity``."""
+        return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        """The number of error diagnostics."""
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """The number of warning diagnostics."""
+        return self.count(Severity.WARNING)
+
+    @property
+    def readable(self) -> bool:
+        """Whether every file reads as the schema defines it (no YAML or schema error).
+
+        ``render`` and ``export`` need this; rule findings do not stop them.
+        """
+        return not any(
+            diagnostic.severity is Severity.ERROR and diagnostic.code in STRUCTURAL
+            for diagnostic in self.diagnostics
+        )
+
+    @property
+    def exit_code(self) -> int:
+        """0 when there is no error, 1 when there is one."""
+        return 1 if self.errors else 0
+
+
+def validate(
+    paths: Iterable[Path | str] = (),
+    *,
+    config: Config | None = None,
+    rules: Mapping[str, Rule] = RULES,
+    limits: Limits | None = None,
+) -> ValidationResult:
+    """Validate the catalogs at ``paths``.
+
+    A path is a catalog folder or files in one; with files, the whole folder is
+    read (cross-file rules need it) and the findings that involve the named
+    files are returned. Without paths, the configuration's catalog is
+    validated, else the one found from the current folder. Suppression
+    comments and the configuration's selections, severities and limits apply
+    (``limits`` overrides the configuration's). Raises
+    :class:`pscatalog.errors.UsageError` for a path that does not exist.
+    """
+    config = config if config is not None else config_module.DEFAULT_CONFIG
+    result = ValidationResult()
+    paths = list(paths)
+    if not paths and config.catalog is not None:
+        paths = [config.catalog]
+    clock = _Stopwatch(result.timings)
+    for target in resolve_targets(paths):
+        with clock("load"):
+            catalog = load_catalog(target.root, limits=limits or config.limits)
+        result.catalogs.append(catalog)
+        diagnostics = check_catalog(catalog, rules, clock)
+        with clock("filter"):
+            diagnostics = apply_suppressions(diagnostics, catalog.documents, CODES)
+            diagnostics = configured(diagnostics, config)
+            diagnostics = _involving(diagnostics, catalog, target)
+        result.diagnostics.extend(diagnostics)
+        result.files.extend(
+            doc.name
+            for doc in catalog.documents
+            if target.named is None or doc.path in target.named
+        )
+    result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
+    return result
+
+
+class _Stopwatch:
+    """Adds the time spent in ``with clock(stage):`` blocks to a dict of timings."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def check_catalog(
+    catalog: Catalog, rules: Mapping[str, Rule] = RULES, clock: _Stopwatch | None = None
+) -> list[Diagnostic]:
+    """Return every diagnostic of a loaded catalog: loader, schema and rules."""
+    clock = clock or _Stopwatch({})
+    diagnostics: list[Diagnostic] = []
+    schema_findings: list[SchemaFinding] = []
+    with clock("schema"):
+        for doc in catalog.documents:
+            diagnostics.extend(doc.diagnostics)
+            if doc.ok:
+                schema_findings.extend(check_document(doc, catalog.kind_of(doc)))
+    with clock("rules"):
+        rule_diagnostics = list(run_rules(catalog, rules))
+    diagnostics.extend(rule_diagnostics)
+    superseded = _superseded(schema_findings, rule_diagnostics, rules)
+    diagnostics.extend(
+        finding.diagnostic for finding in schema_findings if id(finding) not in superseded
+    )
+    return diagnostics
+
+
+def run_rules(catalog: Catalog, rules: Mapping[str, Rule] = RULES) -> Iterable[Diagnostic]:
+    """Run each rule over the catalog; stamp each finding with the rule's code."""
+    for rule in rules.values():
+        for finding in rule.check(catalog):
+            yield Diagnostic(
+                rule.CODE,
+                rule.SEVERITY,
+                finding.message,
+                finding.place.location(),
+                finding.hint,
+                tuple(place.location() for place in finding.related),
+            )
+
+
+def _superseded(
+    schema_findings: list[SchemaFinding],
+    rule_diagnostics: list[Diagnostic],
+    rules: Mapping[str, Rule],
+) -> set[int]:
+    """Return the ids of schema findings that a rule reports in its own words."""
+    claimed: dict[tuple[str, str], list[str]] = {}
+    for diagnostic in rule_diagnostics:
+        rule = rules.get(diagnostic.code)
+        if rule is None:
+            continue
+        for keyword in rule.SUPERSEDES:
+            claimed.setdefault((diagnostic.location.file, keyword), []).append(
+                diagnostic.location.pointer
+            )
+    superseded: set[int] = set()
+    for finding in schema_findings:
+        location = finding.diagnostic.location
+        pointers = claimed.get((location.file, finding.keyword), ())
+        if any(_within(pointer, location.pointer) for pointer in pointers):
+            superseded.add(id(finding))
+    return superseded
+
+
+def configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Drop what the configuration does not report, and apply its severities."""
+    kept = []
+    for diagnostic in diagnostics:
+        if not config.reports(diagnostic.code, Path(diagnostic.location.file)):
+            continue
+        severity = config.severity.get(diagnostic.code)
+        if severity is not None and severity is not diagnostic.severity:
+            diagnostic = replace(diagnostic, severity=severity)
+        kept.append(diagnostic)
+    return kept
+
+
+def _within(pointer: str, place: str) -> bool:
+    """Whether a rule at ``pointer`` reports the schema's fault at ``place``.
+
+    The same place, or a key of it (a forbidden ``sku`` is reported at the key,
+    the schema reports the variant that has it); never anything further down.
+    """
+    if pointer == place:
+        return True
+    parent, _, _ = pointer.rpartition("/")
+    return parent == place
+
+
+def _involving(diagnostics: list[Diagnostic], catalog: Catalog, target: Target) -> list[Diagnostic]:
+    """Keep the diagnostics that involve a named file (all when none was named).
+
+    A finding about a file the catalog lacks (the levels file) concerns the
+    whole catalog, and is kept too.
+    """
+    if target.named is None:
+        return diagnostics
+    names = {doc.name for doc in catalog.documents if doc.path in target.named}
+    existing = {doc.name for doc in catalog.documents}
+    return [
+        diagnostic
+        for diagnostic in diagnostics
+        if diagnostic.location.file in names
+        or diagnostic.location.file not in existing
+        or any(related.file in names for related in diagnostic.related)
+    ]

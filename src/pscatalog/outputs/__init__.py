@@ -1,0 +1,1 @@
+"""What pscatalog produces for people and programs: reports, pages, exports, statistics."""

@@ -1,0 +1,679 @@
+"""Markdown and SVG rendered from the catalog, for the handbook's pages.
+
+Three views:
+
+- ``categories`` reproduces the framework page's "Categories of service"
+  section: a heading per category, then its offerings and maturities;
+- ``catalog`` is the full catalog page: per category, per offering its name,
+  maturity and summary, and a table of its variants (SKU, delivery, duration,
+  price);
+- ``maturity`` is the overview: how many offerings each category has at each
+  maturity, as a Markdown table or as an SVG chart.
+
+A handbook page keeps rendered views in regions between two marker comments::
+
+    <!-- pscatalog:begin maturity -->
+    ...generated, replaced by `pscatalog render --write PAGE`...
+    <!-- pscatalog:end -->
+
+:func:`sync_pages` computes what each page's regions should hold;
+everything outside the regions is kept byte for byte. Every output is
+deterministic: the same catalog gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+from xml.sax.saxutils import escape, quoteattr
+
+from pscatalog.catalog.model import MATURITIES, Catalog, Entry, display_name
+from pscatalog.errors import UsageError
+from pscatalog.files.writer import write_atomically
+
+VIEWS = ("categories", "catalog", "maturity")
+"""The views ``pscatalog render`` can produce; ``categories`` is the default."""
+FORMATS = ("markdown", "svg")
+"""The output formats of ``pscatalog render``; ``svg`` is for the maturity view only."""
+DEFAULT_VIEW = {"markdown": "categories", "svg": "maturity"}
+"""The view rendered when none is named, by format."""
+NONE = "—"
+"""What a table shows for a value the catalog does not give."""
+
+Renderer = Callable[[Catalog], str]
+
+
+def render_categories(catalog: Catalog, *, heading_level: int = 4) -> str:
+    """Return the page's "Categories of service" tables as Markdown.
+
+    Categories come in page order (by level rank, then ``order``); offerings in
+    the order their file lists them; maturities capitalised, as the page writes
+    them.
+    """
+    hashes = "#" * heading_level
+    sections = []
+    for category in catalog.ordered_categories():
+        rows = [
+            f"| {_cell(offering.entry.text('name') or '')} | {offering.claimed.capitalize()} |"
+            for offering in catalog.offerings_of(category)
+        ]
+        name = category.text("name") or category.text("id") or ""
+        table = "\n".join(["| Offering | Maturity |", "| :-- | :--: |", *rows])
+        sections.append(f"{hashes} {name}\n\n{table}\n")
+    return "\n".join(sections)
+
+
+def render_catalog(catalog: Catalog, *, heading_level: int = 2) -> str:
+    """Return the full catalog page as Markdown.
+
+    Per category (in page order) a heading; per offering (in file order) a
+    heading one level below, its maturity, its summary, and a table of its
+    variants: variant name and id, SKU, delivery, duration and price, written
+    for people ("3 months", "USD 2,400 per engagement"; ranges with an en dash).
+    """
+    category_hashes = "#" * heading_level
+    offering_hashes = "#" * (heading_level + 1)
+    blocks = []
+    for category in catalog.ordered_categories():
+        blocks.append(f"{category_hashes} {_line(_category_name(category))}\n")
+        for offering in catalog.offerings_of(category):
+            entry = offering.entry
+            name = entry.text("name") or entry.text("id") or ""
+            parts = [
+                f"{offering_hashes} {_line(name)}\n",
+                f"**Maturity:** {offering.claimed.capitalize() or NONE}\n",
+            ]
+            summary = entry.text("summary")
+            if summary and summary.strip():
+                parts.append(f"{_line(summary)}\n")
+            rows = [
+                "| "
+                + " | ".join(
+                    [
+                        _cell(_variant_label(variant)),
+                        _cell(variant.text("sku") or NONE),
+                        _cell(format_delivery(variant.data.get("delivery"))),
+                        _cell(format_duration(variant.data.get("duration"))),
+                        _cell(format_price(variant.data.get("price"))),
+                    ]
+                )
+                + " |"
+                for variant in offering.variants
+            ]
+            table = [
+                "| Variant | SKU | Delivery | Duration | Price |",
+                "| :-- | :-- | :-- | :-- | :-- |",
+                *rows,
+            ]
+            parts.append("\n".join(table) + "\n")
+            blocks.append("\n".join(parts))
+    return "\n".join(blocks)
+
+
+def maturity_counts(catalog: Catalog) -> list[tuple[Entry, dict[str, int]]]:
+    """Return, per category in page order, how many offerings it has at each maturity.
+
+    Every maturity of the model is a key, lowest first; an offering whose
+    maturity is not one of the model's is not counted.
+    """
+    counts = []
+    for category in catalog.ordered_categories():
+        row = dict.fromkeys(MATURITIES, 0)
+        for offering in catalog.offerings_of(category):
+            if offering.claimed in row:
+                row[offering.claimed] += 1
+        counts.append((category, row))
+    return counts
+
+
+def render_maturity(catalog: Catalog) -> str:
+    """Return the maturity overview as a Markdown table.
+
+    One row per category (in page order), one column per maturity (lowest
+    first), then a total column and a total row.
+    """
+    counts = maturity_counts(catalog)
+    header = ["Category", *(maturity.capitalize() for maturity in MATURITIES), "Total"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| :-- | " + " | ".join("--:" for _ in header[1:]) + " |",
+    ]
+    for category, row in counts:
+        numbers = [row[maturity] for maturity in MATURITIES]
+        cells = [_cell(_category_name(category)), *map(str, numbers), str(sum(numbers))]
+        lines.append("| " + " | ".join(cells) + " |")
+    totals = [sum(row[maturity] for _, row in counts) for maturity in MATURITIES]
+    lines.append("| **Total** | " + " | ".join(map(str, [*totals, sum(totals)])) + " |")
+    return "\n".join(lines) + "\n"
+
+
+MATURITY_COLOURS = {
+    "planned": ("#d9d9d9", "#1a1a1a"),
+    "minimal": ("#c7e9c0", "#1a1a1a"),
+    "viable": ("#74c476", "#1a1a1a"),
+    "complete": ("#31a354", "#ffffff"),
+    "lovable": ("#006d2c", "#ffffff"),
+}
+"""Fill and label colour of each maturity in the SVG chart: one green scale, light
+to dark as the maturity grows, so the order reads without the legend."""
+
+_FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="12"'
+_CHAR_WIDTH = 7  # a generous average width of a 12 px sans-serif character
+_ROW = 24
+_BAR = 16
+_TOP = 56  # title and legend above the bars
+_MAX_BARS_WIDTH = 480
+
+
+def render_maturity_svg(catalog: Catalog) -> str:
+    """Return the maturity overview as a self-contained SVG chart.
+
+    One stacked horizontal bar per category (in page order), one segment per
+    maturity with offerings, a legend and text labels. Every offering is
+    ``data-unit-width`` pixels wide (an attribute of the ``g`` that holds the
+    bars), so a segment's width is its count times that; each segment also
+    carries ``data-category``, ``data-maturity`` and ``data-count``.
+    """
+    counts = maturity_counts(catalog)
+    largest = max((sum(row.values()) for _, row in counts), default=0)
+    unit = 24 if largest * 24 <= _MAX_BARS_WIDTH else max(2, _MAX_BARS_WIDTH // largest)
+    names = [_category_name(category) for category, _ in counts]
+    left = max(120, max((len(name) for name in names), default=0) * _CHAR_WIDTH + 16)
+    legend_items = []
+    x = 8
+    for maturity in MATURITIES:
+        fill, _ = MATURITY_COLOURS[maturity]
+        label = maturity.capitalize()
+        legend_items.append(
+            f'      <rect x="{x}" y="30" width="12" height="12" fill="{fill}"/>\n'
+            f'      <text x="{x + 16}" y="40">{label}</text>\n'
+        )
+        x += 16 + len(label) * _CHAR_WIDTH + 16
+    width = max(x, left + largest * unit + 40)
+    height = _TOP + len(counts) * _ROW + 8
+
+    rows = []
+    for index, ((category, row), name) in enumerate(zip(counts, names, strict=True)):
+        top = _TOP + index * _ROW
+        category_id = category.text("id") or ""
+        parts = [
+            f'      <text x="{left - 8}" y="{top + 12}" text-anchor="end">{escape(name)}</text>\n'
+        ]
+        start = left
+        for maturity in MATURITIES:
+            count = row[maturity]
+            if not count:
+                continue
+            fill, ink = MATURITY_COLOURS[maturity]
+            segment = count * unit
+            tooltip = f"{name}: {count} {maturity}"
+            parts.append(
+                f'      <rect class="bar" x="{start}" y="{top}" width="{segment}" '
+                f'height="{_BAR}" fill="{fill}" data-category={quoteattr(category_id)} '
+                f'data-maturity="{maturity}" data-count="{count}">'
+                f"<title>{escape(tooltip)}</title></rect>\n"
+            )
+            if segment >= 14:
+                parts.append(
+                    f'      <text x="{start + segment // 2}" y="{top + 12}" '
+                    f'text-anchor="middle" fill="{ink}">{count}</text>\n'
+                )
+            start += segment
+        parts.append(f'      <text x="{start + 6}" y="{top + 12}">{sum(row.values())}</text>\n')
+        rows.append("".join(parts))
+
+    summary = "; ".join(
+        f"{name}: "
+        + (
+            ", ".join(f"{row[m]} {m}" for m in MATURITIES if row[m])
+            if any(row.values())
+            else "no offerings"
+        )
+        for (_, row), name in zip(counts, names, strict=True)
+    )
+    title = "Offerings per category and maturity"
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title desc">\n'
+        f'  <title id="title">{title}</title>\n'
+        f'  <desc id="desc">{escape(summary)}.</desc>\n'
+        f'  <rect width="{width}" height="{height}" fill="#ffffff"/>\n'
+        f'  <g {_FONT} fill="#1a1a1a">\n'
+        f'    <text x="8" y="18" font-weight="bold">{title}</text>\n'
+        '    <g class="legend">\n'
+        f"{''.join(legend_items)}"
+        "    </g>\n"
+        f'    <g class="bars" data-unit-width="{unit}">\n'
+        f"{''.join(rows)}"
+        "    </g>\n"
+        "  </g>\n"
+        "</svg>\n"
+    )
+
+
+RENDERER_BY_VIEW: dict[tuple[str, str], Renderer] = {
+    ("categories", "markdown"): render_categories,
+    ("catalog", "markdown"): render_catalog,
+    ("maturity", "markdown"): render_maturity,
+    ("maturity", "svg"): render_maturity_svg,
+}
+"""The renderer of each (view, format) that exists."""
+
+
+def renderer(view: str, output_format: str = "markdown") -> Renderer:
+    """Return the function that renders ``view`` in ``output_format``.
+
+    Raises :class:`UsageError` for a view or a format that does not exist, or
+    a pair that does not (only the maturity view has an SVG form).
+    """
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {view!r}; one of {', '.join(VIEWS)}")
+    found = RENDERER_BY_VIEW.get((view, output_format))
+    if found is None:
+        views = [name for name, fmt in RENDERER_BY_VIEW if fmt == output_format]
+        raise UsageError(
+            f"the {view} view has no {output_format} form; "
+            f"{output_format} is for the {', '.join(views)} view"
+            if views
+            else f"unknown format {output_format!r}; one of {', '.join(FORMATS)}"
+        )
+    return found
+
+
+def render(catalog: Catalog, view: str = "categories", output_format: str = "markdown") -> str:
+    """Return ``view`` of the catalog in ``output_format`` (see :func:`renderer`)."""
+    return renderer(view, output_format)(catalog)
+
+
+# -- formatting values for people ---------------------------------------------------
+
+_PLURALS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months"}
+_DELIVERY = {
+    "remote": "Remote",
+    "on-site": "On-site",
+    "hybrid": "Hybrid",
+    "self-paced": "Self-paced",
+}
+
+
+def format_duration(duration: Any) -> str:
+    """Return a duration as people write it: ``"3 months"``, ``"1 day"``.
+
+    A range joins its ends with an en dash ("1" en dash "3 days"). Anything
+    that is not a duration mapping with a length gives ``"—"``.
+    """
+    if not isinstance(duration, dict):
+        return NONE
+    unit = duration.get("unit")
+    unit = unit if isinstance(unit, str) else ""
+    value, low, high = duration.get("value"), duration.get("min"), duration.get("max")
+    if _is_number(value):
+        text, one = _quantity(value), value == 1
+    elif _is_number(low) and _is_number(high):
+        text = f"{_quantity(low)}–{_quantity(high)}" if low != high else _quantity(low)
+        one = high == 1
+    else:
+        return NONE
+    if not unit:
+        return text
+    return f"{text} {unit if one else _PLURALS.get(unit, unit)}"
+
+
+def format_price(price: Any) -> str:
+    """Return a price as people write it: ``"USD 2,400 per engagement"``.
+
+    A range joins its ends with an en dash, as durations do. Anything that is
+    not a price mapping with an amount or a range gives ``"—"``.
+    """
+    if not isinstance(price, dict):
+        return NONE
+    amount, low, high = price.get("amount"), price.get("min"), price.get("max")
+    if _is_number(amount):
+        figure = _money(amount)
+    elif _is_number(low) and _is_number(high):
+        figure = f"{_money(low)}–{_money(high)}" if low != high else _money(low)
+    else:
+        return NONE
+    currency, unit = price.get("currency"), price.get("unit")
+    text = f"{currency} {figure}" if isinstance(currency, str) and currency else figure
+    return f"{text} per {unit}" if isinstance(unit, str) and unit else text
+
+
+def format_delivery(delivery: Any) -> str:
+    """Return a delivery mode capitalised for a table (``"On-site"``), ``"—"`` if none."""
+    if not isinstance(delivery, str) or not delivery:
+        return NONE
+    return _DELIVERY.get(delivery, delivery)
+
+
+def table_cell(text: str) -> str:
+    """Return text that stays inside one Markdown table cell (``|`` escaped, one line)."""
+    return _cell(text)
+
+
+def _is_number(value: Any) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _quantity(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _money(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _variant_label(variant: Entry) -> str:
+    variant_id = variant.text("id") or ""
+    name = variant.text("name")
+    if name and name.strip():
+        return f"{name} (`{variant_id}`)" if variant_id else name
+    return f"`{variant_id}`" if variant_id else NONE
+
+
+def _category_name(category: Entry) -> str:
+    return category.text("name") or category.text("id") or ""
+
+
+def _line(text: str) -> str:
+    """Return text on one line, its runs of white space collapsed."""
+    return " ".join(text.split())
+
+
+def _cell(text: str) -> str:
+    """Return text that stays inside one Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+# -- regions of handbook pages ------------------------------------------------------
+
+BEGIN_MARKER = "<!-- pscatalog:begin {view} -->"
+END_MARKER = "<!-- pscatalog:end -->"
+_MARKER = re.compile(r"^[ \t]*<!--[ \t]*pscatalog:(?P<kind>begin|end)\b(?P<rest>.*?)-->[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+MAX_DIFF_LINES = 40
+"""How many lines of unified diff ``render --check`` shows per stale page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region of a page: the view it holds and the 1-based lines of its markers."""
+
+    view: str
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageProblem:
+    """A page whose regions cannot be found: a missing region, unbalanced markers."""
+
+    page: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.page}:{self.line}" if self.line is not None else self.page
+        return f"{where}: error: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageSync:
+    """A page, as it is and as it should be with its regions rendered anew."""
+
+    path: Path
+    page: str
+    """The page's name in reports."""
+    old: str
+    new: str
+    regions: tuple[Region, ...]
+    stale_regions: tuple[Region, ...]
+
+    @property
+    def stale(self) -> bool:
+        """Whether a region differs from what the catalog renders."""
+        return self.old != self.new
+
+    def diff(self, max_lines: int = MAX_DIFF_LINES) -> str:
+        """Return a short unified diff from the page to its rendered form."""
+        lines = list(
+            difflib.unified_diff(
+                self.old.splitlines(keepends=True),
+                self.new.splitlines(keepends=True),
+                fromfile=self.page,
+                tofile=f"{self.page} (rendered)",
+                n=1,
+            )
+        )
+        lines = [line if line.endswith("\n") else line + "\n" for line in lines]
+        if len(lines) > max_lines:
+            more = len(lines) - max_lines
+            lines = [*lines[:max_lines], f"... ({more} more line{'s' if more != 1 else ''})\n"]
+        return "".join(lines)
+
+
+class RegionError(ValueError):
+    """The markers of a page do not delimit regions; ``line`` is where (1-based)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def find_regions(text: str) -> list[Region]:
+    """Return the regions of a page, in order.
+
+    Markers inside fenced code blocks are text, not markers. Raises
+    :class:`RegionError` for a begin marker without a known view, an end
+    marker with something after it, a begin inside an open region, an end
+    without a begin, or a region left open; a page without a region is no
+    error here (an empty list).
+    """
+    regions: list[Region] = []
+    opened: tuple[str, int] | None = None
+    fence: str | None = None
+    for number, line in enumerate(_lines(text), start=1):
+        line = line.rstrip("\r\n")
+        fenced = _FENCE.match(line)
+        if fence is not None:
+            closing = fenced is not None and fenced["fence"][0] == fence[0]
+            if closing and len(line.strip()) >= len(fence) and not line.strip().lstrip(fence[0]):
+                fence = None
+            continue
+        if fenced:
+            fence = fenced["fence"]
+            continue
+        marker = _MARKER.match(line)
+        if marker is None:
+            continue
+        words = marker["rest"].split()
+        if marker["kind"] == "begin":
+            if opened is not None:
+                raise RegionError(
+                    f"a begin marker inside the region opened at line {opened[1]}; "
+                    f"close that region with {END_MARKER} first",
+                    number,
+                )
+            if len(words) != 1 or words[0] not in VIEWS:
+                shown = f"{' '.join(words)!r}" if words else "no view"
+                raise RegionError(
+                    f"the begin marker names {shown}; write "
+                    f"{BEGIN_MARKER.format(view='VIEW')} with VIEW one of {', '.join(VIEWS)}",
+                    number,
+                )
+            opened = (words[0], number)
+        else:
+            if words:
+                raise RegionError(f"the end marker takes nothing more: write {END_MARKER}", number)
+            if opened is None:
+                raise RegionError("an end marker without a begin marker before it", number)
+            regions.append(Region(opened[0], opened[1], number))
+            opened = None
+    if opened is not None:
+        raise RegionError(f"the region opened here has no {END_MARKER}", opened[1])
+    return regions
+
+
+def fill_regions(text: str, render_view: Callable[[str], str]) -> str:
+    """Return the page with every region holding ``render_view(VIEW)`` anew.
+
+    A region holds a blank line, the rendered Markdown and a blank line
+    between its markers; line endings follow the begin marker's. Everything
+    outside the regions is kept as it is. Raises :class:`RegionError` as
+    :func:`find_regions` does.
+    """
+    return _fill(text, find_regions(text), render_view)[0]
+
+
+def sync_page(path: Path, render_view: Callable[[str], str]) -> PageSync | PageProblem:
+    """Read a page and render its regions anew with ``render_view``.
+
+    A page that is not UTF-8, has no region, or has unbalanced markers gives a
+    :class:`PageProblem`.
+    """
+    page = display_name(path)
+    try:
+        old = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return PageProblem(page, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+    try:
+        regions = find_regions(old)
+    except RegionError as exc:
+        return PageProblem(page, exc.message, exc.line)
+    if not regions:
+        return PageProblem(
+            page,
+            f"no pscatalog region: put {BEGIN_MARKER.format(view='VIEW')} and {END_MARKER} "
+            "around the place to fill",
+        )
+    new, stale = _fill(old, regions, render_view)
+    return PageSync(path, page, old, new, tuple(regions), tuple(stale))
+
+
+def sync_pages(catalog: Catalog, pages: Iterable[Path]) -> list[PageSync | PageProblem]:
+    """Render the regions of each page from the catalog; each view is rendered once."""
+    rendered: dict[str, str] = {}
+
+    def render_view(view: str) -> str:
+        if view not in rendered:
+            rendered[view] = render(catalog, view)
+        return rendered[view]
+
+    return [sync_page(path, render_view) for path in pages]
+
+
+def write_pages(outcomes: Iterable[PageSync | PageProblem]) -> None:
+    """Write each stale page in its rendered form, atomically; leave the others alone."""
+    for outcome in outcomes:
+        if isinstance(outcome, PageSync) and outcome.stale:
+            write_atomically(outcome.path, outcome.new)
+
+
+@dataclass(frozen=True, slots=True)
+class PagesReport:
+    """What ``render --check`` or ``--write`` prints, and its exit code."""
+
+    out: str
+    err: str
+    exit_code: int
+
+
+def report_pages(outcomes: Sequence[PageSync | PageProblem], *, written: bool) -> PagesReport:
+    """Report the pages checked (``written=False``) or rewritten (``written=True``).
+
+    Checking: each stale page with its stale regions and a short diff; exit 1
+    when a page is stale. Writing: each page updated. Either way, a page whose
+    regions cannot be found is one line on standard error, and exit 1.
+    """
+    out: list[str] = []
+    problems = [outcome for outcome in outcomes if isinstance(outcome, PageProblem)]
+    syncs = [outcome for outcome in outcomes if isinstance(outcome, PageSync)]
+    stale = [sync for sync in syncs if sync.stale]
+    for sync in stale:
+        where = ", ".join(
+            f"'{region.view}' at line {region.begin}" for region in sync.stale_regions
+        )
+        if written:
+            out.append(f"{sync.page}: updated {_regions_word(sync.stale_regions)} {where}\n")
+        else:
+            out.append(f"{sync.page}: stale {_regions_word(sync.stale_regions)} {where}\n")
+            out.append(sync.diff())
+    fresh = len(syncs) - len(stale)
+    if written:
+        out.append(f"{_count(len(stale), 'page')} updated, {fresh} up to date.\n")
+    elif stale:
+        out.append(
+            f"{_count(len(stale), 'page')} stale, {fresh} up to date; "
+            "'pscatalog render --write PAGE...' renders their regions anew.\n"
+        )
+    else:
+        out.append(f"{_count(fresh, 'page')} up to date.\n")
+    err = "".join(f"{problem}\n" for problem in problems)
+    failed = bool(problems) or (bool(stale) and not written)
+    return PagesReport("".join(out), err, 1 if failed else 0)
+
+
+def split_paths(paths: Iterable[Path]) -> tuple[Path | None, list[Path]]:
+    """Split ``render``'s arguments into the catalog folder (if named) and the pages.
+
+    Pages are kept in order, each once. Raises :class:`UsageError` for a path
+    that does not exist or for more than one folder.
+    """
+    folders: list[Path] = []
+    pages: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        if path.is_dir():
+            folders.append(path)
+        elif path.resolve() not in seen:
+            seen.add(path.resolve())
+            pages.append(path)
+    if len(folders) > 1:
+        raise UsageError(f"one catalog folder at most, got {', '.join(map(str, folders))}")
+    return (folders[0] if folders else None), pages
+
+
+def _fill(
+    text: str, regions: Sequence[Region], render_view: Callable[[str], str]
+) -> tuple[str, list[Region]]:
+    lines = _lines(text)
+    out: list[str] = []
+    stale: list[Region] = []
+    position = 0
+    for region in regions:
+        begin_line = lines[region.begin - 1]
+        newline = "\r\n" if begin_line.endswith("\r\n") else "\n"
+        out.extend(lines[position : region.begin])
+        body = "\n" + render_view(region.view) + "\n"
+        if newline != "\n":
+            body = body.replace("\n", newline)
+        if "".join(lines[region.begin : region.end - 1]) != body:
+            stale.append(region)
+        out.append(body)
+        position = region.end - 1
+    out.extend(lines[position:])
+    return "".join(out), stale
+
+
+def _lines(text: str) -> list[str]:
+    """Split text after each line feed only (``str.splitlines`` also splits on form feeds)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _regions_word(regions: Sequence[Region]) -> str:
+    return "region" if len(regions) == 1 else "regions"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

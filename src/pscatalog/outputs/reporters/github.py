@@ -1,0 +1,52 @@
+"""The ``github`` report: GitHub Actions workflow commands.
+
+Printed in a workflow step's log, each line becomes an annotation on the
+file and line it names, in the run's summary and in a pull request's diff.
+GitHub resolves the paths from the repository's top folder.
+"""
+
+from __future__ import annotations
+
+from pscatalog.checks.checker import ValidationResult
+from pscatalog.checks.fingerprints import repository_path, repository_root
+from pscatalog.diagnostics import Severity
+
+GITHUB_COMMAND: dict[Severity, str] = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "notice",
+}
+"""The workflow command of each severity."""
+
+
+def report_github(result: ValidationResult) -> str:
+    """Return one workflow command per diagnostic.
+
+    ``::error file=PATH,line=L,col=C,title=CODE::message``, with ``warning``
+    and ``notice`` for the other severities, and the values escaped as GitHub
+    reads them back.
+    """
+    if not result.diagnostics:
+        return ""
+    root = repository_root()
+    lines = []
+    for diagnostic in result.diagnostics:
+        location = diagnostic.location
+        properties = {
+            "file": repository_path(location.file, root),
+            "line": str(location.line),
+            "col": str(location.column),
+            "title": diagnostic.code,
+        }
+        written = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+        command = GITHUB_COMMAND[diagnostic.severity]
+        lines.append(f"::{command} {written}::{_escape_data(diagnostic.message)}\n")
+    return "".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,47 @@
+"""The ``gitlab`` report: GitLab Code Quality, for the merge request widget.
+
+GitLab reads a JSON list of issues with the fields its documentation names
+(``description``, ``check_name``, ``fingerprint``, ``severity``,
+``location.path`` and ``location.lines.begin``), and nothing more is written.
+Paths are relative to the git work tree's top folder, as GitLab links them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pscatalog.checks.checker import ValidationResult
+from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
+from pscatalog.diagnostics import Severity
+
+GITLAB_SEVERITY: dict[Severity, str] = {
+    Severity.ERROR: "major",
+    Severity.WARNING: "minor",
+    Severity.INFO: "info",
+}
+"""GitLab's severity for each of ours (its scale: info, minor, major, critical, blocker)."""
+
+
+def report_gitlab(result: ValidationResult) -> str:
+    """Return a GitLab Code Quality report: a JSON list with one issue per diagnostic.
+
+    Each path is relative to the top folder of the git work tree around the
+    current folder (to the current folder outside git); each fingerprint
+    stays the same when lines are added or removed elsewhere in the file.
+    """
+    root = repository_root()
+    paths = [repository_path(d.location.file, root) for d in result.diagnostics]
+    issues: list[dict[str, Any]] = [
+        {
+            "description": diagnostic.message,
+            "check_name": diagnostic.code,
+            "fingerprint": fingerprint,
+            "severity": GITLAB_SEVERITY[diagnostic.severity],
+            "location": {"path": path, "lines": {"begin": diagnostic.location.line}},
+        }
+        for diagnostic, path, fingerprint in zip(
+            result.diagnostics, paths, fingerprints(result.diagnostics, paths), strict=True
+        )
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

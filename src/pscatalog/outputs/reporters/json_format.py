@@ -1,0 +1,54 @@
+"""The ``json`` report: every diagnostic as data, for programs.
+
+Its shape is documented by ``docs/diagnostics.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pscatalog._version import __version__
+from pscatalog.checks.checker import ValidationResult
+from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.outputs.reporters.links import help_url
+
+JSON_FORMAT_VERSION = 1
+"""Version of the ``json`` output; documented by ``docs/diagnostics.schema.json``."""
+
+
+def report_json(result: ValidationResult) -> str:
+    """Return a JSON object with a ``diagnostics`` list (``docs/diagnostics.schema.json``)."""
+    document = {
+        "version": JSON_FORMAT_VERSION,
+        "tool": {"name": "pscatalog", "version": __version__},
+        "summary": {
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "infos": result.count(Severity.INFO),
+            "files": result.files_checked,
+        },
+        "diagnostics": [_json_diagnostic(diagnostic) for diagnostic in result.diagnostics],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _json_location(location: Location) -> dict[str, Any]:
+    return {
+        "file": location.file,
+        "line": location.line,
+        "column": location.column,
+        "pointer": location.pointer,
+    }
+
+
+def _json_diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
+    return {
+        "code": diagnostic.code,
+        "severity": str(diagnostic.severity),
+        "message": diagnostic.message,
+        **_json_location(diagnostic.location),
+        "hint": diagnostic.hint,
+        "url": help_url(diagnostic.code),
+        "related": [_json_location(related) for related in diagnostic.related],
+    }

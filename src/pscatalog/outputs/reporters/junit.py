@@ -1,0 +1,102 @@
+"""The ``junit`` report: JUnit XML, for GitLab's test report.
+
+One test suite, ``pscatalog``, with one test case per catalog file: a file
+with errors is a failed case whose failure lists them; warnings and notes go
+to the case's ``system-out``. GitLab shows the case ``name``, its
+``classname``, its ``file`` (a link into the repository, so relative to the
+git work tree's top folder) and the failure's text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pscatalog.checks.checker import ValidationResult
+from pscatalog.checks.fingerprints import repository_path, repository_root
+from pscatalog.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+SUITE_NAME = "pscatalog"
+"""The name of the test suite, and the class name of every test case."""
+
+# Characters XML 1.0 cannot hold, even escaped: most C0 controls, lone
+# surrogates, U+FFFE and U+FFFF. A message quoting such a value would make
+# the whole report unreadable. Left to re's cache: compiling it costs 5 ms.
+_NOT_XML = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+
+
+def report_junit(result: ValidationResult) -> str:
+    """Return a JUnit XML report with one test case per file.
+
+    The cases are the files checked (``result.files``), then any other file a
+    diagnostic names, such as a missing levels file. A case with errors has a
+    ``failure`` listing each as ``file:line:column: CODE message``; warnings
+    and notes are listed in its ``system-out``.
+    """
+    # Imported here: only CI reports need it, and every hook run would pay for it.
+    import xml.etree.ElementTree as ET
+
+    by_file: dict[str, list[Diagnostic]] = {name: [] for name in result.files}
+    for diagnostic in result.diagnostics:
+        by_file.setdefault(diagnostic.location.file, []).append(diagnostic)
+    failed = sum(
+        1
+        for diagnostics in by_file.values()
+        if any(d.severity is Severity.ERROR for d in diagnostics)
+    )
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": SUITE_NAME,
+            "tests": str(len(by_file)),
+            "failures": str(failed),
+            "errors": "0",
+            "skipped": "0",
+        },
+    )
+    root = repository_root()
+    for name, diagnostics in by_file.items():
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": SUITE_NAME,
+                "name": _xml_text(name),
+                "file": _xml_text(repository_path(name, root)),
+            },
+        )
+        _add_findings(case, diagnostics)
+    ET.indent(suite)
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _add_findings(case: Element, diagnostics: list[Diagnostic]) -> None:
+    import xml.etree.ElementTree as ET
+
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    others = [d for d in diagnostics if d.severity is not Severity.ERROR]
+    if errors:
+        failure = ET.SubElement(
+            case,
+            "failure",
+            {
+                "message": f"{len(errors)} error{'' if len(errors) == 1 else 's'}",
+                # GitLab reads JUnit through ActiveSupport, which casts an element by
+                # its "type" attribute ("array", "integer", "yaml"...): codes never
+                # clash with those names.
+                "type": " ".join(dict.fromkeys(d.code for d in errors)),
+            },
+        )
+        failure.text = _xml_text("".join(f"{d.location}: {d.code} {d.message}\n" for d in errors))
+    if others:
+        output = ET.SubElement(case, "system-out")
+        output.text = _xml_text(
+            "".join(f"{d.location}: {d.severity} {d.code} {d.message}\n" for d in others)
+        )
+
+
+def _xml_text(text: str) -> str:
+    return re.sub(_NOT_XML, "\ufffd", text)

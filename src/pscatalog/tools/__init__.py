@@ -1,0 +1,1 @@
+"""The tools beyond checking: the formatter, fixes, import, and diffs between versions."""

@@ -1,0 +1,779 @@
+"""What changed between two versions of a catalog, for merge requests.
+
+:func:`read_side` reads one side: a catalog folder, or a git revision of the
+repository around the current folder (the catalog's files at that revision,
+read from git's object store, never from the work tree).
+:func:`diff_catalogs` compares two catalogs:
+
+- offerings are matched by id; an offering whose id changed but whose SKUs
+  are the same (and not none) is a rename, not a removal and an addition;
+- a matched offering's maturity moves up (a promotion) or down (a demotion);
+- its variants are matched by id: added, removed, or changed field by field
+  (SKU, price, duration, delivery, ...);
+- SKUs added to or removed from the whole catalog are listed on their own,
+  since that is what sales operations acts on;
+- any other change of a matched offering (name, category, evidence, ...) is
+  listed field by field.
+
+:func:`diff_markdown` writes it for a merge-request comment or a CI job
+summary; :func:`diff_json` for programs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pscatalog.catalog.discovery import find_catalog
+from pscatalog.catalog.model import MATURITIES, YAML_SUFFIXES, Catalog, Entry, Offering
+from pscatalog.checks.checker import ValidationResult, validate
+from pscatalog.checks.config import DEFAULT_CONFIG, Config
+from pscatalog.diagnostics import Diagnostic, Location
+from pscatalog.errors import UsageError
+from pscatalog.outputs.rendering import NONE, format_duration, format_price, table_cell
+
+ATOMIC_FIELDS = frozenset({"price", "duration"})
+"""Mapping fields compared, and shown, as one value rather than key by key."""
+_MODELINE = re.compile(rb"\s*#\s*yaml-language-server:\s*\$schema=(\S+)")
+SHORT_TEXT = 60
+"""Longer texts are shortened in Markdown tables; JSON keeps them whole."""
+
+
+@dataclass(frozen=True, slots=True)
+class OfferingRef:
+    """An offering as a diff names it."""
+
+    id: str
+    name: str
+    category: str
+    """The id of its category."""
+    maturity: str
+    skus: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """An offering whose id changed while its SKUs stayed the same."""
+
+    old_id: str
+    new_id: str
+    name: str
+    """Its name in the new catalog."""
+    skus: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MaturityChange:
+    """An offering whose maturity moved; ``id`` and ``name`` are the new ones."""
+
+    id: str
+    name: str
+    old: str
+    new: str
+
+    @property
+    def promotion(self) -> bool:
+        """Whether the maturity moved up the model."""
+        return _rank(self.new) > _rank(self.old)
+
+
+@dataclass(frozen=True, slots=True)
+class VariantRef:
+    """A variant of an offering, as a diff names it."""
+
+    offering: str
+    """The id of its offering (the new id for a renamed offering)."""
+    offering_name: str
+    id: str
+    name: str | None
+    sku: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of an offering or of a variant that changed.
+
+    ``field`` is the key, dotted for a key inside a mapping
+    (``evidence.deliveries``); ``old`` and ``new`` are the values as the
+    files hold them, ``None`` where the field is absent.
+    """
+
+    offering: str
+    offering_name: str
+    variant: str | None
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogDiff:
+    """Everything that changed from an old catalog to a new one, in catalog order."""
+
+    added: tuple[OfferingRef, ...] = ()
+    removed: tuple[OfferingRef, ...] = ()
+    renamed: tuple[Rename, ...] = ()
+    promoted: tuple[MaturityChange, ...] = ()
+    demoted: tuple[MaturityChange, ...] = ()
+    variants_added: tuple[VariantRef, ...] = ()
+    variants_removed: tuple[VariantRef, ...] = ()
+    variants_changed: tuple[FieldChange, ...] = ()
+    """One entry per field changed; see :attr:`changed_variant_count`."""
+    offerings_changed: tuple[FieldChange, ...] = ()
+    """Changes of matched offerings other than maturity and variants."""
+    skus_added: tuple[str, ...] = ()
+    skus_removed: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing changed."""
+        return not any(
+            (
+                self.added,
+                self.removed,
+                self.renamed,
+                self.promoted,
+                self.demoted,
+                self.variants_added,
+                self.variants_removed,
+                self.variants_changed,
+                self.offerings_changed,
+                self.skus_added,
+                self.skus_removed,
+            )
+        )
+
+    @property
+    def changed_variant_count(self) -> int:
+        """How many variants have at least one field changed."""
+        return len({(change.offering, change.variant) for change in self.variants_changed})
+
+    def summary(self) -> str:
+        """Return one line that counts the changes ("No changes to the catalog." if none)."""
+        counts = (
+            (len(self.added), "offering", "added"),
+            (len(self.removed), "offering", "removed"),
+            (len(self.renamed), "offering", "renamed"),
+            (len(self.promoted), "promotion", ""),
+            (len(self.demoted), "demotion", ""),
+            (len(self.variants_added), "variant", "added"),
+            (len(self.variants_removed), "variant", "removed"),
+            (self.changed_variant_count, "variant", "changed"),
+            (len(self.skus_added), "SKU", "added"),
+            (len(self.skus_removed), "SKU", "removed"),
+            (len(self.offerings_changed), "other offering change", ""),
+        )
+        parts = [
+            f"{count} {noun}{'' if count == 1 else 's'}" + (f" {verb}" if verb else "")
+            for count, noun, verb in counts
+            if count
+        ]
+        return ", ".join(parts) + "." if parts else "No changes to the catalog."
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """The offerings of two catalogs, matched by id (and by SKUs for renames)."""
+
+    pairs: tuple[tuple[Offering, Offering], ...]
+    """(old, new) of each offering in both, renamed ones too, in the new catalog's order."""
+    added: tuple[Offering, ...]
+    """Offerings only in the new catalog (renames excluded)."""
+    removed: tuple[Offering, ...]
+    """Offerings only in the old catalog (renames excluded)."""
+    renames: tuple[tuple[str, str], ...]
+    """(old id, new id) of each renamed offering."""
+
+
+def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
+    """Match the offerings of ``old`` and ``new``.
+
+    By id; an offering whose id changed but whose SKUs are the same (and not
+    none) is a rename.
+    """
+    old_by_id = _by_id(old.offerings)
+    new_by_id = _by_id(new.offerings)
+    removed_ids = [key for key in old_by_id if key not in new_by_id]
+    added_ids = [key for key in new_by_id if key not in old_by_id]
+
+    renames: dict[str, str] = {}  # old id -> new id
+    for old_id in removed_ids:
+        skus = _skus(old_by_id[old_id])
+        if not skus:
+            continue
+        for new_id in added_ids:
+            if new_id not in renames.values() and _skus(new_by_id[new_id]) == skus:
+                renames[old_id] = new_id
+                break
+    renamed_new = set(renames.values())
+
+    pairs = [(old_by_id[key], new_by_id[key]) for key in new_by_id if key in old_by_id]
+    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
+    order = {key: index for index, key in enumerate(new_by_id)}
+    pairs.sort(key=lambda pair: order[_id(pair[1])])
+    return Pairing(
+        pairs=tuple(pairs),
+        added=tuple(new_by_id[key] for key in added_ids if key not in renamed_new),
+        removed=tuple(old_by_id[key] for key in removed_ids if key not in renames),
+        renames=tuple(renames.items()),
+    )
+
+
+def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
+    """Return what changed from ``old`` to ``new`` (see the module's documentation)."""
+    pairing = pair_offerings(old, new)
+    new_by_id = _by_id(new.offerings)
+    promoted: list[MaturityChange] = []
+    demoted: list[MaturityChange] = []
+    variants_added: list[VariantRef] = []
+    variants_removed: list[VariantRef] = []
+    variants_changed: list[FieldChange] = []
+    offerings_changed: list[FieldChange] = []
+    for before, after in pairing.pairs:
+        offering_id, name = _id(after), _name(after)
+        if before.claimed != after.claimed:
+            change = MaturityChange(offering_id, name, before.claimed, after.claimed)
+            (promoted if change.promotion else demoted).append(change)
+        if _category(before) != _category(after):
+            offerings_changed.append(
+                FieldChange(
+                    offering_id, name, None, "category", _category(before), _category(after)
+                )
+            )
+        for key, old_value, new_value in _field_changes(
+            before.entry.data, after.entry.data, skip=("id", "maturity", "variants")
+        ):
+            offerings_changed.append(
+                FieldChange(offering_id, name, None, key, old_value, new_value)
+            )
+        old_variants = _variants_by_id(before)
+        new_variants = _variants_by_id(after)
+        for variant_id, variant in old_variants.items():
+            if variant_id not in new_variants:
+                variants_removed.append(_variant_ref(after, variant))
+        for variant_id, variant in new_variants.items():
+            if variant_id not in old_variants:
+                variants_added.append(_variant_ref(after, variant))
+                continue
+            for key, old_value, new_value in _field_changes(
+                old_variants[variant_id].data, variant.data, skip=("id",)
+            ):
+                variants_changed.append(
+                    FieldChange(offering_id, name, variant_id, key, old_value, new_value)
+                )
+
+    old_skus = _all_skus(old)
+    new_skus = _all_skus(new)
+    return CatalogDiff(
+        added=tuple(_ref(offering) for offering in pairing.added),
+        removed=tuple(_ref(offering) for offering in pairing.removed),
+        renamed=tuple(
+            Rename(old_id, new_id, _name(new_by_id[new_id]), _skus(new_by_id[new_id]))
+            for old_id, new_id in pairing.renames
+        ),
+        promoted=tuple(promoted),
+        demoted=tuple(demoted),
+        variants_added=tuple(variants_added),
+        variants_removed=tuple(variants_removed),
+        variants_changed=tuple(variants_changed),
+        offerings_changed=tuple(offerings_changed),
+        skus_added=tuple(sku for sku in new_skus if sku not in old_skus),
+        skus_removed=tuple(sku for sku in old_skus if sku not in new_skus),
+    )
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
+    """Return the diff as Markdown for a merge-request comment.
+
+    A heading, the one-line summary, then one section (a heading and a
+    table) per kind of change that happened, in this order: offerings added,
+    removed, renamed; maturity promotions, demotions; variants added, removed,
+    changed; SKUs added, removed; other offering changes.
+    """
+    hashes = "#" * heading_level
+    sub = "#" * (heading_level + 1)
+    blocks = [f"{hashes} Catalog changes\n", f"{diff.summary()}\n"]
+
+    def section(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        if not rows:
+            return
+        lines = [
+            "| " + " | ".join(header) + " |",
+            "| " + " | ".join(":--" for _ in header) + " |",
+            *("| " + " | ".join(table_cell(cell) for cell in row) + " |" for row in rows),
+        ]
+        blocks.append(f"{sub} {title}\n\n" + "\n".join(lines) + "\n")
+
+    offering_header = ("Offering", "Category", "Maturity", "SKUs")
+    for title, refs in (("Offerings added", diff.added), ("Offerings removed", diff.removed)):
+        section(
+            title,
+            offering_header,
+            [
+                (
+                    _label(ref.name, ref.id),
+                    f"`{ref.category}`",
+                    ref.maturity.capitalize(),
+                    ", ".join(ref.skus) or NONE,
+                )
+                for ref in refs
+            ],
+        )
+    section(
+        "Offerings renamed",
+        ("Old id", "New id", "Name", "SKUs"),
+        [
+            (f"`{rename.old_id}`", f"`{rename.new_id}`", rename.name, ", ".join(rename.skus))
+            for rename in diff.renamed
+        ],
+    )
+    for title, changes in (
+        ("Maturity promotions", diff.promoted),
+        ("Maturity demotions", diff.demoted),
+    ):
+        section(
+            title,
+            ("Offering", "Maturity"),
+            [
+                (
+                    _label(change.name, change.id),
+                    f"{change.old.capitalize()} → {change.new.capitalize()}",
+                )
+                for change in changes
+            ],
+        )
+    for title, variants in (
+        ("Variants added", diff.variants_added),
+        ("Variants removed", diff.variants_removed),
+    ):
+        section(
+            title,
+            ("Offering", "Variant", "SKU"),
+            [
+                (
+                    _label(ref.offering_name, ref.offering),
+                    _label(ref.name, ref.id),
+                    ref.sku or NONE,
+                )
+                for ref in variants
+            ],
+        )
+    section(
+        "Variants changed",
+        ("Offering", "Variant", "Field", "Old", "New"),
+        [
+            (
+                _label(change.offering_name, change.offering),
+                f"`{change.variant}`",
+                change.field,
+                _shown(change.field, change.old),
+                _shown(change.field, change.new),
+            )
+            for change in diff.variants_changed
+        ],
+    )
+    skus = [(sku, "added") for sku in diff.skus_added]
+    skus += [(sku, "removed") for sku in diff.skus_removed]
+    section("SKUs", ("SKU", "Change"), skus)
+    section(
+        "Other offering changes",
+        ("Offering", "Field", "Old", "New"),
+        [
+            (
+                _label(change.offering_name, change.offering),
+                change.field,
+                _shown(change.field, change.old),
+                _shown(change.field, change.new),
+            )
+            for change in diff.offerings_changed
+        ],
+    )
+    return "\n".join(blocks)
+
+
+def diff_data(diff: CatalogDiff) -> dict[str, Any]:
+    """Return the diff as plain data; :func:`diff_json` documents its shape."""
+
+    def offering(ref: OfferingRef) -> dict[str, Any]:
+        return {
+            "id": ref.id,
+            "name": ref.name,
+            "category": ref.category,
+            "maturity": ref.maturity,
+            "skus": list(ref.skus),
+        }
+
+    def maturity(change: MaturityChange) -> dict[str, Any]:
+        return {"id": change.id, "name": change.name, "old": change.old, "new": change.new}
+
+    def variant(ref: VariantRef) -> dict[str, Any]:
+        return {"offering": ref.offering, "id": ref.id, "name": ref.name, "sku": ref.sku}
+
+    def field(change: FieldChange) -> dict[str, Any]:
+        data: dict[str, Any] = {"offering": change.offering}
+        if change.variant is not None:
+            data["variant"] = change.variant
+        return {**data, "field": change.field, "old": change.old, "new": change.new}
+
+    return {
+        "summary": diff.summary(),
+        "changed": not diff.empty,
+        "offerings": {
+            "added": [offering(ref) for ref in diff.added],
+            "removed": [offering(ref) for ref in diff.removed],
+            "renamed": [
+                {
+                    "old_id": rename.old_id,
+                    "new_id": rename.new_id,
+                    "name": rename.name,
+                    "skus": list(rename.skus),
+                }
+                for rename in diff.renamed
+            ],
+            "changed": [field(change) for change in diff.offerings_changed],
+        },
+        "maturity": {
+            "promoted": [maturity(change) for change in diff.promoted],
+            "demoted": [maturity(change) for change in diff.demoted],
+        },
+        "variants": {
+            "added": [variant(ref) for ref in diff.variants_added],
+            "removed": [variant(ref) for ref in diff.variants_removed],
+            "changed": [field(change) for change in diff.variants_changed],
+        },
+        "skus": {"added": list(diff.skus_added), "removed": list(diff.skus_removed)},
+    }
+
+
+def diff_json(diff: CatalogDiff) -> str:
+    """Return the diff as JSON text.
+
+    The shape (every list in catalog order, empty when nothing changed)::
+
+        {
+          "summary": "1 offering added, 1 promotion.",  # the Markdown's line
+          "changed": true,                              # false when nothing changed
+          "offerings": {
+            "added":   [{"id", "name", "category", "maturity", "skus": [...]}],
+            "removed": [{"id", "name", "category", "maturity", "skus": [...]}],
+            "renamed": [{"old_id", "new_id", "name", "skus": [...]}],
+            "changed": [{"offering", "field", "old", "new"}]
+          },
+          "maturity": {
+            "promoted": [{"id", "name", "old", "new"}],
+            "demoted":  [{"id", "name", "old", "new"}]
+          },
+          "variants": {
+            "added":   [{"offering", "id", "name", "sku"}],
+            "removed": [{"offering", "id", "name", "sku"}],
+            "changed": [{"offering", "variant", "field", "old", "new"}]
+          },
+          "skus": {"added": [...], "removed": [...]}
+        }
+
+    ``category`` is a category id; ``offering`` is an offering id (the new one
+    for a renamed offering); ``maturity``, ``old`` and ``new`` of a maturity
+    change are lowercase maturities. In a field change, ``field`` is the key
+    (dotted inside a mapping, e.g. ``evidence.deliveries``) and ``old`` and
+    ``new`` are the values as the files hold them (a price or a duration as
+    its mapping), ``null`` where the field is absent. ``name`` and ``sku`` of
+    a variant are ``null`` where it has none.
+    """
+    return json.dumps(diff_data(diff), indent=2, ensure_ascii=False) + "\n"
+
+
+DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
+    "markdown": diff_markdown,
+    "json": diff_json,
+}
+"""The formats ``pscatalog diff --format`` writes."""
+
+
+# -- reading a side: a folder or a git revision ----------------------------------------
+
+
+def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult:
+    """Read and validate one side of a diff.
+
+    ``spec`` is a catalog folder if a folder by that name exists; otherwise a
+    git revision of the repository around the current folder, whose catalog
+    is found as ``validate`` finds it (the configuration's ``catalog``, else
+    ``./catalog`` or the nearest parent's) and read at that revision from git's
+    objects, never from the work tree. Files of a revision are named
+    ``REV:path`` in diagnostics. Raises :class:`UsageError` when ``spec`` is
+    neither a folder nor a revision, or the revision has no catalog files.
+    """
+    if Path(spec).is_dir():
+        return validate([spec], config=config)
+    return _read_revision(spec, config)
+
+
+def _read_revision(spec: str, config: Config) -> ValidationResult:
+    if not spec or spec.startswith("-"):
+        raise UsageError(f"not a catalog folder or a git revision: {spec!r}")
+    catalog = config.catalog if config.catalog is not None else find_catalog()
+    here = catalog if catalog.is_dir() else Path.cwd()
+    top_output = _git(here, "rev-parse", "--show-toplevel")
+    if top_output is None:
+        raise UsageError(f"not a catalog folder, and not in a git repository: {spec}")
+    top = Path(top_output.decode("utf-8", "surrogateescape").strip()).resolve()
+    try:
+        relative = PurePosixPath(catalog.resolve().relative_to(top).as_posix())
+    except ValueError:
+        raise UsageError(f"the catalog {catalog} is not in the git repository {top}") from None
+    commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
+    if commit is None:
+        raise UsageError(f"not a catalog folder or a git revision: {spec}")
+    revision = commit.decode("ascii").strip()
+    files = list(_catalog_blobs(top, revision, relative))
+    prefix = "" if str(relative) == "." else f"{relative}/"
+    if not files:
+        raise UsageError(f"no catalog files in '{prefix or './'}' at revision {spec}")
+    contents = _read_blobs(top, [obj for _, obj in files])
+    with tempfile.TemporaryDirectory(prefix="pscatalog-diff-") as temporary:
+        # The revision's files keep their place relative to one another, so that what
+        # a catalog file names by a relative path (its modeline's schema) is found as
+        # the revision has it.
+        root = Path(temporary)
+        folder = root.joinpath(*relative.parts)
+        folder.mkdir(parents=True, exist_ok=True)
+        for (name, _), content in zip(files, contents, strict=True):
+            (folder / name).write_bytes(content or b"")
+        referenced = _referenced(relative, contents)
+        for path, content in zip(
+            referenced, _read_blobs(top, [f"{revision}:{path}" for path in referenced]), strict=True
+        ):
+            if content is not None:
+                target = root.joinpath(*PurePosixPath(path).parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        result = validate([folder], config=config)
+    names: dict[str, str] = {}
+    for catalog_read in result.catalogs:
+        for doc in catalog_read.documents:
+            shown = f"{spec}:{prefix}{doc.path.name}"
+            names[doc.name] = shown
+            doc.name = shown
+    return _renamed(result, names)
+
+
+def _catalog_blobs(top: Path, revision: str, relative: PurePosixPath) -> Iterator[tuple[str, str]]:
+    """Yield (file name, object id) of the YAML files of the catalog folder at a revision."""
+    where = [] if str(relative) == "." else ["--", f"{relative}/"]
+    listing = _git(top, "ls-tree", "-z", revision, *where)
+    for record in (listing or b"").split(b"\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition(b"\t")
+        mode, kind, obj = meta.decode("ascii").split()
+        name = PurePosixPath(path.decode("utf-8", "surrogateescape")).name
+        # Symbolic links and submodules have no YAML of their own to read.
+        if kind == "blob" and mode in ("100644", "100755") and name.endswith(YAML_SUFFIXES):
+            yield name, obj
+
+
+def _referenced(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[str]:
+    """Return the repository paths that catalog files name by a relative path.
+
+    Those are the schemas of their modelines (``# yaml-language-server:
+    $schema=../schema/category.schema.json``); a URL, or a path that leaves the
+    repository, is not read.
+    """
+    paths: dict[str, None] = {}
+    for content in contents:
+        match = _MODELINE.match((content or b"").split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf"))
+        if match is None:
+            continue
+        reference = match.group(1).decode("utf-8", "replace")
+        if "://" in reference or reference.startswith("/"):
+            continue
+        path = posixpath.normpath(posixpath.join(str(relative), reference))
+        if path != ".." and not path.startswith("../"):
+            paths.setdefault(path)
+    return list(paths)
+
+
+def _read_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
+    """Read git objects in one process (``git cat-file --batch``); ``None`` for a missing one."""
+    if not objects:
+        return []
+    output = _git(top, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in objects))
+    if output is None:
+        raise UsageError("git cat-file could not read the catalog's files")
+    contents: list[bytes | None] = []
+    position = 0
+    for _ in objects:
+        end = output.index(b"\n", position)
+        header = output[position:end].split()
+        if len(header) != 3 or header[1] != b"blob":  # "<name> missing", or not a file
+            contents.append(None)
+            position = end + 1
+            continue
+        size = int(header[2])
+        contents.append(output[end + 1 : end + 1 + size])
+        position = end + 1 + size + 1  # the content is followed by a newline
+    return contents
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """Run a read-only git command; its output, or ``None`` if it failed."""
+    # Locks are what a read would take on the index; nothing here needs it.
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        completed = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
+        )
+    except FileNotFoundError:
+        raise UsageError("git is not installed: a side that is not a folder needs it") from None
+    return completed.stdout if completed.returncode == 0 else None
+
+
+def _renamed(result: ValidationResult, names: Mapping[str, str]) -> ValidationResult:
+    def location(where: Location) -> Location:
+        return replace(where, file=names.get(where.file, where.file))
+
+    def diagnostic(found: Diagnostic) -> Diagnostic:
+        return replace(
+            found,
+            location=location(found.location),
+            related=tuple(location(where) for where in found.related),
+        )
+
+    return ValidationResult(
+        diagnostics=sorted(
+            (diagnostic(found) for found in result.diagnostics), key=lambda d: d.sort_key
+        ),
+        catalogs=result.catalogs,
+        files=[names.get(name, name) for name in result.files],
+    )
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _rank(maturity: str) -> int:
+    return MATURITIES.index(maturity) if maturity in MATURITIES else -1
+
+
+def _id(offering: Offering) -> str:
+    return offering.entry.text("id") or ""
+
+
+def _name(offering: Offering) -> str:
+    return offering.entry.text("name") or _id(offering)
+
+
+def _category(offering: Offering) -> str:
+    return offering.category.text("id") or ""
+
+
+def _by_id(offerings: Sequence[Offering]) -> dict[str, Offering]:
+    """Offerings by id, in catalog order; the first of a duplicated id wins."""
+    by_id: dict[str, Offering] = {}
+    for offering in offerings:
+        by_id.setdefault(_id(offering), offering)
+    return by_id
+
+
+def _skus(offering: Offering) -> tuple[str, ...]:
+    return tuple(sorted({sku for v in offering.variants if (sku := v.text("sku"))}))
+
+
+def _all_skus(catalog: Catalog) -> list[str]:
+    seen: dict[str, None] = {}
+    for offering in catalog.offerings:
+        for variant in offering.variants:
+            sku = variant.text("sku")
+            if sku:
+                seen.setdefault(sku)
+    return list(seen)
+
+
+def _ref(offering: Offering) -> OfferingRef:
+    return OfferingRef(
+        _id(offering), _name(offering), _category(offering), offering.claimed, _skus(offering)
+    )
+
+
+def _variants_by_id(offering: Offering) -> dict[str, Entry]:
+    by_id: dict[str, Entry] = {}
+    for variant in offering.variants:
+        by_id.setdefault(variant.text("id") or "", variant)
+    return by_id
+
+
+def _variant_ref(offering: Offering, variant: Entry) -> VariantRef:
+    return VariantRef(
+        _id(offering),
+        _name(offering),
+        variant.text("id") or "",
+        variant.text("name"),
+        variant.text("sku"),
+    )
+
+
+def _field_changes(
+    old: Mapping[str, Any], new: Mapping[str, Any], *, skip: Sequence[str]
+) -> Iterator[tuple[str, Any, Any]]:
+    """Yield (dotted key, old value, new value) for each leaf that differs."""
+    flat_old = dict(_flatten(old, skip))
+    flat_new = dict(_flatten(new, skip))
+    for key in [*flat_new, *(key for key in flat_old if key not in flat_new)]:
+        before, after = flat_old.get(key), flat_new.get(key)
+        if not _same(before, after):
+            yield key, before, after
+
+
+def _flatten(
+    data: Mapping[str, Any], skip: Sequence[str], prefix: str = ""
+) -> Iterator[tuple[str, Any]]:
+    for key, value in data.items():
+        if not prefix and key in skip:
+            continue
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict) and key not in ATOMIC_FIELDS:
+            yield from _flatten(value, skip, f"{dotted}.")
+        else:
+            yield dotted, value
+
+
+def _same(old: Any, new: Any) -> bool:
+    # 2400 and 2400.0 are the same price; True and 1 are not the same value.
+    if isinstance(old, bool) or isinstance(new, bool):
+        return type(old) is type(new) and old == new
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        return old == new
+    return type(old) is type(new) and bool(old == new)
+
+
+def _label(name: str | None, key: str) -> str:
+    return f"{name} (`{key}`)" if name and name != key else f"`{key}`"
+
+
+def _shown(field: str, value: Any) -> str:
+    """Return a value of a field change as people read it in a table."""
+    if value is None:
+        return NONE
+    if field == "price" or field.endswith(".price"):
+        return format_price(value)
+    if field == "duration" or field.endswith(".duration"):
+        return format_duration(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or NONE
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = " ".join(str(value).split())
+    return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1].rstrip() + "…"
