@@ -140,7 +140,7 @@ def test_related_place_is_shown(in_tmp: Path) -> None:
         "5 |   - id: base-training\n"
         "  |         ^^^^^^^^^^^^^\n"
         "  = hint: give the offering its own id, or make it a variant of the other offering\n"
-        "  = first used at catalog/b-adoption.yaml:5:9\n"
+        "  = catalog/b-adoption.yaml:5:9: already used here\n"
         "Found 1 error in 5 files.\n"
     )
 

@@ -12,7 +12,7 @@ from pscatalog.checks.checker import validate
 from pscatalog.checks.config import ConfigError, find_config, load_config
 from pscatalog.cli.main import cli
 from pscatalog.diagnostics import Severity
-from pscatalog.rules import CODES
+from pscatalog.rules.registry import CODES
 
 VIABLE_WITHOUT_MATERIAL = """\
 - id: jira

@@ -15,7 +15,7 @@ import pytest
 
 from pscatalog.checks.checker import validate
 from pscatalog.checks.config import Config
-from pscatalog.rules import CODES
+from pscatalog.rules.registry import CODES
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 VALID = sorted(path for path in (EXAMPLES / "valid").iterdir() if path.is_dir())

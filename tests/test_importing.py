@@ -286,21 +286,25 @@ def test_duplicated_id_and_level_findings_point_at_every_occurrence(in_tmp: Path
     result = import_snapshot(in_tmp, "services-2022-11.yml")
     by_place = {(d.code, d.location.line): d for d in result.diagnostics}
     duplicate = by_place["I001", 618]
-    assert [(r.file, r.line, r.column) for r in duplicate.related] == [
-        ("services-2022-11.yml", 576, 7)
-    ]
+    assert [
+        (r.location.file, r.location.line, r.location.column, r.label) for r in duplicate.related
+    ] == [("services-2022-11.yml", 576, 7, "already used here")]
     assert duplicate.hint == "give this entry its own id, or make it a variant of the other"
     assert duplicate.location.pointer == "/26/id"
     dedicated = by_place["I007", 555]
-    assert [(r.line, r.column) for r in dedicated.related] == [
-        (569, 10),
-        (583, 10),
-        (597, 10),
-        (611, 10),
-        (625, 10),
+    assert [(r.location.line, r.location.column, r.label) for r in dedicated.related] == [
+        (569, 10, "also this level"),
+        (583, 10, "also this level"),
+        (597, 10, "also this level"),
+        (611, 10, "also this level"),
+        (625, 10, "also this level"),
     ]
-    assert [(r.line, r.column) for r in by_place["I008", 61].related] == [(87, 10)]
-    assert [(r.line, r.column) for r in by_place["I006", 458].related] == [(459, 18)]
+    assert [
+        (r.location.line, r.location.column, r.label) for r in by_place["I008", 61].related
+    ] == [(87, 10, "the price is given here")]
+    assert [
+        (r.location.line, r.location.column, r.label) for r in by_place["I006", 458].related
+    ] == [(459, 18, "the duration is described here")]
 
 
 @pytest.mark.parametrize("name", ["services-2022-08.yml", "services-2022-11.yml"])
@@ -698,7 +702,9 @@ def test_unmappable_category_gets_its_own_category_with_one_warning(in_tmp: Path
         "category 'Partners' is none of the framework's categories; its entries are imported "
         "into a category of their own, 'partners'"
     )
-    assert [(r.line, r.column) for r in warning.related] == [(8, 13)]
+    assert [(r.location.line, r.location.column, r.label) for r in warning.related] == [
+        (8, 13, "also this category")
+    ]
     header = {key: value for key, value in data["partners.yaml"].items() if key != "offerings"}
     assert header == {
         "schema_version": 1,

@@ -363,7 +363,9 @@ def test_duplicate_top_level_key_is_reported_at_the_repeat(tmp_path: Path) -> No
     assert duplicate.severity is Severity.ERROR
     assert duplicate.message == "duplicate key 'id': YAML readers keep only one of the values"
     assert duplicate.hint == "remove one of the keys, or merge their values"
-    assert [(r.file, r.line, r.column) for r in duplicate.related] == [("file.yaml", 1, 1)]
+    assert [
+        (r.location.file, r.location.line, r.location.column, r.label) for r in duplicate.related
+    ] == [("file.yaml", 1, 1, "first written here")]
     # Like most YAML readers, the last value wins; the data is still usable.
     assert doc.ok
     assert doc.data == {"id": "c", "name": "b"}
@@ -390,8 +392,11 @@ def test_duplicate_keys_in_an_offering_and_a_variant_are_reported_in_a_catalog(
         ("Y002", "integration.yaml", 8, 5),
         ("Y002", "integration.yaml", 12, 9),
     ]
-    related = [[(r.line, r.column) for r in d.related] for d in validate([root]).diagnostics]
-    assert related == [[(6, 5)], [(11, 9)]]
+    related = [
+        [(r.location.line, r.location.column, r.label) for r in d.related]
+        for d in validate([root]).diagnostics
+    ]
+    assert related == [[(6, 5, "first written here")], [(11, 9, "first written here")]]
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n", "# nothing here yet\n  # still nothing\n"])

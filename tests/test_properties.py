@@ -420,7 +420,7 @@ def assert_in_place(result: ValidationResult, root: Path, files: dict[str, bytes
     }
     expected_levels = root.resolve() / "levels.yaml"
     for diagnostic in result.diagnostics:
-        for location in (diagnostic.location, *diagnostic.related):
+        for location in (diagnostic.location, *(r.location for r in diagnostic.related)):
             _assert_location(location, documents, files, expected_levels, str(diagnostic))
 
 

@@ -25,7 +25,7 @@ from pscatalog.outputs.reporters.gitlab import report_gitlab
 from pscatalog.outputs.reporters.junit import report_junit
 from pscatalog.outputs.reporters.links import help_url
 from pscatalog.outputs.reporters.sarif import report_sarif
-from pscatalog.rules import CODES
+from pscatalog.rules.registry import CODES
 
 SARIF_SCHEMA = REPO / "tests" / "fixtures" / "reports" / "sarif-schema-2.1.0.json"
 
@@ -579,7 +579,7 @@ def test_sarif_result_has_rule_level_message_location_related_and_fingerprint(he
         "message": {"text": "SKU 'GL-JIRA' is already used. Give each variant its own SKU."},
         "locations": [{"physicalLocation": place(13, 14)}],
         "relatedLocations": [
-            {"physicalLocation": place(10, 14), "message": {"text": "First used here."}}
+            {"physicalLocation": place(10, 14), "message": {"text": "already used here"}}
         ],
         "partialFingerprints": {"pscatalog/v1": gitlab[3]["fingerprint"]},
     }

@@ -7,7 +7,9 @@ A diagnostic is data; reporters turn it into text.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 class Severity(enum.IntEnum):
@@ -47,11 +49,27 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding involves, and what it is there.
+
+    ``label`` is a short phrase that reads after the place is shown, such as
+    "already used here" or "the level is defined here".
+    """
+
+    location: Location
+    label: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.label}"
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding: a rule's code and severity, a message, and its location.
 
     ``hint`` says how to fix it, where that is known; ``related`` lists other
-    places involved (the first definition of a duplicate, for instance).
+    places involved, each with what it is (the first definition of a
+    duplicate, for instance).
     """
 
     code: str
@@ -59,13 +77,36 @@ class Diagnostic:
     message: str
     location: Location
     hint: str | None = None
-    related: tuple[Location, ...] = field(default=())
+    related: tuple[Related, ...] = field(default=())
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order of reporting: by file, line, column, then code."""
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code, self.message)
+
+
+class Code(Protocol):
+    """What a diagnostic needs of a code's module: its code and default severity."""
+
+    CODE: str
+    SEVERITY: Severity
+
+
+def diagnose(
+    code: Code,
+    message: str,
+    location: Location,
+    hint: str | None = None,
+    related: Iterable[Related] = (),
+) -> Diagnostic:
+    """Return the diagnostic of ``code`` (a code's module) at ``location``.
+
+    Every diagnostic pscatalog reports is made here, stamped with the code and
+    the default severity its module declares; configuration may change the
+    severity later.
+    """
+    return Diagnostic(code.CODE, code.SEVERITY, message, location, hint, tuple(related))
 
 
 def pointer_from_parts(parts: tuple[str | int, ...] | list[str | int]) -> str:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 # a-product.yaml of the base catalog holds the category 'implementation'.
 REPEAT = category_file(
@@ -63,7 +63,7 @@ def test_every_repeat_points_at_the_first_file(in_tmp: Path):
             "category id 'implementation' is already used",
             Location(f"catalog/{name}", 1, 5, "/id"),
             "give the category its own id, or merge the two files",
-            (first,),
+            (Related(first, "already used here"),),
         )
         for name in ("x.yaml", "y.yaml")
     ]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 LEVELS_WITH_A_REPEATED_ID = """\
     levels:
@@ -61,7 +61,7 @@ def test_repeat_points_at_the_first_level_as_related(in_tmp: Path):
             "level id 'product' is already used",
             Location("catalog/levels.yaml", 6, 9, "/levels/1/id"),
             "give each level its own id",
-            (Location("catalog/levels.yaml", 2, 9, "/levels/0/id"),),
+            (Related(Location("catalog/levels.yaml", 2, 9, "/levels/0/id"), "already used here"),),
         )
     ]
 

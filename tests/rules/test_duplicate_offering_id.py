@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 # a-product.yaml of the base catalog holds the offering 'base-implementation' (line 5).
 REPEAT = category_file(
@@ -84,7 +84,11 @@ def test_repeat_points_at_the_first_offering_as_related(in_tmp: Path):
             "offering id 'base-implementation' is already used",
             Location("catalog/x.yaml", 5, 9, "/offerings/0/id"),
             "give the offering its own id, or make it a variant of the other offering",
-            (Location("catalog/a-product.yaml", 5, 9, "/offerings/0/id"),),
+            (
+                Related(
+                    Location("catalog/a-product.yaml", 5, 9, "/offerings/0/id"), "already used here"
+                ),
+            ),
         )
     ]
 

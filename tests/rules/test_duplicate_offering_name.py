@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 
 def _offering(name: str) -> str:
@@ -77,7 +77,12 @@ def test_repeat_quotes_the_name_as_written_and_points_at_the_first(in_tmp: Path)
             "offering name 'BASE Implementation' is already used",
             Location("catalog/x.yaml", 6, 11, "/offerings/0/name"),
             "rename one of the offerings",
-            (Location("catalog/a-product.yaml", 6, 11, "/offerings/0/name"),),
+            (
+                Related(
+                    Location("catalog/a-product.yaml", 6, 11, "/offerings/0/name"),
+                    "already used here",
+                ),
+            ),
         )
     ]
 

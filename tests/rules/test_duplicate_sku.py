@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 
 def _standard(offering_id: str, sku: str, category_id: str) -> str:
@@ -86,7 +86,12 @@ def test_repeat_points_at_the_first_sku_as_related(in_tmp: Path):
             "SKU 'GL-JIRA' is already used",
             Location("catalog/y.yaml", 10, 14, "/offerings/0/variants/0/sku"),
             "give each variant its own SKU",
-            (Location("catalog/x.yaml", 10, 14, "/offerings/0/variants/0/sku"),),
+            (
+                Related(
+                    Location("catalog/x.yaml", 10, 14, "/offerings/0/variants/0/sku"),
+                    "already used here",
+                ),
+            ),
         )
     ]
 

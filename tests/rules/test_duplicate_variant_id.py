@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 
 def test_variant_id_repeated_in_an_offering_is_reported_at_the_second(tmp_path: Path):
@@ -76,6 +76,11 @@ def test_repeat_points_at_the_first_variant_as_related(in_tmp: Path):
             "variant id 'custom' is already used",
             Location("catalog/integration.yaml", 10, 13, "/offerings/0/variants/1/id"),
             "give each variant its own id",
-            (Location("catalog/integration.yaml", 9, 13, "/offerings/0/variants/0/id"),),
+            (
+                Related(
+                    Location("catalog/integration.yaml", 9, 13, "/offerings/0/variants/0/id"),
+                    "already used here",
+                ),
+            ),
         )
     ]

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 PRODUCT = """\
   - id: product
@@ -124,6 +124,10 @@ def test_repeated_rank_message_hint_and_related(in_tmp: Path):
             "rank 1 is already given to level 'product'",
             Location("catalog/levels.yaml", 8, 11, "/levels/1/rank"),
             "rank the levels 1, 2 and 3, one each",
-            (Location("catalog/levels.yaml", 4, 11, "/levels/0/rank"),),
+            (
+                Related(
+                    Location("catalog/levels.yaml", 4, 11, "/levels/0/rank"), "already given here"
+                ),
+            ),
         )
     ]

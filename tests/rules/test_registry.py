@@ -11,7 +11,7 @@ import pscatalog.rules
 from helpers import write_catalog
 from pscatalog.checks.checker import validate
 from pscatalog.checks.config import Config
-from pscatalog.rules import CODES, RULES
+from pscatalog.rules.registry import CODES, RULES
 
 HERE = Path(__file__).parent
 KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -24,13 +24,13 @@ from pscatalog.checks.config import Config
 from pscatalog.checks.suppressions import apply_suppressions
 from pscatalog.diagnostics import Diagnostic
 from pscatalog.rules import (
-    CODES,
     demotion_without_reason,
     maturity_jump,
     offering_with_sku_deleted,
     sku_not_retired,
 )
 from pscatalog.rules.base import Documented, Finding
+from pscatalog.rules.registry import CODES
 from pscatalog.tools.diffing import Pairing, pair_offerings
 
 
@@ -47,7 +47,7 @@ def check_changes(old: Catalog, new: Catalog, config: Config) -> list[Diagnostic
         (sku_not_retired, _unretired_skus(pairing, old, new)),
         (offering_with_sku_deleted, _deleted_sold_offerings(pairing)),
     )
-    diagnostics = [_diagnostic(rule, finding) for rule, findings in checks for finding in findings]
+    diagnostics = [finding.diagnostic(rule) for rule, findings in checks for finding in findings]
     diagnostics = apply_suppressions(diagnostics, new.documents, CODES)
     return sorted(configured(diagnostics, config), key=lambda diagnostic: diagnostic.sort_key)
 
@@ -62,17 +62,6 @@ def change_result(
     """
     return ValidationResult(
         diagnostics=diagnostics, catalogs=[*new.catalogs, *old.catalogs], files=list(new.files)
-    )
-
-
-def _diagnostic(rule: Documented, finding: Finding) -> Diagnostic:
-    return Diagnostic(
-        rule.CODE,
-        rule.SEVERITY,
-        finding.message,
-        finding.place.location(),
-        finding.hint,
-        tuple(place.location() for place in finding.related),
     )
 
 

@@ -22,7 +22,8 @@ from pscatalog.checks.config import Config
 from pscatalog.checks.schema import SchemaFinding, check_document
 from pscatalog.checks.suppressions import apply_suppressions
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.rules import CODES, RULES, STRUCTURAL, Rule
+from pscatalog.rules.base import Rule
+from pscatalog.rules.registry import CODES, RULES, STRUCTURAL
 from pscatalog.yamltext.loader import Limits
 
 
@@ -159,14 +160,7 @@ def run_rules(catalog: Catalog, rules: Mapping[str, Rule] = RULES) -> Iterable[D
     """Run each rule over the catalog; stamp each finding with the rule's code."""
     for rule in rules.values():
         for finding in rule.check(catalog):
-            yield Diagnostic(
-                rule.CODE,
-                rule.SEVERITY,
-                finding.message,
-                finding.place.location(),
-                finding.hint,
-                tuple(place.location() for place in finding.related),
-            )
+            yield finding.diagnostic(rule)
 
 
 def _superseded(
@@ -233,5 +227,5 @@ def _involving(diagnostics: list[Diagnostic], catalog: Catalog, target: Target) 
         for diagnostic in diagnostics
         if diagnostic.location.file in names
         or diagnostic.location.file not in existing
-        or any(related.file in names for related in diagnostic.related)
+        or any(related.location.file in names for related in diagnostic.related)
     ]

@@ -69,7 +69,7 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 def _config(ctx: click.Context) -> Config:
     """Load the configuration the command line names, or the one found from here."""
     from pscatalog.checks.config import load_config
-    from pscatalog.rules import CODES
+    from pscatalog.rules.registry import CODES
 
     path = ctx.find_root().obj
     return load_config(path if isinstance(path, Path) else None, known_codes=CODES)
@@ -238,7 +238,7 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path) -> None:
 @cli.command()
 def rules() -> None:
     """List every code: code, name, severity, whether --fix can fix it, and summary."""
-    from pscatalog.rules import CODES, FIXABLE
+    from pscatalog.rules.registry import CODES, FIXABLE
 
     width = max(len(rule.NAME) for rule in CODES.values())
     for code, rule in CODES.items():
@@ -254,7 +254,7 @@ def explain(code: str) -> None:
     from pscatalog.errors import UsageError
     from pscatalog.outputs.docs import rule_documentation
     from pscatalog.outputs.reporters.links import help_url
-    from pscatalog.rules import CODES
+    from pscatalog.rules.registry import CODES
 
     rule = CODES.get(code.upper())
     if rule is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import inspect
 
-from pscatalog.rules import CODES, RULES, Documented
+from pscatalog.rules.base import Documented
+from pscatalog.rules.registry import CODES, RULES
 
 _FAMILIES = (
     ("Y", "YAML: reading the files"),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator
 
 from pscatalog.catalog.model import Place
-from pscatalog.rules.base import Finding
+from pscatalog.rules.base import Also, Finding
+
+ALREADY_USED = "already used here"
+"""What the first occurrence of a repeated value is, as a related place."""
 
 
 def repeats(
@@ -22,4 +25,5 @@ def repeats(
         if key not in first:
             first[key] = place
             continue
-        yield Finding(f"{what} '{shown}' is already used", place, hint, (first[key],))
+        related = (Also(first[key], ALREADY_USED),)
+        yield Finding(f"{what} '{shown}' is already used", place, hint, related)

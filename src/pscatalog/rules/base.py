@@ -11,8 +11,15 @@ from collections.abc import Iterable
 from typing import Literal, NamedTuple, Protocol
 
 from pscatalog.catalog.model import Catalog, Place
-from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.diagnostics import Code, Diagnostic, Related, Severity, diagnose
 from pscatalog.yamltext.loader import Document
+
+
+class Also(NamedTuple):
+    """Another place a finding involves, and what it is there ("already used here")."""
+
+    place: Place
+    label: str
 
 
 class Finding(NamedTuple):
@@ -21,7 +28,12 @@ class Finding(NamedTuple):
     message: str
     place: Place
     hint: str | None = None
-    related: tuple[Place, ...] = ()
+    related: tuple[Also, ...] = ()
+
+    def diagnostic(self, code: Code) -> Diagnostic:
+        """Return this finding as a diagnostic of ``code`` (the rule's module)."""
+        related = (Related(also.place.location(), also.label) for also in self.related)
+        return diagnose(code, self.message, self.place.location(), self.hint, related)
 
 
 class Documented(Protocol):

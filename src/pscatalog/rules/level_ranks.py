@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog, Entry
 from pscatalog.diagnostics import Severity
-from pscatalog.rules.base import Finding
+from pscatalog.rules.base import Also, Finding
 
 CODE = "C202"
 NAME = "level-ranks"
@@ -80,7 +80,7 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                 f"rank {rank} is already given to level '{first[rank].text('id') or '?'}'",
                 level.at("rank"),
                 "rank the levels 1, 2 and 3, one each",
-                (first[rank].at("rank"),),
+                (Also(first[rank].at("rank"), "already given here"),),
             )
         else:
             first[rank] = level

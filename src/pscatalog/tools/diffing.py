@@ -647,7 +647,9 @@ def _renamed(result: ValidationResult, names: Mapping[str, str]) -> ValidationRe
         return replace(
             found,
             location=location(found.location),
-            related=tuple(location(where) for where in found.related),
+            related=tuple(
+                replace(where, location=location(where.location)) for where in found.related
+            ),
         )
 
     return ValidationResult(

@@ -25,7 +25,8 @@ from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import Config
 from pscatalog.diagnostics import Diagnostic
 from pscatalog.files.writer import write_atomically
-from pscatalog.rules import FIXABLE, Edit
+from pscatalog.rules.base import Edit
+from pscatalog.rules.registry import FIXABLE
 from pscatalog.tools.formatting import FormatError, format_text
 from pscatalog.yamltext.loader import Document
 
@@ -190,7 +191,10 @@ def _renamed(result: ValidationResult, names: dict[str, str]) -> ValidationResul
         replace(
             diagnostic,
             location=replace(diagnostic.location, file=original(diagnostic.location.file)),
-            related=tuple(replace(r, file=original(r.file)) for r in diagnostic.related),
+            related=tuple(
+                replace(r, location=replace(r.location, file=original(r.location.file)))
+                for r in diagnostic.related
+            ),
         )
         for diagnostic in result.diagnostics
     ]

@@ -48,11 +48,11 @@ from typing import Any, Protocol
 from pscatalog.catalog.model import MATURITIES, Catalog, display_name
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema, schema_reference
 from pscatalog.checks.checker import ValidationResult
-from pscatalog.diagnostics import Diagnostic, Location, pointer_from_parts
+from pscatalog.diagnostics import Diagnostic, Location, Related, diagnose, pointer_from_parts
 from pscatalog.errors import UsageError
 from pscatalog.files.writer import write_atomically
-from pscatalog.rules import CODES
 from pscatalog.rules import _import_codes as codes
+from pscatalog.rules.registry import CODES
 from pscatalog.yamltext.loader import (
     _YAML11_OCTAL,
     Document,
@@ -528,12 +528,9 @@ class _Converter:
         message: str,
         location: Location,
         hint: str | None = None,
-        related: Iterable[Location] = (),
+        related: Iterable[Related] = (),
     ) -> None:
-        rule = CODES[code]
-        self.diagnostics.append(
-            Diagnostic(code, rule.SEVERITY, message, location, hint, tuple(related))
-        )
+        self.diagnostics.append(diagnose(CODES[code], message, location, hint, related))
 
     def at(self, item: _Item, *parts: PathPart, key: bool = False) -> Location:
         return self.source.locate((item.index, *parts), key=key)
@@ -638,7 +635,7 @@ class _Converter:
                         "both are imported as offerings with the same id",
                         self.at(item, "id"),
                         "give this entry its own id, or make it a variant of the other",
-                        (self.at(first, "id"),),
+                        (Related(self.at(first, "id"), "already used here"),),
                     )
             name = item.data.get("name")
             if isinstance(name, str) and name.strip():
@@ -650,7 +647,7 @@ class _Converter:
                         f"'{first.source_id or '?'}'",
                         self.at(item, "name"),
                         "name each entry for what it sells",
-                        (self.at(first, "name"),),
+                        (Related(self.at(first, "name"), "already used here"),),
                     )
 
     # -- categories and levels
@@ -756,7 +753,7 @@ class _Converter:
                 self.at(group[0], "category"),
                 "give the entries one of the framework's categories: Implementation, "
                 "Integration, Migration, Education, Dedicated or Expert",
-                [self.at(item, "category") for item in group[1:]],
+                [Related(self.at(item, "category"), "also this category") for item in group[1:]],
             )
         for (category_id, shown), group in disagreeing.items():
             level = self.header(category_id)["level"]
@@ -769,7 +766,7 @@ class _Converter:
                 self.at(group[0], "level"),
                 "nothing to do if the levels decision holds; otherwise change the category's "
                 "level in the catalog",
-                [self.at(item, "level") for item in group[1:]],
+                [Related(self.at(item, "level"), "also this level") for item in group[1:]],
             )
 
     # -- grouping
@@ -835,7 +832,12 @@ class _Converter:
                 self.at(mine, "id") if "id" in mine.data else self.at(mine),
                 "give the entries ids that differ by more than case, punctuation or a "
                 "delivery suffix",
-                (self.at(theirs, "id") if "id" in theirs.data else self.at(theirs),),
+                (
+                    Related(
+                        self.at(theirs, "id") if "id" in theirs.data else self.at(theirs),
+                        "the other entry",
+                    ),
+                ),
             )
 
     # -- building an offering
@@ -1209,7 +1211,7 @@ class _Converter:
                     f"'{description}'; the number is imported, the text kept as its note",
                     self.at(item, "duration"),
                     "make the two say the same length, or give a range such as '15-20 days'",
-                    (self.at(item, "duration_desc"),),
+                    (Related(self.at(item, "duration_desc"), "the duration is described here"),),
                 )
             variant["duration"] = {"value": days, "unit": "day"}
             if description is not None:
@@ -1312,7 +1314,7 @@ class _Converter:
                 f"the on-site price of its price_desc (remote: ${remote['amount']})",
                 self.at(item, "id"),
                 "give the entry the remote price, or an id that does not say remote",
-                (self.at(item, "price"),),
+                (Related(self.at(item, "price"), "the price is given here"),),
             )
 
     def unclear(self, item: _Item, key: str, unmapped: dict[str, Any], why: str) -> None:

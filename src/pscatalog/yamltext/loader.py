@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from pscatalog.diagnostics import Diagnostic, Location, Severity, pointer_from_parts
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, pointer_from_parts
 
 SYNTAX_ERROR = "Y001"
 DUPLICATE_KEY = "Y002"
@@ -229,7 +229,7 @@ def _report(
     *,
     severity: Severity = Severity.ERROR,
     hint: str | None = None,
-    related: tuple[Location, ...] = (),
+    related: tuple[Related, ...] = (),
 ) -> None:
     location = Location(doc.name, line, column)
     doc.diagnostics.append(Diagnostic(code, severity, message, location, hint, related))
@@ -620,7 +620,7 @@ class _Builder:
             frame.key_line,
             frame.key_column,
             hint="remove one of the keys, or merge their values",
-            related=(first,),
+            related=(Related(first, "first written here"),),
         )
         return index
 

@@ -50,5 +50,8 @@ def _json_diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
         **_json_location(diagnostic.location),
         "hint": diagnostic.hint,
         "url": help_url(diagnostic.code),
-        "related": [_json_location(related) for related in diagnostic.related],
+        "related": [
+            {**_json_location(related.location), "label": related.label}
+            for related in diagnostic.related
+        ],
     }

@@ -21,7 +21,8 @@ from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.outputs.reporters.links import help_url
-from pscatalog.rules import CODES, Documented
+from pscatalog.rules.base import Documented
+from pscatalog.rules.registry import CODES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 """The ``$schema`` of the report."""
@@ -97,7 +98,7 @@ def _result(diagnostic: Diagnostic, fingerprint: str, rule_index: int | None) ->
     }
     if diagnostic.related:
         result["relatedLocations"] = [
-            _location(related, "First used here.") for related in diagnostic.related
+            _location(related.location, related.label) for related in diagnostic.related
         ]
     result["partialFingerprints"] = {FINGERPRINT_NAME: fingerprint}
     return result

@@ -64,7 +64,7 @@ def _full_block(diagnostic: Diagnostic, documents: dict[str, Document]) -> str:
     if diagnostic.hint:
         lines.append(f"{prefix}hint: {diagnostic.hint}")
     for related in diagnostic.related:
-        lines.append(f"{prefix}first used at {related}")
+        lines.append(f"{prefix}{related}")
     return "\n".join(lines)
 
 
