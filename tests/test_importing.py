@@ -27,9 +27,8 @@ from pscatalog.tools.importing import (
     import_services,
     parse_duration,
     parse_price,
-    services_text,
-    yaml_text,
 )
+from pscatalog.yamltext.emitter import services_text, yaml_text
 from pscatalog.yamltext.loader import load_document
 
 Row = tuple[str, str, int, int, str]

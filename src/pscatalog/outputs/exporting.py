@@ -32,8 +32,8 @@ from pscatalog.tools.importing import (
     duration_text,
     money_text,
     parse_duration,
-    services_text,
 )
+from pscatalog.yamltext.emitter import services_text
 
 
 def catalog_tree(catalog: Catalog) -> dict[str, Any]:
