@@ -450,9 +450,16 @@ def test_an_anchor_moves_before_its_alias() -> None:
     )
 
 
-def test_crlf_and_byte_order_mark_are_dropped() -> None:
-    """Line ends become LF and a byte order mark goes; the values are the same."""
-    assert format_text("\ufeffid: a\r\nname: A  # n\r\n", CATEGORY) == "id: a\nname: A  # n\n"
+def test_crlf_is_kept_and_byte_order_mark_dropped() -> None:
+    """A CR LF file stays CR LF (no fight with git's autocrlf); a byte order mark goes."""
+    assert format_text("\ufeffid: a\r\nname: A  # n\r\n", CATEGORY) == "id: a\r\nname: A  # n\r\n"
+
+
+@pytest.mark.parametrize("newline", ["\r", "\x85", "\u2028", "\u2029"])
+def test_other_line_breaks_become_line_feeds(newline: str) -> None:
+    """CR alone, NEL, LS and PS (line breaks for libyaml, not for every YAML 1.2 reader) become LF."""
+    text = f"name: A{newline}id: a  # n{newline}"
+    assert format_text(text, CATEGORY) == "id: a  # n\nname: A\n"
 
 
 def test_canonical_text_is_left_as_it_is() -> None:
@@ -497,13 +504,10 @@ def test_a_formatter_fault_never_reaches_the_file(
     path = tmp_path / "catalog" / "integration.yaml"
     path.parent.mkdir()
     path.write_text(UNFORMATTED, encoding="utf-8")
-    monkeypatch.setattr(formatting._Emitter, "document", lambda self: "id: other\n")
+    monkeypatch.setattr(formatting, "canonical_text", lambda *args, **kwargs: "id: other\n")
     result = format_paths([path])
     assert [(file.outcome, file.error) for file in result.files] == [
-        (
-            Outcome.FAILED,
-            "not formatted: the formatted text would read differently; please report this",
-        )
+        (Outcome.FAILED, "not formatted: the new text would read as different data")
     ]
     assert path.read_text(encoding="utf-8") == UNFORMATTED
     assert result.exit_code == 1

@@ -112,3 +112,18 @@ def diagnose(
 def pointer_from_parts(parts: tuple[str | int, ...] | list[str | int]) -> str:
     """Return the JSON pointer (RFC 6901) of a path of keys and indexes."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def parts_of(pointer: str) -> list[str | int]:
+    """Return the keys and indexes of a JSON pointer (RFC 6901); digits are list indexes.
+
+    The inverse of :func:`pointer_from_parts` for the catalog's data, where
+    no mapping key is made of digits alone (ids are slugs).
+    """
+    if not pointer:
+        return []
+    parts: list[str | int] = []
+    for raw in pointer.split("/")[1:]:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        parts.append(int(part) if part.isdigit() else part)
+    return parts

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pscatalog.catalog.model import LEVELS_FILE_NAMES, YAML_SUFFIXES
 from pscatalog.errors import UsageError
+from pscatalog.files.sources import DISK, Files
 
 DEFAULT_CATALOG = "catalog"
 
@@ -44,18 +45,19 @@ def find_catalog(start: Path | None = None) -> Path:
     )
 
 
-def resolve_targets(paths: Iterable[Path | str]) -> list[Target]:
+def resolve_targets(paths: Iterable[Path | str], files: Files = DISK) -> list[Target]:
     """Group the named paths into catalogs to check.
 
-    Raises :class:`UsageError` for a path that does not exist or a named file
-    that is not YAML.
+    A path may name a file or folder held in memory by ``files``. Raises
+    :class:`UsageError` for a path that does not exist or a named file that
+    is not YAML.
     """
     roots: dict[Path, set[Path] | None] = {}
     for raw in paths:
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
+        if not files.exists(path):
             raise UsageError(f"no such file or folder: {raw}")
-        if path.is_dir():
+        if files.is_folder(path):
             roots[path.resolve()] = None
             continue
         if path.suffix not in YAML_SUFFIXES:

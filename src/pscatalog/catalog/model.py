@@ -17,6 +17,7 @@ from typing import Any
 
 from pscatalog.catalog.schemas import CATEGORY, LEVELS
 from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.files.sources import DISK, Files
 from pscatalog.yamltext.loader import (
     DEFAULT_LIMITS,
     UNREADABLE_FILE,
@@ -24,6 +25,7 @@ from pscatalog.yamltext.loader import (
     Limits,
     PathPart,
     load_document,
+    load_text,
 )
 
 LEVELS_FILE_NAMES = ("levels.yaml", "levels.yml")
@@ -125,6 +127,8 @@ class Catalog:
     levels: list[Entry] = field(default_factory=list)
     categories: list[Entry] = field(default_factory=list)
     offerings: list[Offering] = field(default_factory=list)
+    files: Files = DISK
+    """Where the catalog was read from: other files it names are read from there too."""
 
     @property
     def documents(self) -> list[Document]:
@@ -183,46 +187,57 @@ def display_name(path: Path) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def catalog_files(root: Path) -> list[Path]:
+def catalog_files(root: Path, files: Files = DISK) -> list[Path]:
     """Return the YAML files of a catalog folder, sorted by name.
 
     A folder named like a YAML file is listed too: the loader reports it.
+    Files held in memory (``files``) are listed with those on disk.
     """
-    try:
-        children = list(root.iterdir())
-    except OSError:
-        return []
+    children = files.children(root)
     return sorted(
         (child for child in children if child.suffix in YAML_SUFFIXES),
         key=lambda child: child.name,
     )
 
 
-def load_catalog(root: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Catalog:
+def load_catalog(
+    root: Path | str, *, limits: Limits = DEFAULT_LIMITS, files: Files = DISK
+) -> Catalog:
     """Read every file of the catalog folder ``root``.
 
     Problems in the files are diagnostics of their documents (see
-    :attr:`pscatalog.yamltext.loader.Document.diagnostics`), never exceptions. Raises
-    :class:`NotADirectoryError` or :class:`FileNotFoundError` when ``root``
-    is not a folder.
+    :attr:`pscatalog.yamltext.loader.Document.diagnostics`), never exceptions.
+    A file whose text ``files`` holds in memory is read from there, as if it
+    were on disk. Raises :class:`NotADirectoryError` or
+    :class:`FileNotFoundError` when ``root`` is not a folder.
     """
     root = Path(root)
-    if not root.exists():
+    if not files.exists(root):
         raise FileNotFoundError(f"no such catalog folder: {root}")
-    if not root.is_dir():
+    if not files.is_folder(root):
         raise NotADirectoryError(f"not a catalog folder: {root}")
     levels_doc: Document | None = None
     category_docs: list[Document] = []
-    boundary = repository_root(root)
-    for path in catalog_files(root):
-        doc = _outside_link(path, boundary) or load_document(path, display_name(path), limits)
+    boundary = repository_root(root) if files.disk else None
+    for path in catalog_files(root, files):
+        doc = _read(path, files, boundary, limits)
         if path.name in LEVELS_FILE_NAMES and levels_doc is None:
             levels_doc = doc
         else:
             category_docs.append(doc)
-    catalog = Catalog(root, levels_doc, category_docs)
+    catalog = Catalog(root, levels_doc, category_docs, files=files)
     _build_views(catalog)
     return catalog
+
+
+def _read(path: Path, files: Files, boundary: Path | None, limits: Limits) -> Document:
+    """Read one catalog file, from memory if ``files`` holds its text, else from disk."""
+    name = display_name(path)
+    text = files.text(path)
+    if text is not None:
+        return load_text(text, name, path, limits=limits)
+    assert boundary is not None  # files not in memory are read from the disk
+    return _outside_link(path, boundary) or load_document(path, name, limits)
 
 
 def repository_root(folder: Path) -> Path:

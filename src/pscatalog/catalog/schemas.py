@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pscatalog.files.sources import DISK, Files
+
 LEVELS = "levels"
 CATEGORY = "category"
 SCHEMA_FILES = {LEVELS: "levels.schema.json", CATEGORY: "category.schema.json"}
@@ -43,7 +45,7 @@ def load_schema(kind: str) -> dict[str, Any]:
     return schema
 
 
-def schema_reference(folder: Path, kind: str) -> str:
+def schema_reference(folder: Path, kind: str, files: Files = DISK) -> str:
     """Return what a modeline in ``folder`` should name for the schema of ``kind``.
 
     ``../schema/<kind>.schema.json`` where that file is the current schema (a
@@ -52,8 +54,16 @@ def schema_reference(folder: Path, kind: str) -> str:
     """
     relative = f"../schema/{SCHEMA_FILES[kind]}"
     current = load_schema(kind)["$id"]
-    try:
-        found = json.loads((folder / relative).read_text(encoding="utf-8")).get("$id")
-    except (OSError, ValueError, AttributeError):
-        found = None
+    found = schema_id(files.read_small(folder / relative))
     return relative if found == current else str(current)
+
+
+def schema_id(text: str | None) -> object:
+    """Return the ``$id`` of a schema file's text, ``None`` if it has none or is not JSON."""
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return data.get("$id") if isinstance(data, dict) else None

@@ -22,6 +22,7 @@ from pscatalog.checks.config import Config
 from pscatalog.checks.schema import SchemaFinding, check_document
 from pscatalog.checks.suppressions import apply_suppressions
 from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.files.sources import DISK, Files
 from pscatalog.rules.base import Rule
 from pscatalog.rules.registry import CODES, RULES, STRUCTURAL
 from pscatalog.yamltext.loader import Limits
@@ -83,6 +84,7 @@ def validate(
     config: Config | None = None,
     rules: Mapping[str, Rule] = RULES,
     limits: Limits | None = None,
+    files: Files = DISK,
 ) -> ValidationResult:
     """Validate the catalogs at ``paths``.
 
@@ -91,7 +93,9 @@ def validate(
     files are returned. Without paths, the configuration's catalog is
     validated, else the one found from the current folder. Suppression
     comments and the configuration's selections, severities and limits apply
-    (``limits`` overrides the configuration's). Raises
+    (``limits`` overrides the configuration's). Texts ``files`` holds in
+    memory are read instead of the files at their paths: the result is what a
+    run on those texts, written, would report. Raises
     :class:`pscatalog.errors.UsageError` for a path that does not exist.
     """
     config = config if config is not None else config_module.DEFAULT_CONFIG
@@ -100,9 +104,9 @@ def validate(
     if not paths and config.catalog is not None:
         paths = [config.catalog]
     clock = _Stopwatch(result.timings)
-    for target in resolve_targets(paths):
+    for target in resolve_targets(paths, files):
         with clock("load"):
-            catalog = load_catalog(target.root, limits=limits or config.limits)
+            catalog = load_catalog(target.root, limits=limits or config.limits, files=files)
         result.catalogs.append(catalog)
         diagnostics = check_catalog(catalog, rules, clock)
         with clock("filter"):

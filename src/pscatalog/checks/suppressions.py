@@ -9,12 +9,14 @@ reported too, so that suppressions go when their cause goes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.yamltext.loader import Document
+from pscatalog.yamltext.tree import Tree, TreeError, parse, walk
 
 UNUSED_SUPPRESSION = "N001"
 SUPPRESSION_WITHOUT_REASON = "N002"
@@ -40,30 +42,46 @@ class Suppression:
         return Location(self.doc.name, self.comment_line, self.comment_column)
 
 
+def is_suppression(comment: str) -> bool:
+    """Whether a comment's text is a suppression (``# pscatalog: ignore[...] ...``)."""
+    return _COMMENT.search(comment) is not None
+
+
 def find_suppressions(doc: Document) -> list[Suppression]:
-    """Return the suppression comments of a document, in file order."""
+    """Return the suppression comments of a document, in file order.
+
+    Only YAML comments count, as the parser places them: text that looks
+    like a suppression inside a string, a block scalar or a URL is not one.
+    """
     text = doc.text
-    if text is None or "pscatalog:" not in text:
+    if text is None or "pscatalog:" not in text or not doc.ok:
         return []
-    lines = text.splitlines()
+    try:
+        tree = parse(text)
+    except TreeError:
+        return []
+    starts = sorted(_value_lines(tree))
     found: list[Suppression] = []
-    for index, line in enumerate(lines):
-        match = _COMMENT.search(line)
+    for comment in tree.comments:
+        match = _COMMENT.search(comment.text)
         if match is None:
             continue
-        own_line = not line[: match.start()].strip()
-        target = _next_content_line(lines, index) if own_line else index + 1
+        line = comment.line + 1
+        target = _next_value_line(starts, line) if comment.own_line else line
         codes = tuple(code.strip() for code in match.group(1).split(",") if code.strip())
-        found.append(Suppression(doc, index + 1, match.start() + 1, target, codes, match.group(2)))
+        column = comment.column + match.start() + 1
+        found.append(Suppression(doc, line, column, target, codes, match.group(2)))
     return found
 
 
-def _next_content_line(lines: list[str], index: int) -> int:
-    for following in range(index + 1, len(lines)):
-        stripped = lines[following].strip()
-        if stripped and not stripped.startswith("#"):
-            return following + 1
-    return index + 1
+def _value_lines(tree: Tree) -> set[int]:
+    """Return the 1-based lines on which a key or a value starts."""
+    return {node.start[0] + 1 for node in walk(tree.root)}
+
+
+def _next_value_line(starts: list[int], line: int) -> int:
+    index = bisect.bisect_right(starts, line)
+    return starts[index] if index < len(starts) else line
 
 
 def apply_suppressions(

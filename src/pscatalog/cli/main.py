@@ -165,10 +165,13 @@ def validate(
         fixes = fix_catalog(paths, config=_config(ctx), unsafe=unsafe_fixes, write=not show_diff)
         if show_diff:
             click.echo(fixes.diff(), nl=False)
+        click.echo(fixes.refusals(), err=True, nl=False)
         click.echo(fixes.summary(), err=True)
         result = fixes.remaining
+        refused = bool(fixes.refused)
     else:
         result = run_validation(paths, config=_config(ctx))
+        refused = False
     if baseline_path is not None:
         from pscatalog.checks.baseline import apply_baseline, read_baseline
 
@@ -178,7 +181,7 @@ def validate(
     result.timings["report"] = time.perf_counter() - started
     if statistics:
         click.echo(_statistics(result), err=True, nl=False)
-    ctx.exit(result.exit_code)
+    ctx.exit(1 if refused else result.exit_code)
 
 
 def _print_and_write(

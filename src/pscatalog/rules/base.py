@@ -12,7 +12,10 @@ from typing import Literal, NamedTuple, Protocol
 
 from pscatalog.catalog.model import Catalog, Place
 from pscatalog.diagnostics import Code, Diagnostic, Related, Severity, diagnose
+from pscatalog.files.sources import DISK, Files
+from pscatalog.yamltext.edits import TextEdit
 from pscatalog.yamltext.loader import Document
+from pscatalog.yamltext.tree import Tree, parse
 
 
 class Also(NamedTuple):
@@ -64,18 +67,26 @@ class Rule(Documented, Protocol):
         ...
 
 
-class Edit(NamedTuple):
-    """A change to a file's text: ``replacement`` instead of columns ``start`` to ``end``.
+class FixContext:
+    """A file a fix works on: its document, its text, and its tree (parsed when first asked)."""
 
-    Columns are 1-based and ``end`` is exclusive, on one ``line``. With
-    ``start == end`` the replacement is inserted; with ``line`` 0 it is a new
-    first line.
-    """
+    def __init__(self, doc: Document, files: Files = DISK) -> None:
+        self.doc = doc
+        self.files = files
+        """Where the catalog was read from (a fix may read a schema file beside it)."""
+        self._tree: Tree | None = None
 
-    line: int
-    start: int
-    end: int
-    replacement: str
+    @property
+    def text(self) -> str:
+        """The file's text (a fix is only asked for a file that was read)."""
+        return self.doc.text or ""
+
+    @property
+    def tree(self) -> Tree:
+        """The file's tree, with the place of every node and comment."""
+        if self._tree is None:
+            self._tree = parse(self.text)
+        return self._tree
 
 
 class Fixable(Documented, Protocol):
@@ -85,6 +96,11 @@ class Fixable(Documented, Protocol):
     """``safe``: the fix changes nothing but the fault (applied by ``--fix``);
     ``unsafe``: it adds or decides something (also needs ``--unsafe-fixes``)."""
 
-    def fix(self, doc: Document, diagnostic: Diagnostic) -> list[Edit]:
-        """Return the edits that fix ``diagnostic`` in ``doc`` (none if it cannot)."""
+    def fix(self, context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
+        """Return the edits that fix ``diagnostic`` in the file (none if it cannot).
+
+        Each edit replaces exactly the characters of the node it changes and
+        says what it means for the data and the comments; the writer checks
+        the result against that before anything is written.
+        """
         ...

@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pscatalog.catalog.model import MATURITIES, Catalog
-from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.rules._edits import scalar_span
-from pscatalog.rules.base import Edit, Finding
-from pscatalog.yamltext.loader import Document
+from pscatalog.diagnostics import Diagnostic, Severity, parts_of
+from pscatalog.rules.base import Finding, FixContext
+from pscatalog.yamltext.edits import TextEdit, replace_value
+from pscatalog.yamltext.tree import Scalar
 
 CODE = "C004"
 NAME = "maturity-case"
@@ -54,11 +54,12 @@ def check(catalog: Catalog) -> Iterator[Finding]:
 FIX = "safe"
 
 
-def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
-    """Write the maturity in lowercase, keeping its quotes."""
-    location = diagnostic.location
-    span = scalar_span(doc, location.line, location.column)
-    if span is None:
+def fix(context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
+    """Write the maturity in lowercase, keeping its quotes; nothing else changes."""
+    path = parts_of(diagnostic.location.pointer)
+    _, node, _ = context.tree.locate(path)
+    value = node.value if isinstance(node, Scalar) else None
+    if not isinstance(value, str) or value.strip().lower() not in MATURITIES:
         return []
-    start, end, text = span
-    return [Edit(location.line, start, end, text.lower())]
+    edit = replace_value(context.tree, path, value.strip().lower())
+    return [edit] if edit is not None else []

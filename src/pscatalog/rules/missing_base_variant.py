@@ -38,9 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog
-from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.rules.base import Edit, Finding
-from pscatalog.yamltext.loader import Document
+from pscatalog.diagnostics import Diagnostic, Severity, parts_of
+from pscatalog.rules.base import Finding, FixContext
+from pscatalog.yamltext.edits import TextEdit, insert_item
 
 CODE = "C001"
 NAME = "missing-base-variant"
@@ -67,15 +67,12 @@ def check(catalog: Catalog) -> Iterator[Finding]:
 FIX = "unsafe"
 
 
-def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
-    """Add a ``custom`` variant before the first one.
+def fix(context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
+    """Add a ``custom`` variant before the first one, in the list's own style.
 
     Unsafe: it decides how the offering is sold (with a custom SOW) until
     someone names the real base variant.
     """
-    parts = [int(p) if p.isdigit() else p for p in diagnostic.location.pointer.split("/")[1:]]
-    first = doc.locate([*parts, 0])
-    if first.pointer != diagnostic.location.pointer + "/0":
-        return []
-    indent = " " * (first.column - 3)
-    return [Edit(first.line, 1, 1, f"{indent}- id: custom\n")]
+    path = parts_of(diagnostic.location.pointer)
+    edit = insert_item(context.tree, path, 0, {"id": "custom"})
+    return [edit] if edit is not None else []

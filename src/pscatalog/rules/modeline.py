@@ -33,15 +33,26 @@ id: integration
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from pscatalog.catalog.model import Catalog, Place
-from pscatalog.catalog.schemas import SCHEMA_FILES, load_schema, schema_reference
+from pscatalog.catalog.model import LEVELS_FILE_NAMES, Catalog, Place
+from pscatalog.catalog.schemas import (
+    CATEGORY,
+    LEVELS,
+    SCHEMA_FILES,
+    load_schema,
+    schema_id,
+    schema_reference,
+)
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.rules.base import Edit, Finding
+from pscatalog.files.sources import Files
+from pscatalog.rules.base import Finding, FixContext
+from pscatalog.yamltext.edits import TextEdit, set_first_line
+from pscatalog.yamltext.lines import LineIndex
 from pscatalog.yamltext.loader import Document
+from pscatalog.yamltext.verify import CommentChange
 
 CODE = "C301"
 NAME = "modeline"
@@ -58,16 +69,18 @@ def check(catalog: Catalog) -> Iterator[Finding]:
         if doc.text is None:
             continue  # unreadable: reported as such
         kind = catalog.kind_of(doc)
-        problem = _problem(doc, kind)
+        problem = _problem(doc, kind, catalog.files)
         if problem is not None:
             expected = f"# yaml-language-server: $schema=../schema/{SCHEMA_FILES[kind]}"
             yield Finding(problem, Place(doc, (), line=1), f"make the first line '{expected}'")
 
 
-def _problem(doc: Document, kind: str) -> str | None:
-    text = doc.text or ""
-    first = text.split("\n", 1)[0].lstrip("\ufeff")
-    match = _MODELINE.match(first.strip())
+def _first_line(text: str) -> str:
+    return LineIndex(text).line(1) or ""
+
+
+def _problem(doc: Document, kind: str, files: Files) -> str | None:
+    match = _MODELINE.match(_first_line(doc.text or "").strip())
     if match is None:
         return "the file does not start with a modeline naming its schema"
     reference = match.group(1)
@@ -79,35 +92,32 @@ def _problem(doc: Document, kind: str) -> str | None:
         return f"the modeline names '{reference}', not the {kind} schema '{wanted}'"
     if "://" in reference:
         return f"the modeline names '{reference}', not the current schema '{current_id}'"
-    schema_id = _schema_id(doc, reference)
-    if schema_id is None:
+    found = schema_id(files.read_small(doc.path.parent / reference))
+    if found is None:
         return f"the modeline names '{reference}', which is not a readable schema file"
-    if schema_id != current_id:
+    if found != current_id:
         return f"the modeline names '{reference}', whose $id is not the current '{current_id}'"
     return None
-
-
-def _schema_id(doc: Document, reference: str) -> object:
-    """Return the ``$id`` of the schema file a relative reference names, if readable."""
-    try:
-        target = (doc.path.parent / reference).resolve()
-        return json.loads(target.read_text(encoding="utf-8")).get("$id")
-    except (OSError, ValueError, AttributeError):
-        return None
 
 
 FIX = "safe"
 
 
-def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
+def fix(context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
     """Write the modeline of the file's kind as its first line.
 
     It names ``../schema/<kind>.schema.json`` where that file is the current
-    schema, else the schema's published URL.
+    schema, else the schema's published URL. An outdated or wrong modeline is
+    replaced; otherwise the modeline is inserted above the first line.
     """
-    kind = "levels" if doc.path.name in ("levels.yaml", "levels.yml") else "category"
-    modeline = f"# yaml-language-server: $schema={schema_reference(doc.path.parent, kind)}"
-    first = (doc.text or "").split("\n", 1)[0]
-    if _MODELINE.match(first.strip()):
-        return [Edit(1, 1, len(first) + 1, modeline)]
-    return [Edit(0, 1, 1, modeline)]
+    doc = context.doc
+    kind = LEVELS if doc.path.name in LEVELS_FILE_NAMES else CATEGORY
+    reference = schema_reference(doc.path.parent, kind, context.files)
+    modeline = f"# yaml-language-server: $schema={reference}"
+    first = _first_line(context.text)
+    old = first.strip()
+    if _MODELINE.match(old) and first.startswith("#"):
+        change = CommentChange(removed=(first.rstrip(),), added=(modeline,))
+        return [replace(set_first_line(context.text, modeline, replace=True), comments=change)]
+    edit = set_first_line(context.text, modeline, replace=False)
+    return [replace(edit, comments=CommentChange(added=(modeline,)))]

@@ -27,10 +27,9 @@ last_delivered: "2022-10-27"
 from __future__ import annotations
 
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.rules._edits import scalar_span
-from pscatalog.rules.base import Edit
+from pscatalog.rules.base import FixContext
+from pscatalog.yamltext.edits import TextEdit, quote_scalar
 from pscatalog.yamltext.loader import YAML11_READING as CODE
-from pscatalog.yamltext.loader import Document
 
 __all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
 
@@ -42,13 +41,15 @@ SUMMARY = "plain values read alike in YAML 1.1 and 1.2"
 FIX = "safe"
 
 
-def fix(doc: Document, diagnostic: Diagnostic) -> list[Edit]:
-    """Quote the value, so that YAML 1.1 and 1.2 read the same string."""
+def fix(context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
+    """Quote the value (or write an ``0o`` number in decimal): every reader then agrees.
+
+    Only the scalar's own characters change, in a flow collection as in a
+    block, for a key as for a value.
+    """
     location = diagnostic.location
-    span = scalar_span(doc, location.line, location.column)
-    if span is None or span[2][:1] in ("'", '"'):
+    node = context.tree.scalar_at(location.line, location.column)
+    if node is None:
         return []
-    start, end, text = span
-    if text.startswith("0o") and text[2:].isdigit():
-        return [Edit(location.line, start, end, str(int(text[2:], 8)))]
-    return [Edit(location.line, start, end, f'"{text}"')]
+    edit = quote_scalar(context.tree, node)
+    return [edit] if edit is not None else []

@@ -1,34 +1,50 @@
 """Fixes: what ``pscatalog validate --fix`` changes, and what it leaves.
 
-Each fixable code declares its fix and whether it is safe (``rules.FIXABLE``):
-a wrongly cased maturity, a value YAML 1.1 would read differently, a missing
-or outdated modeline. Unsafe fixes (a ``custom`` variant for an offering that
-has no base variant) need ``unsafe=True``. Every file that is fixed is then
-put in the canonical layout (``pscatalog fmt``), which keeps every comment and
-value. Fixes are text edits at the diagnostics' places: nothing else in a file
-changes, and a file is written atomically, or not at all when its result does
-not read back.
+Each fixable code declares its fix and whether it is safe
+(:data:`pscatalog.rules.registry.FIXABLE`): a wrongly cased maturity, a value
+YAML 1.1 would read differently, a missing or outdated modeline. Unsafe fixes
+(a ``custom`` variant for an offering that has no base variant) need
+``unsafe=True``. A fix changes only the characters of the node it fixes,
+found through the parser's positions (:mod:`pscatalog.yamltext.edits`); every
+file is then put in the canonical layout (``pscatalog fmt``).
+
+The fixed texts are validated in memory, before anything is written, exactly
+as a run on the written files would validate them. A file is written only
+after its new text passes the writer's checks: it reads as the data before
+with exactly the fixes' changes, keeps every comment (less and plus what a
+fix means to change: the modeline) and every suppression on its line.
+Otherwise it is left byte for byte and the refusal is reported.
 """
 
 from __future__ import annotations
 
-import difflib
-import shutil
-import tempfile
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pscatalog.catalog.model import Catalog
 from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import Config
+from pscatalog.checks.suppressions import is_suppression
 from pscatalog.diagnostics import Diagnostic
-from pscatalog.files.writer import write_atomically
-from pscatalog.rules.base import Edit
+from pscatalog.files.sources import Files
+from pscatalog.files.writer import WriteRefused, write_atomically
+from pscatalog.rules.base import FixContext
 from pscatalog.rules.registry import FIXABLE
 from pscatalog.tools.formatting import FormatError, format_text
+from pscatalog.yamltext.edits import (
+    EditConflict,
+    TextEdit,
+    apply_edits,
+    comment_change,
+    intended_data,
+    without_conflicts,
+)
+from pscatalog.yamltext.lines import unified_diff
 from pscatalog.yamltext.loader import Document
+from pscatalog.yamltext.verify import VerifyError, check_rewrite
 
 
 @dataclass
@@ -43,6 +59,8 @@ class FixResult:
     """Validation of the catalog as fixed (as it would be, with ``write=False``)."""
     names: dict[Path, str] = field(default_factory=dict)
     """How reports name each changed file."""
+    refused: dict[Path, str] = field(default_factory=dict)
+    """Files left as they were because their new text failed a check, with the reason."""
 
     def summary(self) -> str:
         """Return one line: what was fixed, in how many files, and what is left."""
@@ -58,20 +76,33 @@ class FixResult:
             f"layout); {left} finding{'' if left == 1 else 's'} left."
         )
 
+    def refusals(self) -> str:
+        """Return one line per file left as it was, naming the file and the reason."""
+        return "".join(
+            f"pscatalog: error: {self.names.get(path, str(path))}: not fixed: {reason}\n"
+            for path, reason in self.refused.items()
+        )
+
     def diff(self) -> str:
         """Return a unified diff of every change."""
-        chunks: list[str] = []
-        for path, (before, after) in self.changes.items():
-            name = self.names.get(path, str(path))
-            chunks.extend(
-                difflib.unified_diff(
-                    before.splitlines(keepends=True),
-                    after.splitlines(keepends=True),
-                    f"a/{name}",
-                    f"b/{name}",
-                )
-            )
-        return "".join(chunks)
+        return "".join(
+            unified_diff(before, after, f"a/{self.names[path]}", f"b/{self.names[path]}")
+            for path, (before, after) in self.changes.items()
+        )
+
+    @property
+    def exit_code(self) -> int:
+        """1 when an error is left or a file was refused, else 0."""
+        return 1 if self.refused or self.remaining.exit_code else 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The new text of one file, and the check it must pass to be written."""
+
+    after: str
+    fixed: Counter[str]
+    check: Callable[[str], None]
 
 
 def fix_catalog(
@@ -84,65 +115,90 @@ def fix_catalog(
     """Fix what can be fixed in the catalogs at ``paths`` (as ``validate`` finds them).
 
     With ``write=False`` nothing is written and :attr:`FixResult.remaining`
-    still tells what would be left.
+    still tells what would be left: it is the validation of the fixed texts,
+    held in memory, under the files' own names and places.
     """
     paths = list(paths)
     result = validate(paths, config=config)
     outcome = FixResult()
+    plans: dict[Path, _Plan] = {}
     for catalog in result.catalogs:
         for doc in catalog.documents:
-            if doc.text is None or not doc.ok:
-                continue
-            diagnostics = [d for d in result.diagnostics if d.location.file == doc.name]
-            fixed, text = _fix_text(doc, diagnostics, unsafe)
-            text = _canonical(text, catalog, doc)
-            if text != doc.text:
-                outcome.changes[doc.path] = (doc.text, text)
-                outcome.names[doc.path] = doc.name
-                outcome.fixed.update(fixed)
-    if write:
-        for path, (_, after) in outcome.changes.items():
-            write_atomically(path.resolve(), after)
-        outcome.remaining = validate(paths, config=config)
-    else:
-        outcome.remaining = _validate_as_fixed(result, outcome, config)
+            plan = _plan(doc, catalog, _diagnostics_of(result, doc), unsafe, outcome)
+            if plan is not None:
+                plans[doc.path] = plan
+    accepted: dict[Path, str] = {}
+    for path, plan in plans.items():
+        before = outcome.changes[path][0]
+        try:
+            if write:
+                write_atomically(path, plan.after, check=plan.check, previous=before)
+            else:
+                plan.check(plan.after)
+        except (VerifyError, WriteRefused) as exc:
+            outcome.refused[path] = exc.reason if isinstance(exc, WriteRefused) else str(exc)
+            del outcome.changes[path]
+            continue
+        accepted[path] = plan.after
+        outcome.fixed.update(plan.fixed)
+    outcome.remaining = validate(paths, config=config, files=Files(accepted))
     return outcome
 
 
-def _fix_text(
-    doc: Document, diagnostics: list[Diagnostic], unsafe: bool
-) -> tuple[Counter[str], str]:
-    """Apply the fixes of ``diagnostics`` to the document's text."""
-    edits: list[tuple[Edit, str]] = []
+def _diagnostics_of(result: ValidationResult, doc: Document) -> list[Diagnostic]:
+    return [d for d in result.diagnostics if d.location.file == doc.name]
+
+
+def _plan(
+    doc: Document,
+    catalog: Catalog,
+    diagnostics: list[Diagnostic],
+    unsafe: bool,
+    outcome: FixResult,
+) -> _Plan | None:
+    """Return the fixed and formatted text of one file and its check, ``None`` if unchanged."""
+    if doc.text is None or not doc.ok:
+        return None
+    context = FixContext(doc, catalog.files)
+    edits, fixed = _edits(context, diagnostics, unsafe)
+    try:
+        text = apply_edits(doc.text, edits)
+    except EditConflict:
+        return None
+    text = _canonical(text, catalog, doc)
+    if text == doc.text:
+        return None
+    outcome.changes[doc.path] = (doc.text, text)
+    outcome.names[doc.path] = doc.name
+    return _Plan(text, fixed, _checker(doc.text, doc.data, edits))
+
+
+def _edits(
+    context: FixContext, diagnostics: list[Diagnostic], unsafe: bool
+) -> tuple[list[TextEdit], Counter[str]]:
+    """Return the edits of the fixable findings (overlapping ones dropped), and their codes."""
+    proposed: list[tuple[TextEdit, str]] = []
     for diagnostic in diagnostics:
         fixer = FIXABLE.get(diagnostic.code)
         if fixer is None or (fixer.FIX == "unsafe" and not unsafe):
             continue
-        edits.extend((edit, diagnostic.code) for edit in fixer.fix(doc, diagnostic))
-    lines = (doc.text or "").split("\n")
-    fixed: Counter[str] = Counter()
-    taken: dict[int, list[tuple[int, int]]] = {}
-    # From the end, so that earlier positions stay valid; overlapping edits are skipped.
-    for edit, code in sorted(edits, key=lambda item: (item[0].line, item[0].start), reverse=True):
-        spans = taken.setdefault(edit.line, [])
-        if any(edit.start < end and start < edit.end for start, end in spans) or (
-            edit.start == edit.end and (edit.start, edit.end) in spans
-        ):
-            continue
-        if edit.line > 0:
-            original = lines[edit.line - 1][edit.start - 1 : edit.end - 1]
-            if original == edit.replacement:
-                continue
-        spans.append((edit.start, edit.end))
-        if edit.line == 0:
-            lines.insert(0, edit.replacement)
-        else:
-            source = lines[edit.line - 1]
-            lines[edit.line - 1] = (
-                source[: edit.start - 1] + edit.replacement + source[edit.end - 1 :]
-            )
-        fixed[code] += 1
-    return fixed, "\n".join(lines)
+        proposed.extend((edit, diagnostic.code) for edit in fixer.fix(context, diagnostic))
+    kept = without_conflicts(
+        edit for edit, _ in proposed if context.text[edit.start : edit.end] != edit.replacement
+    )
+    codes = {id(edit): code for edit, code in proposed}
+    return kept, Counter(codes[id(edit)] for edit in kept)
+
+
+def _checker(before: str, data: Any, edits: list[TextEdit]) -> Callable[[str], None]:
+    """Return the check a fixed text must pass: exactly the fixes' data and comment changes."""
+    expected = intended_data(data, edits)
+    comments = comment_change(edits)
+
+    def check(after: str) -> None:
+        check_rewrite(before, after, data=expected, comments=comments, anchored=is_suppression)
+
+    return check
 
 
 def _canonical(text: str, catalog: Catalog, doc: Document) -> str:
@@ -151,51 +207,3 @@ def _canonical(text: str, catalog: Catalog, doc: Document) -> str:
         return format_text(text, catalog.kind_of(doc))
     except FormatError:
         return text
-
-
-def _validate_as_fixed(
-    result: ValidationResult, outcome: FixResult, config: Config | None
-) -> ValidationResult:
-    """Validate a temporary copy of the catalogs with the fixes applied."""
-    if not outcome.changes:
-        return result
-    with tempfile.TemporaryDirectory(prefix="pscatalog-fix-") as scratch:
-        copies: dict[Path, Path] = {}
-        for index, catalog in enumerate(result.catalogs):
-            target = Path(scratch) / str(index) / catalog.root.name
-            shutil.copytree(catalog.root, target, symlinks=True)
-            copies[catalog.root] = target
-            for path, (_, after) in outcome.changes.items():
-                if path.parent == catalog.root:
-                    (target / path.name).write_text(after, encoding="utf-8")
-        fixed = validate(list(copies.values()), config=config)
-    names = {
-        str((copies[catalog.root] / doc.path.name).resolve()): doc.name
-        for catalog in result.catalogs
-        for doc in catalog.documents
-    }
-    return _renamed(fixed, names)
-
-
-def _renamed(result: ValidationResult, names: dict[str, str]) -> ValidationResult:
-    """Name the copies' files as the originals are named (reports show their lines)."""
-
-    def original(file: str) -> str:
-        return names.get(str(Path(file).resolve()), file)
-
-    for catalog in result.catalogs:
-        for doc in catalog.documents:
-            doc.name = original(doc.name)
-
-    diagnostics = [
-        replace(
-            diagnostic,
-            location=replace(diagnostic.location, file=original(diagnostic.location.file)),
-            related=tuple(
-                replace(r, location=replace(r.location, file=original(r.location.file)))
-                for r in diagnostic.related
-            ),
-        )
-        for diagnostic in result.diagnostics
-    ]
-    return replace(result, diagnostics=diagnostics, files=[original(f) for f in result.files])

@@ -20,8 +20,6 @@ read as one YAML document.
 from __future__ import annotations
 
 import gc
-import math
-import re
 import stat
 from array import array
 from collections.abc import Sequence
@@ -30,6 +28,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, pointer_from_parts
+from pscatalog.yamltext.lines import LineIndex, line_column
+from pscatalog.yamltext.scalars import (
+    BY_YAML11,
+    CORE,
+    YAML11_OCTAL,
+    resolve_plain,
+    resolve_scalar,
+    yaml11_reading,
+)
 
 SYNTAX_ERROR = "Y001"
 DUPLICATE_KEY = "Y002"
@@ -41,41 +48,8 @@ NOT_UTF8 = "Y007"
 UNREADABLE_FILE = "Y008"
 LIMIT_EXCEEDED = "Y009"
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-"""What libyaml counts as the end of a line."""
-
 PathPart = str | int
 """One step of a path into a document: a mapping key or a list index."""
-
-_CORE = "tag:yaml.org,2002:"
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT_DEC = re.compile(r"[-+]?[0-9]+")
-_INT_OCT = re.compile(r"0o[0-7]+")
-_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_NUMBER_START = frozenset("0123456789+-.")
-_MAX_DIGITS = 102
-_INT_BOUND = 10**100
-_INTEGERS = ((_INT_DEC, 0, 10), (_INT_OCT, 2, 8), (_INT_HEX, 2, 16))
-"""The core schema's integer forms: pattern, prefix length, base."""
-
-# Plain scalars that YAML 1.1 readers resolve differently from YAML 1.2.
-_YAML11_BOOLS = {
-    word: value
-    for value, words in ((True, ("yes", "on")), (False, ("no", "off")))
-    for base in words
-    for word in (base, base.capitalize(), base.upper())
-}
-_YAML11_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
-_YAML11_UNDERSCORED = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)")
-_YAML11_OCTAL = re.compile(r"[-+]?0[0-7]+")
-_YAML11_BINARY = re.compile(r"[-+]?0b[01]+")
-_YAML11_TIMESTAMP = re.compile(
-    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +79,7 @@ class Document:
         "_flat",
         "_index",
         "_key_indexes",
-        "_lines",
+        "_line_index",
         "data",
         "diagnostics",
         "name",
@@ -126,7 +100,7 @@ class Document:
         self._flat: array[int] = array("I")
         self._index: dict[int, int] = {}
         self._key_indexes: dict[int, dict[str, int]] = {}
-        self._lines: list[str] | None = None
+        self._line_index: LineIndex | None = None
 
     def __repr__(self) -> str:
         return f"Document({self.name!r}, ok={self.ok})"
@@ -177,13 +151,15 @@ class Document:
         Lines end where libyaml ends them (CR, LF, CRLF, NEL, LS, PS), so that
         they match the lines of diagnostics.
         """
-        if self.text is None or line < 1:
-            return None
-        if self._lines is None:
-            self._lines = _LINE_BREAK.split(self.text)
-            if self._lines[-1] == "":
-                self._lines.pop()  # after the final line break: no line there
-        return self._lines[line - 1] if line <= len(self._lines) else None
+        index = self.line_index
+        return index.line(line) if index is not None else None
+
+    @property
+    def line_index(self) -> LineIndex | None:
+        """The lines of the file as the parser counts them, if it was read."""
+        if self._line_index is None and self.text is not None:
+            self._line_index = LineIndex(self.text)
+        return self._line_index
 
 
 def load_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -266,7 +242,8 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _line_column(raw[: exc.start].decode("utf-8", "replace"))
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, column = line_column(before, len(before))
         _report(
             doc,
             NOT_UTF8,
@@ -545,33 +522,38 @@ class _Builder:
     def _resolve(self, event: Any, line: int, column: int) -> Any:
         value: str = event.value
         tag: str | None = event.tag
-        if tag is None or tag == "!":
-            if tag is None and event.style == "":
-                return self._resolve_plain(value, line, column)
-            return value
-        short = tag[len(_CORE) :] if tag.startswith(_CORE) else None
-        if short in ("str", "timestamp"):
-            return value
-        if short in ("int", "float", "bool", "null"):
-            resolved = resolve_plain(value)
-            if _is_core_type(short, resolved):
-                return float(resolved) if short == "float" else resolved
+        plain = event.style in ("", None)
+        if tag is None and plain:
+            return self._resolve_plain(value, line, column)
+        resolved, problem = resolve_scalar(value, tag, plain)
+        if problem == "invalid":
+            short = (tag or "")[len(CORE) :]
             _report(self.doc, SYNTAX_ERROR, f"{value!r} is not a valid !!{short}", line, column)
-            return value
-        self._disallowed_tag(tag, line, column)
-        return value
+        elif problem == "disallowed":
+            self._disallowed_tag(tag or "", line, column)
+        return resolved
 
     def _resolve_plain(self, value: str, line: int, column: int) -> Any:
         resolved = resolve_plain(value)
         if isinstance(resolved, str):
+            if value == "<<" and self._at_key():
+                return resolved  # a merge key, read as one by every reader
             reading = yaml11_reading(value)
             if reading is not None:
                 self._yaml11(value, reading, line, column)
-        elif type(resolved) is int and _YAML11_OCTAL.fullmatch(value):
-            self._yaml11(value, f"the octal number {int(value, 8)}", line, column)
+        elif type(resolved) is int and YAML11_OCTAL.fullmatch(value):
+            self._yaml11(value, f"the octal number {int(value, 8)} {BY_YAML11}", line, column)
         elif type(resolved) is int and value.startswith("0o"):
-            self._yaml11(value, "a string", line, column, hint=f"write it as {resolved}")
+            reading = f"a string {BY_YAML11}"
+            self._yaml11(value, reading, line, column, hint=f"write it as {resolved}")
         return resolved
+
+    def _at_key(self) -> bool:
+        """Whether the next value placed is a mapping key."""
+        if not self.stack:
+            return False
+        frame = self.stack[-1]
+        return type(frame.container) is dict and frame.key is None
 
     def _yaml11(
         self, value: str, reading: str, line: int, column: int, *, hint: str | None = None
@@ -579,7 +561,7 @@ class _Builder:
         _report(
             self.doc,
             YAML11_READING,
-            f"{value!r} is read as {reading} by YAML 1.1 tools such as Ruby and Hugo",
+            f"{value!r} is read as {reading}",
             line,
             column,
             severity=Severity.WARNING,
@@ -588,12 +570,12 @@ class _Builder:
 
     def _check_collection_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
-        if tag is not None and tag != "!" and tag != _CORE + kind:
+        if tag is not None and tag != "!" and tag != CORE + kind:
             mark = event.start_mark
             self._disallowed_tag(tag, mark.line + 1, mark.column + 1)
 
     def _disallowed_tag(self, tag: str, line: int, column: int) -> None:
-        shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+        shown = "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
         _report(
             self.doc,
             DISALLOWED_TAG,
@@ -656,59 +638,6 @@ class _Builder:
                     frame.positions += flat[base : base + 4].tolist()
 
 
-def resolve_plain(value: str) -> Any:
-    """Resolve a plain scalar by the YAML 1.2 core schema.
-
-    Numbers JSON cannot carry stay text, which the schema reports where a
-    number belongs: ``.inf`` and ``.nan``, floats too large for a double, and
-    integers of more than a hundred digits (Python refuses to print those).
-    """
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if value[0] not in _NUMBER_START:
-        return value
-    if _FLOAT.fullmatch(value) and not _INT_DEC.fullmatch(value):
-        number = float(value)
-        return number if math.isfinite(number) else value
-    for pattern, skip, base in _INTEGERS:
-        if pattern.fullmatch(value):
-            if len(value) > _MAX_DIGITS:
-                return value
-            integer = int(value[skip:], base)
-            return integer if abs(integer) < _INT_BOUND else value
-    return value
-
-
-def _is_core_type(short: str, resolved: Any) -> bool:
-    """Whether a resolved scalar is of the core type an explicit tag names."""
-    if short == "bool":
-        return isinstance(resolved, bool)
-    if short == "null":
-        return resolved is None
-    if isinstance(resolved, bool):
-        return False
-    return isinstance(resolved, int if short == "int" else (int, float))
-
-
-def yaml11_reading(value: str) -> str | None:
-    """Describe how YAML 1.1 reads a plain scalar that YAML 1.2 reads as a string, if otherwise."""
-    if value in _YAML11_BOOLS:
-        return "the boolean " + str(_YAML11_BOOLS[value]).lower()
-    if value[0] not in _NUMBER_START:
-        return None
-    if ":" in value and _YAML11_SEXAGESIMAL.fullmatch(value):
-        return "a base-60 number"
-    if "-" in value and _YAML11_TIMESTAMP.fullmatch(value):
-        return "a date, not a string"
-    if _YAML11_BINARY.fullmatch(value):
-        return f"the number {int(value.replace('0b', ''), 2)}"
-    if "_" in value and _YAML11_UNDERSCORED.fullmatch(value):
-        return "a number"
-    return None
-
-
 def _key_text(value: Any) -> str:
     """Return a mapping key as the string JSON needs."""
     if isinstance(value, str):
@@ -722,13 +651,8 @@ def _key_text(value: Any) -> str:
 
 def _byte_offset_to_line_column(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column (in characters) of a UTF-8 byte offset."""
-    return _line_column(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
-
-
-def _line_column(before: str) -> tuple[int, int]:
-    """Return the 1-based line and column just after ``before``, lines as libyaml counts them."""
-    lines = _LINE_BREAK.split(before)
-    return len(lines), len(lines[-1]) + 1
+    before = text.encode("utf-8")[:offset].decode("utf-8", "ignore")
+    return line_column(before, len(before))
 
 
 def _reader_message(exc: Any) -> str:
@@ -740,9 +664,9 @@ def _reader_message(exc: Any) -> str:
 
 
 def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
-    if 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]):
-        return lines[line - 1][column - 1]
+    source = LineIndex(text).line(line)
+    if source is not None and 1 <= column <= len(source):
+        return source[column - 1]
     return ""
 
 
