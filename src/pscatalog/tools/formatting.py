@@ -31,8 +31,14 @@ from pscatalog.errors import PscatalogError, UsageError
 from pscatalog.files.writer import WriteRefused, write_atomically
 from pscatalog.tools.layout import canonical_text
 from pscatalog.yamltext.lines import LINE_BREAK, dominant_break, unified_diff
-from pscatalog.yamltext.loader import Document, load_document, load_text
-from pscatalog.yamltext.tree import TreeError, parse
+from pscatalog.yamltext.loader import (
+    DEFAULT_LIMITS,
+    Document,
+    load_document,
+    load_text,
+    read_file_text,
+)
+from pscatalog.yamltext.tree import Tree, TreeError, parse
 from pscatalog.yamltext.verify import Readings, VerifyError, check_rewrite, of_tree
 
 SPACED_LISTS = {LEVELS: "levels", CATEGORY: "offerings"}
@@ -258,19 +264,25 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
             error=f"leads to {target}, outside the repository {root}: "
             "a symbolic link is not followed out of it",
         )
-    doc = load_document(path, name)
-    result.documents.append(doc)
-    errors = tuple(d for d in doc.diagnostics if d.severity is Severity.ERROR)
-    if errors or not doc.ok or doc.text is None:
-        return FileResult(path, name, Outcome.FAILED, error="cannot be read", diagnostics=errors)
+    read = read_file_text(path)
+    if isinstance(read, Document):
+        return _unreadable(path, load_document(path, name), result)
+    text = read
     try:
-        original = path.read_bytes().decode("utf-8")
-        formatted, before = _layout(doc, kind_of_path(path))
-    except (OSError, UnicodeDecodeError, FormatError) as exc:
-        return FileResult(path, name, Outcome.FAILED, error=f"not formatted: {exc}")
+        tree = parse(text, max_depth=DEFAULT_LIMITS.max_depth)
+    except TreeError:
+        return _unreadable(path, load_text(text, name, path), result)
+    kind = kind_of_path(path)
+    formatted = _canonical(tree, kind, text)
+    original = _with_mark(text, path)
     if formatted == original:
         return FileResult(path, name, Outcome.UNCHANGED, original, formatted)
-    check = _checker(before)
+    # The text changes: now read it as validate does, and check the result against it.
+    doc = load_text(text, name, path)
+    result.documents.append(doc)
+    if any(d.severity is Severity.ERROR for d in doc.diagnostics) or not doc.ok:
+        return _unreadable(path, doc, result)
+    check = _checker(of_tree(parse(text), doc.data, anchored=is_suppression))
     try:
         if result.written:
             # The target, not the link: replacing a link would turn it into a copy.
@@ -283,6 +295,24 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
     except OSError as exc:
         return FileResult(path, name, Outcome.FAILED, error=f"cannot be written: {exc}")
     return FileResult(path, name, Outcome.CHANGED, original, formatted)
+
+
+def _unreadable(path: Path, doc: Document, result: FormatResult) -> FileResult:
+    """Return the outcome of a file that does not read as one YAML document."""
+    if doc not in result.documents:
+        result.documents.append(doc)
+    errors = tuple(d for d in doc.diagnostics if d.severity is Severity.ERROR)
+    return FileResult(path, doc.name, Outcome.FAILED, error="cannot be read", diagnostics=errors)
+
+
+def _with_mark(text: str, path: Path) -> str:
+    """Return the file's text as it is on disk: with its byte order mark, if it has one."""
+    try:
+        with open(path, "rb") as stream:
+            marked = stream.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        marked = False
+    return "\ufeff" + text if marked else text
 
 
 def _load_text(text: str, name: str) -> Document:
@@ -308,10 +338,15 @@ def _layout(doc: Document, kind: str) -> tuple[str, Readings]:
     except TreeError as exc:
         raise FormatError(str(exc)) from None
     before = of_tree(tree, doc.data, anchored=is_suppression)
+    return _canonical(tree, kind, doc.text), before
+
+
+def _canonical(tree: Tree, kind: str, text: str) -> str:
+    """Return the canonical layout of a parsed text (rearranging its tree on the way)."""
     formatted = canonical_text(tree, load_schema(kind), SPACED_LISTS[kind], anchored=is_suppression)
-    if dominant_break(doc.text) == "\r\n":
+    if dominant_break(text) == "\r\n":
         formatted = LINE_BREAK.sub("\r\n", formatted)
-    return formatted, before
+    return formatted
 
 
 def _checker(before: Readings) -> Callable[[str], None]:

@@ -25,10 +25,12 @@ import bisect
 from collections.abc import Callable
 from typing import Any
 
+from pscatalog.yamltext.memory import collector_paused
 from pscatalog.yamltext.quoting import MAX_IMPLICIT_KEY, scalar_text, string_text
 from pscatalog.yamltext.scalars import reads_alike
 from pscatalog.yamltext.tree import (
     BLOCK_HEADER,
+    BLOCK_STYLES,
     Alias,
     Collection,
     Entry,
@@ -53,7 +55,8 @@ def canonical_text(
     items are one blank line apart; ``anchored`` selects the end-of-line
     comments that must stay on the line of their values (suppressions).
     """
-    return _Emitter(tree, schema, spaced_key, anchored).document()
+    with collector_paused():
+        return _Emitter(tree, schema, spaced_key, anchored).document()
 
 
 class _Emitter:
@@ -74,6 +77,8 @@ class _Emitter:
         self.keep_open = False
         """The last line written belongs to a ``|+``/``>+`` scalar: a blank line would join it."""
         self.header: list[str] = []
+        self.entries: list[Entry] = []
+        """Every entry of the tree, when it has comments to place."""
         self.trailing: list[str] = []
 
     def document(self) -> str:
@@ -99,33 +104,48 @@ class _Emitter:
     # -- comments: where each belongs
 
     def _position(self, root: Node) -> None:
+        """Set where each entry starts; comments are placed by it, block scalars indent from it.
+
+        Without comments only block scalars need it (finding a dash costs a look
+        at the lines above).
+        """
+        everything = bool(self.source.comments)
+        collected = self.entries
         for node in walk(root):
             if not isinstance(node, Collection):
                 continue
+            if everything:
+                collected.extend(node.entries)
             for entry in node.entries:
+                value = entry.value
+                block = isinstance(value, Scalar) and value.style in BLOCK_STYLES
+                if not (everything or block):
+                    continue
                 if entry.key is not None:
                     entry.position = entry.key.start
                 elif node.flow:
-                    entry.position = entry.value.start
+                    entry.position = value.start
                 else:
-                    entry.position = self.source.dash(entry.value)
-                if isinstance(entry.value, Scalar):
-                    entry.value.parent = entry.position[1]
+                    entry.position = self.source.dash(value)
+                if isinstance(value, Scalar):
+                    value.parent = entry.position[1]
 
     def _attach(self, root: Node) -> None:
-        entries = [
-            entry for node in walk(root) if isinstance(node, Collection) for entry in node.entries
-        ]
+        if not self.source.comments:
+            return
+        entries = self.entries
         # Parents come before their children; a stable sort keeps that order among
         # entries that start at the same place (an item and its first key).
         entries.sort(key=lambda entry: entry.position)
         positions = [entry.position for entry in entries]
         first = positions[0] if positions else None
+        commented = {comment.line for comment in self.source.comments if not comment.own_line}
         by_line: dict[int, list[Entry]] = {}
         ends: dict[int, list[Entry]] = {}
         for entry in entries:
-            by_line.setdefault(entry.position[0], []).append(entry)
-            if _ends_in_place(entry.value):
+            if entry.position[0] in commented:
+                by_line.setdefault(entry.position[0], []).append(entry)
+            if entry.value.end[0] in commented and _ends_in_place(entry.value):
                 ends.setdefault(entry.value.end[0], []).append(entry)
         for comment in self.source.comments:
             place = (comment.line, comment.column)
@@ -154,13 +174,13 @@ class _Emitter:
         if not isinstance(node, Collection):
             return
         if node.is_map:
-            order = list(_properties(schema, self.schema))
-            rank = {name: index for index, name in enumerate(order)}
+            rank = _rank(schema, self.schema)
+            last = len(rank)
 
             def sort_key(item: tuple[int, Entry]) -> tuple[int, int]:
                 index, entry = item
                 name = _key_name(entry)
-                return (rank.get(name, len(order)) if name is not None else len(order), index)
+                return (rank.get(name, last) if name is not None else last, index)
 
             node.entries = [entry for _, entry in sorted(enumerate(node.entries), key=sort_key)]
         for entry in node.entries:
@@ -185,6 +205,8 @@ class _Emitter:
         Both stand for the same value, so the data is unchanged; an anchor name
         defined twice is left alone (the check after formatting then refuses).
         """
+        if "&" not in self.source.text:
+            return
         holders: dict[str, list[Entry]] = {}
         for node in walk(root):
             if isinstance(node, Collection):
@@ -435,7 +457,33 @@ def _properties(schema: dict[str, Any] | None, root: dict[str, Any]) -> dict[str
     return properties if isinstance(properties, dict) else {}
 
 
+_RANKS: dict[int, dict[str, int]] = {}
+_CHILDREN: dict[tuple[int, str | None], dict[str, Any] | None] = {}
+# Both keyed by the id() of a part of a packaged schema: those are loaded once and kept
+# for the life of the process, so an id always names the same part.
+
+
+def _rank(schema: dict[str, Any] | None, root: dict[str, Any]) -> dict[str, int]:
+    """Return the position of each property of ``schema``, in the schema's order."""
+    found = _RANKS.get(id(schema))
+    if found is None:
+        found = _RANKS[id(schema)] = {
+            name: index for index, name in enumerate(_properties(schema, root))
+        }
+    return found
+
+
 def _child_schema(
+    schema: dict[str, Any] | None, root: dict[str, Any], entry: Entry
+) -> dict[str, Any] | None:
+    name = None if entry.key is None else (_key_name(entry) or "")
+    key = (id(schema), name)
+    if key not in _CHILDREN:
+        _CHILDREN[key] = _find_child_schema(schema, root, entry)
+    return _CHILDREN[key]
+
+
+def _find_child_schema(
     schema: dict[str, Any] | None, root: dict[str, Any], entry: Entry
 ) -> dict[str, Any] | None:
     resolved = _resolved(schema, root)

@@ -19,7 +19,6 @@ read as one YAML document.
 
 from __future__ import annotations
 
-import gc
 import stat
 from array import array
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from typing import Any, cast
 
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, pointer_from_parts
 from pscatalog.yamltext.lines import LineIndex, line_column
+from pscatalog.yamltext.memory import collector_paused
 from pscatalog.yamltext.scalars import (
     BY_YAML11,
     CORE,
@@ -175,6 +175,17 @@ def load_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     return _parse(doc, text, limits)
 
 
+def read_file_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str | Document:
+    """Return the text of the file at ``path``, or a document whose diagnostics say why not.
+
+    The reading half of :func:`load_document`: the same checks (a folder, a
+    pipe, the size limit, UTF-8), without parsing.
+    """
+    doc = Document(path, str(path))
+    text = _read_text(doc, limits)
+    return doc if text is None else text
+
+
 def load_text(
     text: str, name: str, path: Path | None = None, *, limits: Limits = DEFAULT_LIMITS
 ) -> Document:
@@ -184,15 +195,8 @@ def load_text(
 
 def _parse(doc: Document, text: str, limits: Limits) -> Document:
     doc.text = text
-    gc_was_enabled = gc.isenabled()
-    # Plain YAML data holds no reference cycles; the cyclic collector only
-    # slows building a large tree down (several times, at 100k offerings).
-    gc.disable()
-    try:
+    with collector_paused():
         _Builder(doc, text, limits).run()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return doc
 
 
@@ -268,6 +272,7 @@ class _Frame:
         "key_index",
         "key_line",
         "line",
+        "merge_key",
         "merges",
         "positions",
         "size",
@@ -286,6 +291,8 @@ class _Frame:
         self.key_line = 0
         self.key_column = 0
         self.merges: list[tuple[dict[str, Any], int, int]] = []
+        self.merge_key = False
+        """The key being placed is a plain ``<<``: a merge (a quoted one is a string)."""
         self.is_key = False
         self.key_index: dict[str, int] | None = None
 
@@ -400,7 +407,8 @@ class _Builder:
             return _NO_KEY
         key = frame.key
         frame.key = None
-        if key == "<<" and self._is_merge(value, line, column):
+        merge, frame.merge_key = frame.merge_key, False
+        if key == "<<" and merge and self._is_merge(value, line, column):
             return _NO_KEY
         mapping = cast(dict[str, Any], container)
         if key in mapping:
@@ -421,6 +429,8 @@ class _Builder:
     def _scalar(self, event: Any) -> Any:
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
+        if event.value == "<<" and self._at_key():
+            self.stack[-1].merge_key = event.tag is None and event.style in ("", None)
         value = self._resolve(event, line, column)
         # A long string weighs more: aliases that repeat it are bounded by its size too.
         weight = 1 + len(event.value) // 100

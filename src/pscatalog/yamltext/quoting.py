@@ -14,6 +14,8 @@ bidirectional controls that could make a file read differently than it shows.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from pscatalog.yamltext.scalars import number_like, number_text, resolve_plain, yaml11_reading
@@ -64,6 +66,14 @@ def printable(character: str) -> bool:
     ) and code not in (0x2028, 0x2029)
 
 
+_UNPRINTABLE = re.compile(
+    "[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "|[\u2028\u2029" + "".join(sorted(_BIDI)) + "]"
+)
+"""Any character :func:`printable` refuses."""
+
+
+@lru_cache(maxsize=1 << 16)
 def plain_ok(text: str, *, flow: bool = False) -> bool:
     """Whether ``text`` can be written plain and be read as this very string by every reader.
 
@@ -76,7 +86,7 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
         return False
     if flow and (":" in text or any(character in FLOW_INDICATORS for character in text)):
         return False
-    if not all(printable(character) for character in text):
+    if _UNPRINTABLE.search(text) is not None:
         return False
     if number_like(text):
         return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 CORE = "tag:yaml.org,2002:"
@@ -92,6 +93,7 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+@lru_cache(maxsize=1 << 16)
 def resolve_scalar(text: str, tag: str | None, plain: bool) -> tuple[Any, Problem]:
     """Return the YAML 1.2 value of a scalar, and the problem with its tag if any.
 
@@ -187,6 +189,7 @@ def number_like(text: str) -> bool:
     return _NUMBER_LIKE.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def reads_alike(text: str) -> bool:
     """Whether every YAML 1.1 reader reads the plain scalar ``text`` as YAML 1.2 does."""
     value = resolve_plain(text)

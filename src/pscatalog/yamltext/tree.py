@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pscatalog.yamltext.lines import LINE_BREAK
+from pscatalog.yamltext.memory import collector_paused
 from pscatalog.yamltext.scalars import reads_alike, resolve_scalar
 
 Position = tuple[int, int]
@@ -34,6 +35,9 @@ BLOCK_STYLES = frozenset({"|", ">"})
 BLOCK_HEADER = re.compile(r"(?:(?:![^ \t]*|&[^ \t]+)[ \t]+)*([|>][-+0-9]*)")
 """A block scalar's header after its tag and anchor: ``|``, ``>-``, ``|2+``..."""
 _WHOLE_LINE = 1 << 30
+_UNRESOLVED: Any = object()
+MAX_DEPTH = 256
+"""Deeper nesting is refused, as the loader refuses it by default (``max-depth``)."""
 
 
 class TreeError(ValueError):
@@ -55,11 +59,14 @@ class Scalar:
     anchor: str | None
     parent: int = -1
     """The column a block scalar's indentation indicator counts from (set by the formatter)."""
+    resolved: Any = _UNRESOLVED
 
     @property
     def value(self) -> Any:
         """The value YAML 1.2 reads (the loader's rules, tag by tag)."""
-        return resolve_scalar(self.text, self.tag, self.style == "")[0]
+        if self.resolved is _UNRESOLVED:
+            self.resolved = resolve_scalar(self.text, self.tag, self.style == "")[0]
+        return self.resolved
 
     @property
     def plain(self) -> bool:
@@ -125,14 +132,19 @@ class Comment:
 class Tree:
     """A parsed text: its lines, its root node, its comments and directives."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, max_depth: int = MAX_DEPTH) -> None:
         self.text = text
+        self.max_depth = max_depth
         self.lines = LINE_BREAK.split(text)
         """The text's lines as libyaml counts them (a final break leaves an empty last line)."""
         self.directives: list[str] = []
         """``%YAML`` and ``%TAG`` lines, when the document has them."""
         self.explicit_start = False
         """Whether the document starts with ``---``."""
+        self._marked = {number for number, line in enumerate(self.lines) if "#" in line}
+        """The lines with a '#': only they can hold a comment."""
+        self._hiding: list[Scalar] = []
+        """Scalars on lines with a '#', which may be text rather than a comment."""
         self.root: Node = self._parse(text)
         self.comments: list[Comment] = self._find_comments()
         self._comment_columns = {comment.line: comment.column for comment in self.comments}
@@ -149,6 +161,8 @@ class Tree:
         parser = CParser(text)
         stack: list[tuple[Collection, list[Node]]] = []
         root: Node | None = None
+        marked = self._marked
+        hiding = self._hiding
         try:
             while True:
                 event = parser.get_event()
@@ -166,6 +180,8 @@ class Tree:
                         event.tag,
                         event.anchor,
                     )
+                    if marked and (start.line in marked or end.line != start.line):
+                        hiding.append(node)
                 elif kind is events.AliasEvent:
                     start, end = event.start_mark, event.end_mark
                     node = Alias(
@@ -188,6 +204,8 @@ class Tree:
                         event.tag,
                     )
                     stack.append((collection, []))
+                    if len(stack) > self.max_depth:
+                        raise TreeError(f"nesting is deeper than {self.max_depth} levels")
                     continue
                 elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
                     collection, children = stack.pop()
@@ -234,15 +252,16 @@ class Tree:
     # -- comments
 
     def _find_comments(self) -> list[Comment]:
+        marked = self._marked
+        if not marked:
+            return []
         occupied: dict[int, list[tuple[int, int]]] = {}
-        for node in walk(self.root):
-            if isinstance(node, Scalar):
-                self._occupy(occupied, node)
+        for node in self._hiding:
+            self._occupy(occupied, node)
         comments = []
-        for number, line in enumerate(self.lines):
+        for number in sorted(marked):
+            line = self.lines[number]
             start = line.find("#")
-            if start < 0:
-                continue
             spans = occupied.get(number, ())
             while start >= 0:
                 free = start == 0 or line[start - 1] in " \t"
@@ -429,9 +448,14 @@ def _diverges(node: Scalar) -> bool:
     return False
 
 
-def parse(text: str) -> Tree:
-    """Return the tree of ``text``; raise :class:`TreeError` if it is not one YAML document."""
-    return Tree(text)
+def parse(text: str, *, max_depth: int = MAX_DEPTH) -> Tree:
+    """Return the tree of ``text``; raise :class:`TreeError` if it is not one YAML document.
+
+    Nesting deeper than ``max_depth`` is refused too: what walks the tree
+    recursively (the formatter) stays within Python's limits.
+    """
+    with collector_paused():
+        return Tree(text, max_depth=max_depth)
 
 
 def walk(node: Node) -> Iterator[Node]:
