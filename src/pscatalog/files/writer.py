@@ -26,7 +26,6 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -167,8 +166,8 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-@cache
 def _umask() -> int:
+    # Read by setting it: the only portable way. Set back at once.
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -122,8 +122,11 @@ def fix_catalog(
     result = validate(paths, config=config)
     outcome = FixResult()
     plans: dict[Path, _Plan] = {}
+    named = set(result.files)  # with files named, only those are fixed
     for catalog in result.catalogs:
         for doc in catalog.documents:
+            if doc.name not in named:
+                continue
             plan = _plan(doc, catalog, _diagnostics_of(result, doc), unsafe, outcome)
             if plan is not None:
                 plans[doc.path] = plan
