@@ -94,7 +94,7 @@ class _Emitter:
             self.out.append("---")
         if isinstance(root, Collection) and root.entries:
             self._entries(root, 0, self.schema, root=True)
-        elif isinstance(root, Scalar) and root.style in ("|", ">"):
+        elif isinstance(root, Scalar) and root.style in BLOCK_STYLES and _keeps_lines(root):
             self._block_scalar("", root, "", old_parent=-1, new_parent=-1)
         else:
             self._line(self._inline(root), "")
@@ -275,7 +275,7 @@ class _Emitter:
     ) -> None:
         """Write ``head`` (``key:`` or ``-``, at ``indent``) and the entry's value after it."""
         node = entry.value
-        if isinstance(node, Scalar) and node.style in ("|", ">"):
+        if isinstance(node, Scalar) and node.style in BLOCK_STYLES and _keeps_lines(node):
             self._block_scalar(head + " ", node, eol, old_parent=node.parent, new_parent=indent)
             return
         if isinstance(node, Collection) and node.flow and node.entries and self.anchored(eol):
@@ -392,6 +392,16 @@ def _scalar_text(node: Scalar, *, flow: bool = False) -> str:
     if node.tag is None and node.plain and reads_alike(node.text):
         return node.text
     return scalar_text(value)
+
+
+def _keeps_lines(node: Scalar) -> bool:
+    """Whether a block scalar's value survives being written with line feeds.
+
+    libyaml keeps a line or paragraph separator that ends a line inside a block
+    scalar as part of the value; written with line feeds, it would be lost. Such
+    a value is written double-quoted instead, its separators escaped.
+    """
+    return "\u2028" not in node.text and "\u2029" not in node.text
 
 
 def _merge_key(node: Node) -> bool:

@@ -22,8 +22,8 @@ from pscatalog.yamltext.scalars import number_like, number_text, resolve_plain, 
 
 INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """Characters that cannot start a plain scalar (YAML's indicators)."""
-FLOW_INDICATORS = frozenset(",[]{}")
-"""Characters that end a plain scalar inside a flow collection."""
+FLOW_INDICATORS = frozenset(",[]{}:?")
+"""Characters that end a plain scalar inside a flow collection (``?`` too, for YAML 1.1)."""
 MAX_IMPLICIT_KEY = 1024
 """libyaml's limit on a key written without ``?``; longer keys need the explicit form."""
 
@@ -84,7 +84,7 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
         return False
     if ": " in text or " #" in text or "\t" in text or text.startswith(("---", "...")):
         return False
-    if flow and (":" in text or any(character in FLOW_INDICATORS for character in text)):
+    if flow and any(character in FLOW_INDICATORS for character in text):
         return False
     if _UNPRINTABLE.search(text) is not None:
         return False
