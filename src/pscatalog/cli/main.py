@@ -40,8 +40,15 @@ class _Group(click.Group):
     """A group that turns "cannot run" errors into one line and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from pscatalog.files.writer import WriteRefused
+
         try:
             return super().invoke(ctx)
+        except WriteRefused as exc:
+            # The command ran; what it would have written failed its check: an error, as
+            # a finding is, and the file is as it was.
+            click.echo(f"pscatalog: error: {exc}", err=True)
+            ctx.exit(1)
         except PscatalogError as exc:
             click.echo(f"pscatalog: error: {exc}", err=True)
             ctx.exit(2)
@@ -190,10 +197,11 @@ def _print_and_write(
     """Print the diagnostics in ``output_format``; write each ``--report`` file."""
     from pscatalog.files.writer import write_atomically
     from pscatalog.outputs.reporters import REPORTER_BY_NAME
+    from pscatalog.outputs.wellformed import CHECK_BY_FORMAT
 
     click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
     for name, path in targets:
-        write_atomically(path, REPORTER_BY_NAME[name](result))
+        write_atomically(path, REPORTER_BY_NAME[name](result), check=CHECK_BY_FORMAT[name])
 
 
 def _statistics(result: ValidationResult) -> str:
@@ -231,9 +239,10 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path) -> None:
     from pscatalog.checks.baseline import baseline_text
     from pscatalog.checks.checker import validate as run_validation
     from pscatalog.files.writer import write_atomically
+    from pscatalog.outputs.wellformed import check_json
 
     result = run_validation(paths, config=_config(ctx))
-    write_atomically(output, baseline_text(result))
+    write_atomically(output, baseline_text(result), check=check_json)
     count = len(result.diagnostics)
     click.echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")
 
@@ -413,13 +422,14 @@ def export(
     """
     from pscatalog.files.writer import write_atomically
     from pscatalog.outputs.exporting import EXPORTER_BY_FORMAT
+    from pscatalog.outputs.wellformed import CHECK_BY_FORMAT
 
     result = _readable(ctx, catalog)
     text = EXPORTER_BY_FORMAT[export_format](result.catalogs[0])
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomically(output, text)
+        write_atomically(output, text, check=CHECK_BY_FORMAT[export_format])
 
 
 @cli.command()
