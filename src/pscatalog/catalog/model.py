@@ -26,6 +26,7 @@ from pscatalog.yamltext.loader import (
     PathPart,
     load_document,
     load_text,
+    read_file_text,
 )
 
 LEVELS_FILE_NAMES = ("levels.yaml", "levels.yml")
@@ -201,14 +202,19 @@ def catalog_files(root: Path, files: Files = DISK) -> list[Path]:
 
 
 def load_catalog(
-    root: Path | str, *, limits: Limits = DEFAULT_LIMITS, files: Files = DISK
+    root: Path | str,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    files: Files = DISK,
+    cache: DocumentCache | None = None,
 ) -> Catalog:
     """Read every file of the catalog folder ``root``.
 
     Problems in the files are diagnostics of their documents (see
     :attr:`pscatalog.yamltext.loader.Document.diagnostics`), never exceptions.
     A file whose text ``files`` holds in memory is read from there, as if it
-    were on disk. Raises :class:`NotADirectoryError` or
+    were on disk. With a ``cache``, a file whose text it already knows is not
+    parsed again. Raises :class:`NotADirectoryError` or
     :class:`FileNotFoundError` when ``root`` is not a folder.
     """
     root = Path(root)
@@ -220,7 +226,7 @@ def load_catalog(
     category_docs: list[Document] = []
     boundary = repository_root(root) if files.disk else None
     for path in catalog_files(root, files):
-        doc = _read(path, files, boundary, limits)
+        doc = _read(path, files, boundary, limits, cache)
         if path.name in LEVELS_FILE_NAMES and levels_doc is None:
             levels_doc = doc
         else:
@@ -230,14 +236,58 @@ def load_catalog(
     return catalog
 
 
-def _read(path: Path, files: Files, boundary: Path | None, limits: Limits) -> Document:
+class DocumentCache:
+    """Files read before: a file whose text has not changed is not parsed again.
+
+    A language server validates an editor's buffers after every keystroke; with
+    one cache kept between runs, only the buffer that changed is parsed anew.
+    Documents are keyed by path, name and limits, and kept while their text
+    is the same.
+    """
+
+    def __init__(self) -> None:
+        self._documents: dict[tuple[Path, str, Limits], tuple[str, Document]] = {}
+
+    def load(self, path: Path, name: str, text: str, limits: Limits) -> Document:
+        """Return the document of ``text`` at ``path``, parsed only if it changed."""
+        key = (path, name, limits)
+        known = self._documents.get(key)
+        if known is not None and known[0] == text:
+            return known[1]
+        doc = load_text(text, name, path, limits=limits)
+        self._documents[key] = (text, doc)
+        return doc
+
+    def forget(self, path: Path) -> None:
+        """Drop what is known of ``path`` (a file closed or deleted)."""
+        for key in [key for key in self._documents if key[0] == path]:
+            del self._documents[key]
+
+
+def _read(
+    path: Path,
+    files: Files,
+    boundary: Path | None,
+    limits: Limits,
+    cache: DocumentCache | None,
+) -> Document:
     """Read one catalog file, from memory if ``files`` holds its text, else from disk."""
     name = display_name(path)
     text = files.text(path)
-    if text is not None:
-        return load_text(text, name, path, limits=limits)
-    assert boundary is not None  # files not in memory are read from the disk
-    return _outside_link(path, boundary) or load_document(path, name, limits)
+    if text is None:
+        assert boundary is not None  # files not in memory are read from the disk
+        outside = _outside_link(path, boundary)
+        if outside is not None:
+            return outside
+        if cache is None:
+            return load_document(path, name, limits)
+        read = read_file_text(path, limits)
+        if isinstance(read, Document):
+            return load_document(path, name, limits)  # the problem, named as reports name it
+        text = read
+    if cache is not None:
+        return cache.load(path, name, text, limits)
+    return load_text(text, name, path, limits=limits)
 
 
 def repository_root(folder: Path) -> Path:

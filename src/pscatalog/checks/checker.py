@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pscatalog.catalog.discovery import Target, resolve_targets
-from pscatalog.catalog.model import Catalog, load_catalog
+from pscatalog.catalog.model import Catalog, DocumentCache, load_catalog
 from pscatalog.checks import config as config_module
 from pscatalog.checks.config import Config
 from pscatalog.checks.schema import SchemaFinding, check_document
@@ -85,6 +85,7 @@ def validate(
     rules: Mapping[str, Rule] = RULES,
     limits: Limits | None = None,
     files: Files = DISK,
+    cache: DocumentCache | None = None,
 ) -> ValidationResult:
     """Validate the catalogs at ``paths``.
 
@@ -95,7 +96,8 @@ def validate(
     comments and the configuration's selections, severities and limits apply
     (``limits`` overrides the configuration's). Texts ``files`` holds in
     memory are read instead of the files at their paths: the result is what a
-    run on those texts, written, would report. Raises
+    run on those texts, written, would report. A ``cache`` kept between runs
+    parses again only the files whose text changed. Raises
     :class:`pscatalog.errors.UsageError` for a path that does not exist.
     """
     config = config if config is not None else config_module.DEFAULT_CONFIG
@@ -106,7 +108,9 @@ def validate(
     clock = _Stopwatch(result.timings)
     for target in resolve_targets(paths, files):
         with clock("load"):
-            catalog = load_catalog(target.root, limits=limits or config.limits, files=files)
+            catalog = load_catalog(
+                target.root, limits=limits or config.limits, files=files, cache=cache
+            )
         result.catalogs.append(catalog)
         diagnostics = check_catalog(catalog, rules, clock)
         with clock("filter"):
