@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from pscatalog.catalog.schemas import CATEGORY, LEVELS
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Location
 from pscatalog.files.sources import DISK, Files
+from pscatalog.rules import unreadable_file
 from pscatalog.yamltext.loader import (
     DEFAULT_LIMITS,
-    UNREADABLE_FILE,
     Document,
     Limits,
     PathPart,
@@ -314,16 +314,7 @@ def _outside_link(path: Path, boundary: Path) -> Document | None:
     if target is not None and target.is_relative_to(boundary):
         return None
     doc = Document(path, display_name(path))
-    shown = "a link that loops" if target is None else "a link to a file outside the repository"
-    doc.diagnostics.append(
-        Diagnostic(
-            UNREADABLE_FILE,
-            Severity.ERROR,
-            f"is {shown}; it is not read",
-            Location(doc.name, 1, 1),
-            "replace the link with the file itself",
-        )
-    )
+    doc.diagnostics.append(unreadable_file.outside_link(doc.name, loops=target is None))
     return doc
 
 

@@ -14,13 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location
+from pscatalog.rules import suppression_without_reason, unknown_suppression_code, unused_suppression
 from pscatalog.yamltext.loader import Document
 from pscatalog.yamltext.tree import Tree, TreeError, parse, walk
-
-UNUSED_SUPPRESSION = "N001"
-SUPPRESSION_WITHOUT_REASON = "N002"
-UNKNOWN_CODE = "N003"
 
 _COMMENT = re.compile(r"#\s*pscatalog:\s*ignore\[([^\]]*)\]\s*(.*?)\s*$")
 
@@ -89,62 +86,47 @@ def apply_suppressions(
 ) -> list[Diagnostic]:
     """Drop suppressed diagnostics; add findings about the suppressions themselves."""
     known = set(known_codes)
+    suppressions = [found for doc in documents for found in find_suppressions(doc)]
+    problems = [problem for found in suppressions for problem in _problems(found, known)]
     by_target: dict[tuple[str, int], list[Suppression]] = {}
-    suppressions: list[Suppression] = []
-    problems: list[Diagnostic] = []
-    for doc in documents:
-        for suppression in find_suppressions(doc):
-            suppressions.append(suppression)
-            unknown = [code for code in suppression.codes if code not in known]
-            if unknown or not suppression.codes:
-                shown = ", ".join(f"'{code}'" for code in unknown) or "no code"
-                problems.append(
-                    Diagnostic(
-                        UNKNOWN_CODE,
-                        Severity.ERROR,
-                        f"suppression names {shown}, not a pscatalog code",
-                        suppression.location(),
-                        "name the codes to ignore, e.g. '# pscatalog: ignore[M003] reason'",
-                    )
-                )
-            if not suppression.reason:
-                problems.append(
-                    Diagnostic(
-                        SUPPRESSION_WITHOUT_REASON,
-                        Severity.ERROR,
-                        "suppression without a reason suppresses nothing",
-                        suppression.location(),
-                        "say why after the bracket: '# pscatalog: ignore[CODE] why it is fine'",
-                    )
-                )
-                continue
-            by_target.setdefault((doc.name, suppression.target_line), []).append(suppression)
-    kept: list[Diagnostic] = []
-    for diagnostic in diagnostics:
-        location = diagnostic.location
-        matching = [
-            suppression
-            for suppression in by_target.get((location.file, location.line), ())
-            if diagnostic.code in suppression.codes
-        ]
-        for suppression in matching:
-            suppression.used.add(diagnostic.code)
-        if not matching:
-            kept.append(diagnostic)
     for suppression in suppressions:
-        if not suppression.reason:
-            continue
-        unused = [
-            code for code in suppression.codes if code in known and code not in suppression.used
-        ]
-        if unused:
-            problems.append(
-                Diagnostic(
-                    UNUSED_SUPPRESSION,
-                    Severity.WARNING,
-                    f"suppression of {', '.join(unused)} matches nothing",
-                    suppression.location(),
-                    "remove it (or the codes that no longer occur)",
-                )
-            )
+        if suppression.reason:  # without one it suppresses nothing
+            key = (suppression.doc.name, suppression.target_line)
+            by_target.setdefault(key, []).append(suppression)
+    kept = [diagnostic for diagnostic in diagnostics if not _suppressed(diagnostic, by_target)]
+    problems.extend(
+        unused_suppression.found(suppression.location(), unused)
+        for suppression in suppressions
+        if suppression.reason and (unused := _unused(suppression, known))
+    )
     return kept + problems
+
+
+def _problems(suppression: Suppression, known: set[str]) -> list[Diagnostic]:
+    """Return what is wrong with a suppression comment itself: unknown codes, no reason."""
+    problems = []
+    unknown = [code for code in suppression.codes if code not in known]
+    if unknown or not suppression.codes:
+        problems.append(unknown_suppression_code.found(suppression.location(), unknown))
+    if not suppression.reason:
+        problems.append(suppression_without_reason.found(suppression.location()))
+    return problems
+
+
+def _suppressed(
+    diagnostic: Diagnostic, by_target: dict[tuple[str, int], list[Suppression]]
+) -> bool:
+    """Whether a suppression on the diagnostic's line names its code (and mark it used)."""
+    location = diagnostic.location
+    matching = [
+        suppression
+        for suppression in by_target.get((location.file, location.line), ())
+        if diagnostic.code in suppression.codes
+    ]
+    for suppression in matching:
+        suppression.used.add(diagnostic.code)
+    return bool(matching)
+
+
+def _unused(suppression: Suppression, known: set[str]) -> list[str]:
+    return [code for code in suppression.codes if code in known and code not in suppression.used]

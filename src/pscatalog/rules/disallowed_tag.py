@@ -26,11 +26,28 @@ price:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import DISALLOWED_TAG as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "Y005"
 NAME = "disallowed-tag"
 SEVERITY = Severity.ERROR
 SUMMARY = "values carry no YAML tags"
+
+
+def found(name: str, tag: str, line: int, column: int) -> Diagnostic:
+    """Return the finding for ``tag`` (as the parser gives it) at ``line``/``column``."""
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    return diagnose(
+        _THIS,
+        f"tag '{shown}' is not allowed: catalog files hold plain data",
+        Location(name, line, column),
+        "remove the tag",
+    )
+
+
+_CORE = "tag:yaml.org,2002:"
+
+
+_THIS = sys.modules[__name__]

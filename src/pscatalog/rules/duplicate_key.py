@@ -24,11 +24,26 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import DUPLICATE_KEY as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
 
+CODE = "Y002"
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR
 SUMMARY = "a mapping does not repeat a key"
+
+
+def found(name: str, key: str, line: int, column: int, first: tuple[int, int]) -> Diagnostic:
+    """Return the finding for ``key`` repeated at ``line``/``column``; ``first`` is its first."""
+    first_place = Related(Location(name, *first), "first written here")
+    return diagnose(
+        _THIS,
+        f"duplicate key '{key}': YAML readers keep only one of the values",
+        Location(name, line, column),
+        "remove one of the keys, or merge their values",
+        (first_place,),
+    )
+
+
+_THIS = sys.modules[__name__]

@@ -28,11 +28,24 @@ offerings:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import EMPTY_FILE as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "Y006"
 NAME = "empty-file"
 SEVERITY = Severity.ERROR
 SUMMARY = "a catalog file is not empty"
+
+
+def found(name: str) -> Diagnostic:
+    """Return the finding for a file without a YAML document."""
+    return diagnose(
+        _THIS,
+        "the file holds no YAML document",
+        Location(name, 1, 1),
+        "add the file's content, or delete the file",
+    )
+
+
+_THIS = sys.modules[__name__]

@@ -25,11 +25,43 @@ a: [x, x, x]
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import LIMIT_EXCEEDED as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "Y009"
 NAME = "limit-exceeded"
 SEVERITY = Severity.ERROR
 SUMMARY = "the file stays within the loader's limits"
+
+
+def file_size(name: str, size: int, limit: int) -> Diagnostic:
+    """Return the finding for a file larger than the limit (it is not read)."""
+    return diagnose(
+        _THIS,
+        f"file is {size:,} bytes, more than the limit of {limit:,}",
+        Location(name, 1, 1),
+        "split the file, or raise the limit if the file is genuine",
+    )
+
+
+def depth(name: str, limit: int, line: int, column: int) -> Diagnostic:
+    """Return the finding for nesting deeper than the limit, where it goes deeper."""
+    return diagnose(
+        _THIS,
+        f"nesting is deeper than the limit of {limit} levels",
+        Location(name, line, column),
+    )
+
+
+def aliases(name: str, limit: int, line: int, column: int) -> Diagnostic:
+    """Return the finding for the alias past which aliases add more values than the limit."""
+    return diagnose(
+        _THIS,
+        f"aliases expand to more than {limit:,} values",
+        Location(name, line, column),
+        "write the values out instead of repeating anchors",
+    )
+
+
+_THIS = sys.modules[__name__]

@@ -22,11 +22,24 @@ id: integration
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import MULTIPLE_DOCUMENTS as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "Y004"
 NAME = "multiple-documents"
 SEVERITY = Severity.ERROR
 SUMMARY = "a file holds one YAML document"
+
+
+def found(name: str, line: int, column: int) -> Diagnostic:
+    """Return the finding for a second document starting at ``line``/``column``."""
+    return diagnose(
+        _THIS,
+        "a catalog file holds one YAML document; this is a second one",
+        Location(name, line, column),
+        "remove the '---' and what follows, or move it to a file of its own",
+    )
+
+
+_THIS = sys.modules[__name__]

@@ -21,11 +21,24 @@ name: Café training
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import NOT_UTF8 as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "Y007"
 NAME = "not-utf8"
 SEVERITY = Severity.ERROR
 SUMMARY = "the file is UTF-8"
+
+
+def found(name: str, byte: int, line: int, column: int) -> Diagnostic:
+    """Return the finding for ``byte``, which does not decode, at ``line``/``column``."""
+    return diagnose(
+        _THIS,
+        f"is not valid UTF-8: byte 0x{byte:02x} cannot be decoded",
+        Location(name, line, column),
+        "save the file as UTF-8",
+    )
+
+
+_THIS = sys.modules[__name__]

@@ -21,11 +21,24 @@ sku: GL-RR-COM  # pscatalog: ignore[M001] sold as a pilot; SKU kept for the orde
 
 from __future__ import annotations
 
-from pscatalog.checks.suppressions import SUPPRESSION_WITHOUT_REASON as CODE
-from pscatalog.diagnostics import Severity
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "N002"
 NAME = "suppression-without-reason"
 SEVERITY = Severity.ERROR
 SUMMARY = "every suppression comment says why"
+
+
+def found(location: Location) -> Diagnostic:
+    """Return the finding for a suppression comment without a reason."""
+    return diagnose(
+        _THIS,
+        "suppression without a reason suppresses nothing",
+        location,
+        "say why after the bracket: '# pscatalog: ignore[CODE] why it is fine'",
+    )
+
+
+_THIS = sys.modules[__name__]

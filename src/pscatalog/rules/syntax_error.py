@@ -23,11 +23,80 @@ summary: "Setup: one day"
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import SYNTAX_ERROR as CODE
+import sys
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "Y001"
 NAME = "syntax-error"
 SEVERITY = Severity.ERROR
 SUMMARY = "the file is valid YAML"
+
+
+def from_parser(
+    name: str, problem: str, context: str | None, line: int, column: int, source_line: str
+) -> Diagnostic:
+    """Return the finding for libyaml's ``problem`` at a 1-based place in ``source_line``."""
+    message = f"{problem} ({context})" if context else problem
+    return _at(name, message, line, column, _hint(problem, source_line, column))
+
+
+def _hint(problem: str, source_line: str, column: int) -> str | None:
+    character = source_line[column - 1 : column]
+    if character == "\t":
+        return "YAML indents with spaces, never tabs"
+    if "cannot start any token" in problem:
+        return "quote the value if it starts with a special character"
+    if "mapping values are not allowed" in problem:
+        before = source_line[: column - 1]
+        if ": " in before or before.rstrip().endswith(":"):
+            return "quote the value: it contains ': '"
+        # A key alone on its line, where no key can start: it is indented too far.
+        return "indent this key as the keys beside it (it is indented more than they are)"
+    return None
+
+
+def from_reader(name: str, code_point: int, line: int, column: int) -> Diagnostic:
+    """Return the finding for a character YAML does not allow in a file."""
+    if code_point == 0:
+        return _at(name, "the file contains a NUL byte", line, column)
+    return _at(name, f"character U+{code_point:04X} is not allowed in YAML", line, column)
+
+
+def unreadable(name: str, detail: str) -> Diagnostic:
+    """Return the finding for YAML the parser gives up on without a place."""
+    return _at(name, f"invalid YAML: {detail}", 1, 1)
+
+
+def key_not_scalar(name: str, line: int, column: int) -> Diagnostic:
+    """Return the finding for a mapping or a list written as a mapping key."""
+    return _at(
+        name,
+        "a mapping key must be a plain string, not a mapping or a list",
+        line,
+        column,
+        "catalog files use plain keys such as 'id:'",
+    )
+
+
+def alias_problem(name: str, alias: str, inside: bool, line: int, column: int) -> Diagnostic:
+    """Return the finding for an alias to no anchor before it (or to one still open)."""
+    problem = "refers to the mapping or list it is inside" if inside else "is undefined"
+    return _at(name, f"alias '*{alias}' {problem}", line, column)
+
+
+def bad_merge(name: str, line: int, column: int) -> Diagnostic:
+    """Return the finding for a ``<<`` merge of something that is not a mapping."""
+    return _at(name, "a merge key '<<' needs a mapping or a list of mappings", line, column)
+
+
+def invalid_tagged(name: str, value: str, tag: str, line: int, column: int) -> Diagnostic:
+    """Return the finding for a value its core tag does not fit (``!!int abc``)."""
+    return _at(name, f"{value!r} is not a valid !!{tag}", line, column)
+
+
+def _at(name: str, message: str, line: int, column: int, hint: str | None = None) -> Diagnostic:
+    return diagnose(_THIS, message, Location(name, line, column), hint)
+
+
+_THIS = sys.modules[__name__]

@@ -21,11 +21,25 @@ maturity: Complete  # pscatalog: ignore[C004] spelling kept until the export is 
 
 from __future__ import annotations
 
-from pscatalog.checks.suppressions import UNUSED_SUPPRESSION as CODE
-from pscatalog.diagnostics import Severity
+import sys
+from collections.abc import Sequence
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
+CODE = "N001"
 NAME = "unused-suppression"
 SEVERITY = Severity.WARNING
 SUMMARY = "every suppression comment suppresses something"
+
+
+def found(location: Location, unused: Sequence[str]) -> Diagnostic:
+    """Return the finding for a suppression whose ``unused`` codes suppress nothing."""
+    return diagnose(
+        _THIS,
+        f"suppression of {', '.join(unused)} matches nothing",
+        location,
+        "remove it (or the codes that no longer occur)",
+    )
+
+
+_THIS = sys.modules[__name__]

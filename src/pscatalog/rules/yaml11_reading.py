@@ -26,16 +26,32 @@ last_delivered: "2022-10-27"
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.rules.base import FixContext
-from pscatalog.yamltext.edits import TextEdit, quote_scalar
-from pscatalog.yamltext.loader import YAML11_READING as CODE
+import sys
+from typing import TYPE_CHECKING
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
+
+if TYPE_CHECKING:
+    from pscatalog.rules.base import FixContext
+    from pscatalog.yamltext.edits import TextEdit
+
+CODE = "Y003"
 
 NAME = "yaml11-reading"
 SEVERITY = Severity.WARNING
 SUMMARY = "plain values read alike in YAML 1.1 and 1.2"
+
+
+def found(
+    name: str, value: str, reading: str, line: int, column: int, hint: str | None = None
+) -> Diagnostic:
+    """Return the finding for a plain ``value`` another reader reads as ``reading``."""
+    return diagnose(
+        sys.modules[__name__],
+        f"{value!r} is read as {reading}",
+        Location(name, line, column),
+        hint or f'quote it: "{value}"',
+    )
 
 
 FIX = "safe"
@@ -47,6 +63,8 @@ def fix(context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
     Only the scalar's own characters change, in a flow collection as in a
     block, for a key as for a value.
     """
+    from pscatalog.yamltext.edits import quote_scalar  # the loader reports Y003: no cycle
+
     location = diagnostic.location
     node = context.tree.scalar_at(location.line, location.column)
     if node is None:

@@ -26,7 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, pointer_from_parts
+from pscatalog.diagnostics import Diagnostic, Location, pointer_from_parts
+from pscatalog.rules import (
+    disallowed_tag,
+    duplicate_key,
+    empty_file,
+    limit_exceeded,
+    multiple_documents,
+    not_utf8,
+    syntax_error,
+    unreadable_file,
+)
+from pscatalog.rules import yaml11_reading as yaml11_reading_code
 from pscatalog.yamltext.lines import LineIndex, line_column
 from pscatalog.yamltext.memory import collector_paused
 from pscatalog.yamltext.scalars import (
@@ -37,16 +48,6 @@ from pscatalog.yamltext.scalars import (
     resolve_scalar,
     yaml11_reading,
 )
-
-SYNTAX_ERROR = "Y001"
-DUPLICATE_KEY = "Y002"
-YAML11_READING = "Y003"
-MULTIPLE_DOCUMENTS = "Y004"
-DISALLOWED_TAG = "Y005"
-EMPTY_FILE = "Y006"
-NOT_UTF8 = "Y007"
-UNREADABLE_FILE = "Y008"
-LIMIT_EXCEEDED = "Y009"
 
 PathPart = str | int
 """One step of a path into a document: a mapping key or a list index."""
@@ -200,46 +201,24 @@ def _parse(doc: Document, text: str, limits: Limits) -> Document:
     return doc
 
 
-def _report(
-    doc: Document,
-    code: str,
-    message: str,
-    line: int,
-    column: int,
-    *,
-    severity: Severity = Severity.ERROR,
-    hint: str | None = None,
-    related: tuple[Related, ...] = (),
-) -> None:
-    location = Location(doc.name, line, column)
-    doc.diagnostics.append(Diagnostic(code, severity, message, location, hint, related))
-
-
 def _read_text(doc: Document, limits: Limits) -> str | None:
     """Return the file's text, or ``None`` after reporting why it has none."""
     path = doc.path
     try:
         if path.is_dir():
-            _report(doc, UNREADABLE_FILE, "is a directory, not a YAML file", 1, 1)
+            doc.diagnostics.append(unreadable_file.folder(doc.name))
             return None
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
-            _report(doc, UNREADABLE_FILE, "is not a regular file (a pipe or a device)", 1, 1)
+            doc.diagnostics.append(unreadable_file.not_regular(doc.name))
             return None
         size = status.st_size
         if size > limits.max_file_bytes:
-            _report(
-                doc,
-                LIMIT_EXCEEDED,
-                f"file is {size:,} bytes, more than the limit of {limits.max_file_bytes:,}",
-                1,
-                1,
-                hint="split the file, or raise the limit if the file is genuine",
-            )
+            doc.diagnostics.append(limit_exceeded.file_size(doc.name, size, limits.max_file_bytes))
             return None
         raw = path.read_bytes()
     except OSError as exc:
-        _report(doc, UNREADABLE_FILE, f"cannot be read: {exc.strerror or exc}", 1, 1)
+        doc.diagnostics.append(unreadable_file.unreadable(doc.name, str(exc.strerror or exc)))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -248,14 +227,7 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", "replace")
         line, column = line_column(before, len(before))
-        _report(
-            doc,
-            NOT_UTF8,
-            f"is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            line,
-            column,
-            hint="save the file as UTF-8",
-        )
+        doc.diagnostics.append(not_utf8.found(doc.name, raw[exc.start], line, column))
         return None
 
 
@@ -346,42 +318,35 @@ class _Builder:
                     documents += 1
                     if documents > 1:
                         mark = event.start_mark
-                        _report(
-                            doc,
-                            MULTIPLE_DOCUMENTS,
-                            "a catalog file holds one YAML document; this is a second one",
-                            mark.line + 1,
-                            mark.column + 1,
-                            hint="remove the '---' and what follows, or move it to a file "
-                            "of its own",
+                        doc.diagnostics.append(
+                            multiple_documents.found(doc.name, mark.line + 1, mark.column + 1)
                         )
                         break
                 elif kind is events.StreamEndEvent or event is None:
                     break
         except ReaderError as exc:
             line, column = _byte_offset_to_line_column(self.text, exc.position)
-            _report(doc, SYNTAX_ERROR, _reader_message(exc), line, column)
+            character = exc.character
+            code = ord(character) if isinstance(character, str) else int(character)
+            doc.diagnostics.append(syntax_error.from_reader(doc.name, code, line, column))
             return
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            hint = _syntax_hint(str(exc.problem or ""), _char_at(self.text, line, column))
-            _report(doc, SYNTAX_ERROR, _syntax_message(exc), line, column, hint=hint)
+            source_line = LineIndex(self.text).line(line) or ""
+            problem = str(exc.problem or "invalid YAML")
+            context = str(exc.context) if exc.context else None
+            doc.diagnostics.append(
+                syntax_error.from_parser(doc.name, problem, context, line, column, source_line)
+            )
             return
         except YAMLError as exc:
-            _report(doc, SYNTAX_ERROR, f"invalid YAML: {exc}", 1, 1)
+            doc.diagnostics.append(syntax_error.unreadable(doc.name, str(exc)))
             return
         except _Stop:
             return
         if documents == 0:
-            _report(
-                doc,
-                EMPTY_FILE,
-                "the file holds no YAML document",
-                1,
-                1,
-                hint="add the file's content, or delete the file",
-            )
+            doc.diagnostics.append(empty_file.found(doc.name))
             return
         doc.data = result
         doc.ok = True
@@ -450,13 +415,7 @@ class _Builder:
         mark = event.start_mark
         line, column = mark.line + 1, mark.column + 1
         if len(self.stack) >= self.limits.max_depth:
-            _report(
-                self.doc,
-                LIMIT_EXCEEDED,
-                f"nesting is deeper than the limit of {self.limits.max_depth} levels",
-                line,
-                column,
-            )
+            self._found(limit_exceeded.depth(self.doc.name, self.limits.max_depth, line, column))
             raise _Stop
         frame = _Frame(container, event.anchor, line, column)
         if self.stack:
@@ -475,14 +434,7 @@ class _Builder:
         if frame.anchor is not None:
             self.anchors[frame.anchor] = (container, frame.size)
         if frame.is_key:
-            _report(
-                self.doc,
-                SYNTAX_ERROR,
-                "a mapping key must be a plain string, not a mapping or a list",
-                frame.line,
-                frame.column,
-                hint="catalog files use plain keys such as 'id:'",
-            )
+            self._found(syntax_error.key_not_scalar(self.doc.name, frame.line, frame.column))
             raise _Stop
         return self._place(container, frame.size, frame.line, frame.column)
 
@@ -491,11 +443,8 @@ class _Builder:
         line, column = mark.line + 1, mark.column + 1
         name = event.anchor
         if name not in self.anchors:
-            open_anchor = any(frame.anchor == name for frame in self.stack)
-            problem = (
-                "refers to the mapping or list it is inside" if open_anchor else "is undefined"
-            )
-            _report(self.doc, SYNTAX_ERROR, f"alias '*{name}' {problem}", line, column)
+            inside = any(frame.anchor == name for frame in self.stack)
+            self._found(syntax_error.alias_problem(self.doc.name, name, inside, line, column))
             raise _Stop
         value, size = self.anchors[name]
         parent = self.stack[-1] if self.stack else None
@@ -505,25 +454,12 @@ class _Builder:
             and parent.key is None
             and isinstance(value, (dict, list))
         ):
-            _report(
-                self.doc,
-                SYNTAX_ERROR,
-                "a mapping key must be a plain string, not a mapping or a list",
-                line,
-                column,
-                hint="catalog files use plain keys such as 'id:'",
-            )
+            self._found(syntax_error.key_not_scalar(self.doc.name, line, column))
             raise _Stop
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            _report(
-                self.doc,
-                LIMIT_EXCEEDED,
-                f"aliases expand to more than {self.limits.max_alias_nodes:,} values",
-                line,
-                column,
-                hint="write the values out instead of repeating anchors",
-            )
+            limit = self.limits.max_alias_nodes
+            self._found(limit_exceeded.aliases(self.doc.name, limit, line, column))
             raise _Stop
         return self._place(value, size, line, column)
 
@@ -538,7 +474,7 @@ class _Builder:
         resolved, problem = resolve_scalar(value, tag, plain)
         if problem == "invalid":
             short = (tag or "")[len(CORE) :]
-            _report(self.doc, SYNTAX_ERROR, f"{value!r} is not a valid !!{short}", line, column)
+            self._found(syntax_error.invalid_tagged(self.doc.name, value, short, line, column))
         elif problem == "disallowed":
             self._disallowed_tag(tag or "", line, column)
         return resolved
@@ -568,15 +504,10 @@ class _Builder:
     def _yaml11(
         self, value: str, reading: str, line: int, column: int, *, hint: str | None = None
     ) -> None:
-        _report(
-            self.doc,
-            YAML11_READING,
-            f"{value!r} is read as {reading}",
-            line,
-            column,
-            severity=Severity.WARNING,
-            hint=hint or f'quote it: "{value}"',
-        )
+        self._found(yaml11_reading_code.found(self.doc.name, value, reading, line, column, hint))
+
+    def _found(self, diagnostic: Diagnostic) -> None:
+        self.doc.diagnostics.append(diagnostic)
 
     def _check_collection_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
@@ -585,35 +516,16 @@ class _Builder:
             self._disallowed_tag(tag, mark.line + 1, mark.column + 1)
 
     def _disallowed_tag(self, tag: str, line: int, column: int) -> None:
-        shown = "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
-        _report(
-            self.doc,
-            DISALLOWED_TAG,
-            f"tag '{shown}' is not allowed: catalog files hold plain data",
-            line,
-            column,
-            hint="remove the tag",
-        )
+        self._found(disallowed_tag.found(self.doc.name, tag, line, column))
 
     def _duplicate(self, frame: _Frame, key: str) -> int:
         """Report a repeated key; return the position of its first occurrence."""
         if frame.key_index is None:  # built on the first repeat: most mappings have none
             frame.key_index = {name: i for i, name in enumerate(frame.container)}
         index = frame.key_index[key]
-        first = Location(
-            self.doc.name,
-            frame.positions[4 * index],
-            frame.positions[4 * index + 1],
-        )
-        _report(
-            self.doc,
-            DUPLICATE_KEY,
-            f"duplicate key '{key}': YAML readers keep only one of the values",
-            frame.key_line,
-            frame.key_column,
-            hint="remove one of the keys, or merge their values",
-            related=(Related(first, "first written here"),),
-        )
+        first = (frame.positions[4 * index], frame.positions[4 * index + 1])
+        name = self.doc.name
+        self._found(duplicate_key.found(name, key, frame.key_line, frame.key_column, first))
         return index
 
     def _is_merge(self, value: Any, line: int, column: int) -> bool:
@@ -621,13 +533,7 @@ class _Builder:
         frame = self.stack[-1]
         sources = value if isinstance(value, list) else [value]
         if not all(isinstance(source, dict) for source in sources):
-            _report(
-                self.doc,
-                SYNTAX_ERROR,
-                "a merge key '<<' needs a mapping or a list of mappings",
-                line,
-                column,
-            )
+            self._found(syntax_error.bad_merge(self.doc.name, line, column))
             return True
         frame.merges.extend((source, line, column) for source in sources)
         return True
@@ -663,36 +569,3 @@ def _byte_offset_to_line_column(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column (in characters) of a UTF-8 byte offset."""
     before = text.encode("utf-8")[:offset].decode("utf-8", "ignore")
     return line_column(before, len(before))
-
-
-def _reader_message(exc: Any) -> str:
-    character = exc.character
-    code = ord(character) if isinstance(character, str) else int(character)
-    if code == 0:
-        return "the file contains a NUL byte"
-    return f"character U+{code:04X} is not allowed in YAML"
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    source = LineIndex(text).line(line)
-    if source is not None and 1 <= column <= len(source):
-        return source[column - 1]
-    return ""
-
-
-def _syntax_message(exc: Any) -> str:
-    problem = str(exc.problem or "invalid YAML")
-    context = exc.context
-    if context:
-        return f"{problem} ({context})"
-    return problem
-
-
-def _syntax_hint(problem: str, character: str) -> str | None:
-    if character == "\t":
-        return "YAML indents with spaces, never tabs"
-    if "cannot start any token" in problem:
-        return "quote the value if it starts with a special character"
-    if "mapping values are not allowed" in problem:
-        return "quote the value: it contains ': '"
-    return None
