@@ -193,7 +193,7 @@ def test_several_missing_keys_are_one_diagnostic(tmp_path: Path) -> None:
             5,
             5,
             "/offerings/0",
-            "offering 1 is missing the required keys 'name', 'maturity'",
+            "offering 'jira' is missing the required keys 'name', 'maturity'",
             None,
         )
     ]
@@ -692,3 +692,11 @@ def test_form_errors_are_s007_at_the_mapping(
     assert [entry[:5] for entry in result] == [
         ("S007", "integration.yaml", 11, 11, f"/offerings/0/variants/0/{pointer}")
     ]
+
+
+def test_an_item_without_an_id_is_named_by_its_place(tmp_path: Path) -> None:
+    """An offering that has no id is named by its position, counted from 1."""
+    text = category_file("- name: Nameless\n  maturity: minimal\n  variants:\n    - id: custom\n")
+    root = write_catalog(tmp_path / "catalog", {"integration.yaml": text})
+    [finding] = [d for d in validate([root]).diagnostics if d.code == "S002"]
+    assert finding.message == "offering 1 is missing the required key 'id'"

@@ -8,55 +8,41 @@ at fault, with a message written for the person editing the file. For
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pscatalog.catalog.schemas import CATEGORY, LEVELS, PATTERN_MEANINGS, load_schema
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
+from pscatalog.diagnostics import Diagnostic, diagnose
+from pscatalog.rules import (
+    bad_format,
+    invalid_value,
+    missing_key,
+    out_of_range,
+    schema_violation,
+    unknown_key,
+    wrong_type,
+)
+from pscatalog.rules._schema_words import all_required, schema_of, what
+from pscatalog.rules.base import SchemaCode
 from pscatalog.yamltext.loader import Document, PathPart
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
-UNKNOWN_KEY = "S001"
-MISSING_KEY = "S002"
-WRONG_TYPE = "S003"
-INVALID_VALUE = "S004"
-BAD_FORMAT = "S005"
-OUT_OF_RANGE = "S006"
-SCHEMA_VIOLATION = "S007"
-
-_ONE_LINE = {"type": "string", "pattern": "\\n"}
-"""Beside each pattern: no line break (Python's ``$`` would accept a final one)."""
-_TYPE_NAMES = {
-    "object": "a mapping",
-    "array": "a list",
-    "string": "a string",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "empty",
-}
-_CODE_BY_KEYWORD = {
-    "additionalProperties": UNKNOWN_KEY,
-    "required": MISSING_KEY,
-    "type": WRONG_TYPE,
-    "enum": INVALID_VALUE,
-    "const": INVALID_VALUE,
-    "pattern": BAD_FORMAT,
-    "minLength": BAD_FORMAT,
-    "maxLength": BAD_FORMAT,
-    "minimum": OUT_OF_RANGE,
-    "maximum": OUT_OF_RANGE,
-    "exclusiveMinimum": OUT_OF_RANGE,
-    "exclusiveMaximum": OUT_OF_RANGE,
-    "minItems": OUT_OF_RANGE,
-    "maxItems": OUT_OF_RANGE,
-    "uniqueItems": OUT_OF_RANGE,
+SCHEMA_CODES: tuple[SchemaCode, ...] = (
+    unknown_key,
+    missing_key,
+    wrong_type,
+    invalid_value,
+    bad_format,
+    out_of_range,
+    schema_violation,
+)
+"""The codes of schema findings; each module describes the errors of its keywords."""
+_CODE_BY_KEYWORD: dict[str, SchemaCode] = {
+    keyword: code for code in SCHEMA_CODES for keyword in code.KEYWORDS
 }
 
 
@@ -187,186 +173,24 @@ def _findings(doc: Document, error: ValidationError) -> Iterator[SchemaFinding]:
     keyword = str(error.validator)
     path: list[PathPart] = list(error.absolute_path)
     if keyword == "additionalProperties" and isinstance(error.instance, dict):
-        known = list(_schema_of(error).get("properties", {}))
+        known = schema_of(error).get("properties", {})
         for key in error.instance:
-            if key in known:
-                continue
-            location = doc.locate([*path, key], key=True)
-            yield _diagnostic(
-                UNKNOWN_KEY,
-                f"unknown key '{key}'",
-                location,
-                _did_you_mean(key, known) or f"allowed keys here: {_quoted(known)}",
-                keyword,
-            )
+            if key not in known:
+                message, hint = unknown_key.describe(error, key)
+                location = doc.locate([*path, key], key=True)
+                yield SchemaFinding(diagnose(unknown_key, message, location, hint), keyword)
         return
-    code = _CODE_BY_KEYWORD.get(keyword, SCHEMA_VIOLATION)
-    message, hint = _describe(error, path)
+    code = _CODE_BY_KEYWORD.get(keyword, schema_violation)
+    message, hint = code.describe(error, what(path, error.instance))
     location = doc.locate(path, key=keyword == "required")
-    yield _diagnostic(code, message, location, hint, keyword)
-
-
-def _diagnostic(
-    code: str, message: str, location: Location, hint: str | None, keyword: str
-) -> SchemaFinding:
-    return SchemaFinding(Diagnostic(code, Severity.ERROR, message, location, hint), keyword)
+    yield SchemaFinding(diagnose(code, message, location, hint), keyword)
 
 
 def _most_useful(error: ValidationError) -> ValidationError:
     from jsonschema.exceptions import best_match
 
     while error.validator in ("oneOf", "anyOf") and error.context:
-        if _all_required(error):
+        if all_required(error):
             return error
         error = best_match(error.context)
     return error
-
-
-def _all_required(error: ValidationError) -> bool:
-    """Whether the branches of a failed ``oneOf``/``anyOf`` each only ask for keys."""
-    context = error.context or ()
-    return bool(context) and all(
-        sub.validator == "required" and list(sub.relative_path) == [] for sub in context
-    )
-
-
-def _describe(error: ValidationError, path: list[PathPart]) -> tuple[str, str | None]:
-    """Return the message and hint for one schema error."""
-    keyword = error.validator
-    value: Any = error.validator_value
-    instance: Any = error.instance
-    schema = _schema_of(error)
-    what = _what(path)
-    if keyword == "required":
-        missing = [key for key in value if isinstance(instance, dict) and key not in instance]
-        keys = _quoted(missing)
-        noun = "key" if len(missing) == 1 else "keys"
-        return f"{what} is missing the required {noun} {keys}", None
-    if keyword in ("oneOf", "anyOf") and _all_required(error):
-        branches = dict.fromkeys(tuple(_listed(sub.validator_value)) for sub in error.context or ())
-        forms = " or ".join(" and ".join(f"'{key}'" for key in keys) for keys in branches)
-        return f"{what} needs {forms}", None
-    if keyword == "oneOf":
-        return f"{what} matches more than one allowed form", _forms_hint(schema)
-    if keyword == "type":
-        expected = value if isinstance(value, list) else [value]
-        names = " or ".join(_TYPE_NAMES.get(str(name), str(name)) for name in expected)
-        hint = None
-        if isinstance(instance, str) and {"integer", "number"} & set(expected):
-            hint = "write the number without quotes"
-        elif "string" in expected and not isinstance(instance, (dict, list)):
-            hint = f'quote the value: "{_yaml_scalar(instance)}"'
-        return f"{what} must be {names}, not {_shown(instance)}", hint
-    if keyword == "enum":
-        allowed = [str(option) for option in value]
-        hint = _did_you_mean(str(instance), allowed) if isinstance(instance, str) else None
-        return f"{what} is {_shown(instance)}, not one of {_quoted(allowed)}", hint
-    if keyword == "const":
-        return f"{what} must be {_shown(value)}, not {_shown(instance)}", None
-    if keyword == "pattern":
-        meaning = PATTERN_MEANINGS.get(str(value), f"text matching the pattern '{value}'")
-        return f"{what} {_shown(instance)} is not {meaning}", _pattern_hint(str(value), instance)
-    if keyword == "minLength":
-        return f"{what} must not be empty", None
-    if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        bound = {
-            "minimum": "at least",
-            "exclusiveMinimum": "more than",
-            "maximum": "at most",
-            "exclusiveMaximum": "less than",
-        }[keyword]
-        return f"{what} must be {bound} {value}, not {_shown(instance)}", None
-    if keyword == "minItems":
-        return f"{what} must have at least {value} item{'s' if value != 1 else ''}", None
-    if keyword == "maxItems":
-        return f"{what} must have at most {value} item{'s' if value != 1 else ''}", None
-    if keyword == "uniqueItems":
-        return f"{what} lists the same item more than once", None
-    if keyword == "contains":
-        return f"{what} has no item of the required kind", schema.get("description")
-    if keyword == "not" and value == _ONE_LINE:
-        return f"{what} must be on one line", "remove the final line break a | or > block adds"
-    if keyword == "not":
-        return f"{what} is not allowed here", None
-    message = error.message
-    return f"{what}: {message[:1].lower()}{message[1:]}", None
-
-
-def _schema_of(error: ValidationError) -> dict[str, Any]:
-    return dict(error.schema) if isinstance(error.schema, Mapping) else {}
-
-
-def _listed(value: Any) -> list[str]:
-    return [str(item) for item in value] if isinstance(value, list) else []
-
-
-_ITEM_NAMES = {
-    "levels": "level",
-    "offerings": "offering",
-    "variants": "variant",
-    "marketing_material": "link",
-    "stages": "stage",
-}
-
-
-def _what(path: list[PathPart]) -> str:
-    """Name the value at ``path`` the way the file shows it."""
-    if not path:
-        return "the document"
-    last = path[-1]
-    if isinstance(last, str):
-        return f"'{last}'"
-    parent = path[-2] if len(path) > 1 else None
-    noun = _ITEM_NAMES.get(str(parent), f"item of '{parent}'" if parent is not None else "item")
-    return f"{noun} {last + 1}"
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _yaml_scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return ""
-    return str(value)
-
-
-def _quoted(names: list[str]) -> str:
-    return ", ".join(f"'{name}'" for name in names)
-
-
-def _did_you_mean(word: str, options: list[str]) -> str | None:
-    by_lower = {option.lower(): option for option in options}
-    if word.lower() in by_lower:
-        return f"did you mean '{by_lower[word.lower()]}'?"
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
-    return f"did you mean '{by_lower[close[0]]}'?" if close else None
-
-
-def _pattern_hint(pattern: str, instance: Any) -> str | None:
-    if not isinstance(instance, str):
-        return None
-    if pattern == r"^[a-z0-9]+(?:-[a-z0-9]+)*$":
-        slug = re.sub(r"[^a-z0-9]+", "-", instance.lower()).strip("-")
-        return f"write '{slug}'" if slug else None
-    if pattern == r"^[A-Z0-9][A-Z0-9+]*(?:-[A-Z0-9+]+)*$":
-        sku = re.sub(r"[^A-Z0-9+]+", "-", instance.upper()).strip("-")
-        return f"write '{sku}'" if sku and sku != instance else None
-    return None
-
-
-def _forms_hint(schema: dict[str, Any]) -> str | None:
-    description = schema.get("description")
-    return str(description) if description else None

@@ -8,11 +8,14 @@ a message and a place. The checker stamps the rule's code and severity.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from pscatalog.catalog.model import Catalog, Place
 from pscatalog.diagnostics import Code, Diagnostic, Related, Severity, diagnose
 from pscatalog.files.sources import DISK, Files
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 from pscatalog.yamltext.edits import TextEdit
 from pscatalog.yamltext.loader import Document
 from pscatalog.yamltext.tree import Tree, parse
@@ -64,6 +67,17 @@ class Rule(Documented, Protocol):
 
     def check(self, catalog: Catalog) -> Iterable[Finding]:
         """Yield a finding for every place in ``catalog`` that breaks the rule."""
+        ...
+
+
+class SchemaCode(Documented, Protocol):
+    """A code of schema findings: it describes the errors of its JSON Schema keywords."""
+
+    KEYWORDS: frozenset[str]
+    """The keywords whose errors it reports (none: every keyword no other code reports)."""
+
+    def describe(self, error: ValidationError, name: str) -> tuple[str, str | None]:
+        """Return the message and hint for ``error``, the value at fault being ``name``."""
         ...
 
 

@@ -29,11 +29,27 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.checks.schema import MISSING_KEY as CODE
+from typing import TYPE_CHECKING, Any
+
 from pscatalog.diagnostics import Severity
+from pscatalog.rules._schema_words import quoted
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
+CODE = "S002"
 NAME = "missing-key"
 SEVERITY = Severity.ERROR
 SUMMARY = "every required key is present"
+
+KEYWORDS = frozenset({"required"})
+"""The JSON Schema keywords whose errors this code reports."""
+
+
+def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
+    """Return the message and hint for a mapping missing required keys."""
+    instance: Any = error.instance
+    keys: Any = error.validator_value
+    missing = [key for key in keys if isinstance(instance, dict) and key not in instance]
+    noun = "key" if len(missing) == 1 else "keys"
+    return f"{name} is missing the required {noun} {quoted(missing)}", None

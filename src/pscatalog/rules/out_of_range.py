@@ -23,11 +23,47 @@ nps:
 
 from __future__ import annotations
 
-from pscatalog.checks.schema import OUT_OF_RANGE as CODE
+from typing import TYPE_CHECKING, Any
+
 from pscatalog.diagnostics import Severity
+from pscatalog.rules._schema_words import shown
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
+CODE = "S006"
 NAME = "out-of-range"
 SEVERITY = Severity.ERROR
 SUMMARY = "numbers and lists stay within their bounds"
+
+KEYWORDS = frozenset(
+    {
+        "minimum",
+        "exclusiveMinimum",
+        "maximum",
+        "exclusiveMaximum",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+    }
+)
+"""The JSON Schema keywords whose errors this code reports."""
+
+_BOUNDS = {
+    "minimum": "at least",
+    "exclusiveMinimum": "more than",
+    "maximum": "at most",
+    "exclusiveMaximum": "less than",
+}
+
+
+def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
+    """Return the message and hint for a number or a list out of its bounds."""
+    keyword = str(error.validator)
+    value: Any = error.validator_value
+    if keyword in _BOUNDS:
+        return f"{name} must be {_BOUNDS[keyword]} {value}, not {shown(error.instance)}", None
+    if keyword == "uniqueItems":
+        return f"{name} lists the same item more than once", None
+    bound = "at least" if keyword == "minItems" else "at most"
+    return f"{name} must have {bound} {value} item{'s' if value != 1 else ''}", None

@@ -25,11 +25,25 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.checks.schema import UNKNOWN_KEY as CODE
+from typing import TYPE_CHECKING
+
 from pscatalog.diagnostics import Severity
+from pscatalog.rules._schema_words import did_you_mean, quoted, schema_of, shown
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
+CODE = "S001"
 NAME = "unknown-key"
 SEVERITY = Severity.ERROR
 SUMMARY = "every key is one the schema defines"
+
+KEYWORDS = frozenset({"additionalProperties"})
+"""The JSON Schema keywords whose errors this code reports."""
+
+
+def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
+    """Return the message and hint for an unknown key ``error`` found (one per key)."""
+    known = list(schema_of(error).get("properties", {}))
+    hint = did_you_mean(name, known) or f"allowed keys here: {quoted(known)}"
+    return f"unknown key {shown(name)}", hint

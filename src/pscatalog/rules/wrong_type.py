@@ -28,11 +28,32 @@ price:
 
 from __future__ import annotations
 
-from pscatalog.checks.schema import WRONG_TYPE as CODE
+from typing import TYPE_CHECKING, Any
+
 from pscatalog.diagnostics import Severity
+from pscatalog.rules._schema_words import TYPE_NAMES, shown, yaml_scalar
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
+CODE = "S003"
 NAME = "wrong-type"
 SEVERITY = Severity.ERROR
 SUMMARY = "every value has the type the schema says"
+
+KEYWORDS = frozenset({"type"})
+"""The JSON Schema keywords whose errors this code reports."""
+
+
+def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
+    """Return the message and hint for a value of the wrong type."""
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    expected = value if isinstance(value, list) else [value]
+    names = " or ".join(TYPE_NAMES.get(str(type_name), str(type_name)) for type_name in expected)
+    hint = None
+    if isinstance(instance, str) and {"integer", "number"} & set(expected):
+        hint = "write the number without quotes"
+    elif "string" in expected and not isinstance(instance, dict | list):
+        hint = f'quote the value: "{yaml_scalar(instance)}"'
+    return f"{name} must be {names}, not {shown(instance)}", hint
