@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from pscatalog.catalog.model import Catalog, Place
+from pscatalog.catalog.pairing import Pairing
 from pscatalog.diagnostics import Code, Diagnostic, Related, Severity, diagnose
 from pscatalog.files.sources import DISK, Files
 
@@ -67,6 +68,14 @@ class Rule(Documented, Protocol):
 
     def check(self, catalog: Catalog) -> Iterable[Finding]:
         """Yield a finding for every place in ``catalog`` that breaks the rule."""
+        ...
+
+
+class ChangeRule(Documented, Protocol):
+    """A check over two versions of a catalog (``pscatalog diff --check``)."""
+
+    def check(self, pairing: Pairing, old: Catalog, new: Catalog) -> Iterable[Finding]:
+        """Yield a finding for every change from ``old`` to ``new`` that breaks the rule."""
         ...
 
 

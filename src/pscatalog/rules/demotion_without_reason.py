@@ -24,9 +24,35 @@ maturity_reason: Delivery times slipped on the last three engagements; margin un
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from pscatalog.catalog.model import MATURITIES, Catalog, Offering
+from pscatalog.catalog.pairing import Pairing
 from pscatalog.diagnostics import Severity
+from pscatalog.rules.base import Finding
 
 CODE = "D002"
 NAME = "demotion-without-reason"
 SEVERITY = Severity.ERROR
 SUMMARY = "a demotion says why"
+
+
+def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
+    """Yield offerings demoted without a new ``maturity_reason``."""
+    for before, after in pairing.pairs:
+        old_rank, new_rank = before.maturity_rank, after.maturity_rank
+        if old_rank is None or new_rank is None or new_rank >= old_rank:
+            continue
+        reason = after.entry.text("maturity_reason")
+        if reason and reason != before.entry.text("maturity_reason"):
+            continue
+        yield Finding(
+            f"'{_name(after)}' is demoted from '{MATURITIES[old_rank]}' to "
+            f"'{MATURITIES[new_rank]}' without a reason",
+            after.entry.at("maturity"),
+            "say why in 'maturity_reason', in the same change",
+        )
+
+
+def _name(offering: Offering) -> str:
+    return offering.entry.text("id") or offering.entry.text("name") or "?"

@@ -27,9 +27,35 @@ evidence:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from pscatalog.catalog.model import MATURITIES, Catalog, Offering
+from pscatalog.catalog.pairing import Pairing
 from pscatalog.diagnostics import Severity
+from pscatalog.rules.base import Finding
 
 CODE = "D001"
 NAME = "maturity-jump"
 SEVERITY = Severity.ERROR
 SUMMARY = "a maturity rises one step at a time, unless its evidence changes too"
+
+
+def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
+    """Yield offerings whose maturity rose more than one step with the same evidence."""
+    for before, after in pairing.pairs:
+        old_rank, new_rank = before.maturity_rank, after.maturity_rank
+        if old_rank is None or new_rank is None or new_rank - old_rank <= 1:
+            continue
+        if before.entry.data.get("evidence") != after.entry.data.get("evidence"):
+            continue
+        steps = new_rank - old_rank
+        yield Finding(
+            f"'{_name(after)}' rises from '{MATURITIES[old_rank]}' to '{MATURITIES[new_rank]}' "
+            f"({steps} steps) with no change to its evidence",
+            after.entry.at("maturity"),
+            "raise it one step, or record the evidence for the new level in the same change",
+        )
+
+
+def _name(offering: Offering) -> str:
+    return offering.entry.text("id") or offering.entry.text("name") or "?"

@@ -24,9 +24,34 @@ Passing:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from pscatalog.catalog.model import Catalog, Offering
+from pscatalog.catalog.pairing import Pairing
 from pscatalog.diagnostics import Severity
+from pscatalog.rules.base import Finding
 
 CODE = "D004"
 NAME = "offering-with-sku-deleted"
 SEVERITY = Severity.ERROR
 SUMMARY = "an offering sold with a SKU is retired before it is deleted"
+
+
+def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
+    """Yield offerings deleted while a variant is still sold with a SKU."""
+    for offering in pairing.removed:
+        live = [
+            sku
+            for variant in offering.variants
+            if (sku := variant.text("sku")) and variant.data.get("retired") is not True
+        ]
+        if live:
+            yield Finding(
+                f"'{_name(offering)}' is deleted while sold as {', '.join(repr(s) for s in live)}",
+                offering.entry.at("id"),
+                "restore it and mark its variants 'retired: true'; delete it in a later change",
+            )
+
+
+def _name(offering: Offering) -> str:
+    return offering.entry.text("id") or offering.entry.text("name") or "?"

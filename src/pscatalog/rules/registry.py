@@ -73,7 +73,7 @@ from pscatalog.rules import (
     wrong_type,
     yaml11_reading,
 )
-from pscatalog.rules.base import Documented, Fixable, Rule
+from pscatalog.rules.base import ChangeRule, Documented, Fixable, Rule
 
 _RULE_MODULES: tuple[Rule, ...] = (
     missing_base_variant,
@@ -119,7 +119,7 @@ _READING_MODULES: tuple[Documented, ...] = (
     out_of_range,
     schema_violation,
 )
-_CHANGE_MODULES: tuple[Documented, ...] = (
+_CHANGE_MODULES: tuple[ChangeRule, ...] = (
     maturity_jump,
     demotion_without_reason,
     sku_not_retired,
@@ -171,3 +171,6 @@ FIXABLE: dict[str, Fixable] = {
     for module in (maturity_case, yaml11_reading, modeline, missing_base_variant)
 }
 """The codes ``validate --fix`` can fix, with their fixes (safe or unsafe)."""
+
+CHANGE_RULES: dict[str, ChangeRule] = {rule.CODE: rule for rule in _CHANGE_MODULES}
+"""The rules for changes between two versions (``diff --check``), by code."""

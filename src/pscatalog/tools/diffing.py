@@ -34,6 +34,10 @@ from typing import Any
 
 from pscatalog.catalog.discovery import find_catalog
 from pscatalog.catalog.model import MATURITIES, YAML_SUFFIXES, Catalog, Entry, Offering
+from pscatalog.catalog.pairing import offering_id as _id
+from pscatalog.catalog.pairing import offering_skus as _skus
+from pscatalog.catalog.pairing import offerings_by_id as _by_id
+from pscatalog.catalog.pairing import pair_offerings
 from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import DEFAULT_CONFIG, Config
 from pscatalog.diagnostics import Diagnostic, Location
@@ -177,54 +181,6 @@ class CatalogDiff:
             if count
         ]
         return ", ".join(parts) + "." if parts else "No changes to the catalog."
-
-
-@dataclass(frozen=True, slots=True)
-class Pairing:
-    """The offerings of two catalogs, matched by id (and by SKUs for renames)."""
-
-    pairs: tuple[tuple[Offering, Offering], ...]
-    """(old, new) of each offering in both, renamed ones too, in the new catalog's order."""
-    added: tuple[Offering, ...]
-    """Offerings only in the new catalog (renames excluded)."""
-    removed: tuple[Offering, ...]
-    """Offerings only in the old catalog (renames excluded)."""
-    renames: tuple[tuple[str, str], ...]
-    """(old id, new id) of each renamed offering."""
-
-
-def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
-    """Match the offerings of ``old`` and ``new``.
-
-    By id; an offering whose id changed but whose SKUs are the same (and not
-    none) is a rename.
-    """
-    old_by_id = _by_id(old.offerings)
-    new_by_id = _by_id(new.offerings)
-    removed_ids = [key for key in old_by_id if key not in new_by_id]
-    added_ids = [key for key in new_by_id if key not in old_by_id]
-
-    renames: dict[str, str] = {}  # old id -> new id
-    for old_id in removed_ids:
-        skus = _skus(old_by_id[old_id])
-        if not skus:
-            continue
-        for new_id in added_ids:
-            if new_id not in renames.values() and _skus(new_by_id[new_id]) == skus:
-                renames[old_id] = new_id
-                break
-    renamed_new = set(renames.values())
-
-    pairs = [(old_by_id[key], new_by_id[key]) for key in new_by_id if key in old_by_id]
-    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
-    order = {key: index for index, key in enumerate(new_by_id)}
-    pairs.sort(key=lambda pair: order[_id(pair[1])])
-    return Pairing(
-        pairs=tuple(pairs),
-        added=tuple(new_by_id[key] for key in added_ids if key not in renamed_new),
-        removed=tuple(old_by_id[key] for key in removed_ids if key not in renames),
-        renames=tuple(renames.items()),
-    )
 
 
 def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
@@ -668,28 +624,12 @@ def _rank(maturity: str) -> int:
     return MATURITIES.index(maturity) if maturity in MATURITIES else -1
 
 
-def _id(offering: Offering) -> str:
-    return offering.entry.text("id") or ""
-
-
 def _name(offering: Offering) -> str:
     return offering.entry.text("name") or _id(offering)
 
 
 def _category(offering: Offering) -> str:
     return offering.category.text("id") or ""
-
-
-def _by_id(offerings: Sequence[Offering]) -> dict[str, Offering]:
-    """Offerings by id, in catalog order; the first of a duplicated id wins."""
-    by_id: dict[str, Offering] = {}
-    for offering in offerings:
-        by_id.setdefault(_id(offering), offering)
-    return by_id
-
-
-def _skus(offering: Offering) -> tuple[str, ...]:
-    return tuple(sorted({sku for v in offering.variants if (sku := v.text("sku"))}))
 
 
 def _all_skus(catalog: Catalog) -> list[str]:

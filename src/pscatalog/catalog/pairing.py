@@ -1,0 +1,78 @@
+"""Two versions of a catalog, their offerings matched: what diffs and change rules compare.
+
+Offerings are matched by id; an offering whose id changed but whose SKUs are
+the same (and not none) is a rename, not a removal and an addition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pscatalog.catalog.model import Catalog, Offering
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    """The offerings of two catalogs, matched by id (and by SKUs for renames)."""
+
+    pairs: tuple[tuple[Offering, Offering], ...]
+    """(old, new) of each offering in both, renamed ones too, in the new catalog's order."""
+    added: tuple[Offering, ...]
+    """Offerings only in the new catalog (renames excluded)."""
+    removed: tuple[Offering, ...]
+    """Offerings only in the old catalog (renames excluded)."""
+    renames: tuple[tuple[str, str], ...]
+    """(old id, new id) of each renamed offering."""
+
+
+def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
+    """Match the offerings of ``old`` and ``new``.
+
+    By id; an offering whose id changed but whose SKUs are the same (and not
+    none) is a rename.
+    """
+    old_by_id = offerings_by_id(old.offerings)
+    new_by_id = offerings_by_id(new.offerings)
+    removed_ids = [key for key in old_by_id if key not in new_by_id]
+    added_ids = [key for key in new_by_id if key not in old_by_id]
+
+    renames: dict[str, str] = {}  # old id -> new id
+    for old_id in removed_ids:
+        skus = offering_skus(old_by_id[old_id])
+        if not skus:
+            continue
+        for new_id in added_ids:
+            if new_id not in renames.values() and offering_skus(new_by_id[new_id]) == skus:
+                renames[old_id] = new_id
+                break
+    renamed_new = set(renames.values())
+
+    pairs = [(old_by_id[key], new_by_id[key]) for key in new_by_id if key in old_by_id]
+    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
+    order = {key: index for index, key in enumerate(new_by_id)}
+    pairs.sort(key=lambda pair: order[offering_id(pair[1])])
+    return Pairing(
+        pairs=tuple(pairs),
+        added=tuple(new_by_id[key] for key in added_ids if key not in renamed_new),
+        removed=tuple(old_by_id[key] for key in removed_ids if key not in renames),
+        renames=tuple(renames.items()),
+    )
+
+
+def offering_id(offering: Offering) -> str:
+    """Return an offering's id (``""`` when it has none)."""
+    return offering.entry.text("id") or ""
+
+
+def offerings_by_id(offerings: Sequence[Offering]) -> dict[str, Offering]:
+    """Return offerings by id, in catalog order; the first of a duplicated id wins."""
+    by_id: dict[str, Offering] = {}
+    for offering in offerings:
+        by_id.setdefault(offering_id(offering), offering)
+    return by_id
+
+
+def offering_skus(offering: Offering) -> tuple[str, ...]:
+    """Return the SKUs of an offering's variants, sorted, each once."""
+    return tuple(sorted({sku for variant in offering.variants if (sku := variant.text("sku"))}))
