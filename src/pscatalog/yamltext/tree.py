@@ -155,89 +155,18 @@ class Tree:
 
     def _parse(self, text: str) -> Node:
         from _ruamel_yaml import CParser  # the C extension, as the loader uses it
-        from ruamel.yaml import events
         from ruamel.yaml.error import YAMLError
 
+        builder = _Builder(self)
         parser = CParser(text)
-        stack: list[tuple[Collection, list[Node]]] = []
-        root: Node | None = None
-        marked = self._marked
-        hiding = self._hiding
         try:
-            while True:
-                event = parser.get_event()
-                kind = type(event)
-                node: Node | None = None
-                if kind is events.ScalarEvent:
-                    start, end = event.start_mark, event.end_mark
-                    node = Scalar(
-                        (start.line, start.column),
-                        (end.line, end.column),
-                        start.index,
-                        end.index,
-                        event.value,
-                        event.style or "",
-                        event.tag,
-                        event.anchor,
-                    )
-                    if marked and (start.line in marked or end.line != start.line):
-                        hiding.append(node)
-                elif kind is events.AliasEvent:
-                    start, end = event.start_mark, event.end_mark
-                    node = Alias(
-                        (start.line, start.column),
-                        (end.line, end.column),
-                        start.index,
-                        end.index,
-                        event.anchor,
-                    )
-                elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                    start, end = event.start_mark, event.end_mark
-                    collection = Collection(
-                        (start.line, start.column),
-                        (end.line, end.column),
-                        start.index,
-                        end.index,
-                        event.anchor,
-                        kind is events.MappingStartEvent,
-                        bool(event.flow_style),
-                        event.tag,
-                    )
-                    stack.append((collection, []))
-                    if len(stack) > self.max_depth:
-                        raise TreeError(f"nesting is deeper than {self.max_depth} levels")
-                    continue
-                elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
-                    collection, children = stack.pop()
-                    end = event.end_mark
-                    collection.end = (end.line, end.column)
-                    collection.end_index = end.index
-                    if collection.is_map:
-                        pairs = zip(children[::2], children[1::2], strict=True)
-                        collection.entries = [Entry(key, value) for key, value in pairs]
-                    else:
-                        collection.entries = [Entry(None, value) for value in children]
-                    node = collection
-                elif kind is events.DocumentStartEvent:
-                    if root is not None:
-                        raise TreeError("the text holds more than one YAML document")
-                    self.explicit_start = bool(event.explicit)
-                    if event.version is not None or event.tags:
-                        self.directives = self._directive_lines()
-                    continue
-                elif kind is events.StreamEndEvent or event is None:
-                    break
-                else:
-                    continue
-                if stack:
-                    stack[-1][1].append(node)
-                elif root is None:
-                    root = node
+            while builder.take(parser.get_event()):
+                pass
         except YAMLError as exc:
             raise TreeError(f"not readable YAML: {exc}") from None
-        if root is None:
+        if builder.root is None:
             raise TreeError("the text holds no YAML document")
-        return root
+        return builder.root
 
     def _directive_lines(self) -> list[str]:
         lines = []
@@ -446,6 +375,104 @@ def _diverges(node: Scalar) -> bool:
     if node.tag is not None and node.tag.endswith((":int", ":float")):
         return not reads_alike(node.text)
     return False
+
+
+class _Builder:
+    """Builds a tree's nodes from the libyaml event stream, one event at a time."""
+
+    def __init__(self, tree: Tree) -> None:
+        from ruamel.yaml import events
+
+        self.tree = tree
+        self.stack: list[tuple[Collection, list[Node]]] = []
+        self.root: Node | None = None
+        self.handlers: dict[type, Any] = {
+            events.ScalarEvent: self._scalar,
+            events.AliasEvent: self._alias,
+            events.MappingStartEvent: self._start,
+            events.SequenceStartEvent: self._start,
+            events.MappingEndEvent: self._end,
+            events.SequenceEndEvent: self._end,
+            events.DocumentStartEvent: self._document,
+        }
+        self.stream_end = events.StreamEndEvent
+
+    def take(self, event: Any) -> bool:
+        """Take one event; return whether more may follow."""
+        if event is None or type(event) is self.stream_end:
+            return False
+        handler = self.handlers.get(type(event))
+        if handler is not None:
+            node = handler(event)
+            if node is not None:
+                self._place(node)
+        return True
+
+    def _place(self, node: Node) -> None:
+        if self.stack:
+            self.stack[-1][1].append(node)
+        elif self.root is None:
+            self.root = node
+
+    def _scalar(self, event: Any) -> Node:
+        start, end = event.start_mark, event.end_mark
+        node = Scalar(
+            (start.line, start.column),
+            (end.line, end.column),
+            start.index,
+            end.index,
+            event.value,
+            event.style or "",
+            event.tag,
+            event.anchor,
+        )
+        marked = self.tree._marked
+        if marked and (start.line in marked or end.line != start.line):
+            self.tree._hiding.append(node)
+        return node
+
+    def _alias(self, event: Any) -> Node:
+        start, end = event.start_mark, event.end_mark
+        return Alias(
+            (start.line, start.column), (end.line, end.column), start.index, end.index, event.anchor
+        )
+
+    def _start(self, event: Any) -> None:
+        from ruamel.yaml import events
+
+        start, end = event.start_mark, event.end_mark
+        collection = Collection(
+            (start.line, start.column),
+            (end.line, end.column),
+            start.index,
+            end.index,
+            event.anchor,
+            type(event) is events.MappingStartEvent,
+            bool(event.flow_style),
+            event.tag,
+        )
+        self.stack.append((collection, []))
+        if len(self.stack) > self.tree.max_depth:
+            raise TreeError(f"nesting is deeper than {self.tree.max_depth} levels")
+
+    def _end(self, event: Any) -> Node:
+        collection, children = self.stack.pop()
+        end = event.end_mark
+        collection.end = (end.line, end.column)
+        collection.end_index = end.index
+        if collection.is_map:
+            pairs = zip(children[::2], children[1::2], strict=True)
+            collection.entries = [Entry(key, value) for key, value in pairs]
+        else:
+            collection.entries = [Entry(None, value) for value in children]
+        return collection
+
+    def _document(self, event: Any) -> None:
+        if self.root is not None:
+            raise TreeError("the text holds more than one YAML document")
+        self.tree.explicit_start = bool(event.explicit)
+        if event.version is not None or event.tags:
+            self.tree.directives = self.tree._directive_lines()
 
 
 def parse(text: str, *, max_depth: int = MAX_DEPTH) -> Tree:
