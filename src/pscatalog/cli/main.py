@@ -282,16 +282,20 @@ def schema(output: Path | None, kind: str | None) -> None:
     written to the folder and its path printed.
     """
     from pscatalog.catalog.schemas import SCHEMA_FILES, schema_text
+    from pscatalog.files.boundary import inside
+    from pscatalog.files.repository import boundary_of
+    from pscatalog.files.writer import write_atomically
 
     if output is None:
         click.echo(schema_text(kind or "category"), nl=False)
         return
+    inside(output, boundary_of(output))  # no folder is created outside the repository
     output.mkdir(parents=True, exist_ok=True)
     for name, file_name in SCHEMA_FILES.items():
         if kind is not None and name != kind:
             continue
         target = output / file_name
-        target.write_text(schema_text(name), encoding="utf-8")
+        write_atomically(target, schema_text(name))
         click.echo(str(target))
 
 
