@@ -43,7 +43,9 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PscatalogError as exc:
-            click.echo(f"pscatalog: error: {exc}", err=True)
+            # One line, whatever a file name or a setting holds.
+            message = str(exc).replace("\r", "\\r").replace("\n", "\\n")
+            click.echo(f"pscatalog: error: {message}", err=True)
             ctx.exit(2)
         except OSError as exc:
             target = f": {exc.filename}" if exc.filename else ""
@@ -56,9 +58,9 @@ class _Group(click.Group):
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Configuration file (default: pscatalog.toml or [tool.pscatalog] in pyproject.toml, "
-    "found from the current folder upwards).",
+    "found from the current folder up to the repository's top folder).",
 )
 @click.pass_context
 def cli(ctx: click.Context, config_path: Path | None) -> None:
@@ -108,7 +110,7 @@ def _parse_report(value: str) -> tuple[str, Path]:
 @click.option(
     "--baseline",
     "baseline_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Fail only on findings that are not in this baseline file (see 'pscatalog baseline').",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
