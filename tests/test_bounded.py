@@ -241,6 +241,48 @@ def test_brackets_and_dots_in_strings_and_comments_do_not_count(tmp_path: Path) 
     assert load_toml(tmp_path / "x.toml")["tool"]["pscatalog"]["ignore"] == ["M"]
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "baseline.json",
+            '\\"' * 500_000,
+            "baseline.json: not a baseline file: not valid JSON: "
+            "Expecting value: line 1 column 1 (char 0)",
+        ),
+        (
+            "baseline.json",
+            '"\\' * 500_000,
+            "baseline.json: not a baseline file: not valid JSON: "
+            "Unterminated string starting at: line 1 column 1 (char 0)",
+        ),
+        ("strict.toml", 'x = "' + '\\"' * 300_000 + "\n", None),
+        ("strict.toml", "x = " + "'''a" * 200_000 + "\n", None),
+    ],
+)
+def test_quotes_and_backslashes_cost_linear_time(
+    project: Path, name: str, content: str, message: str | None
+) -> None:
+    """Text made of unpaired quotes and escapes is measured in one pass, not once per quote.
+
+    Before the fix each of these took hours: every quote started a string that
+    ran to the end of the text and failed. The watchdog only catches a hang.
+    """
+    (project / name).write_text(content, encoding="utf-8")
+    if name.endswith(".toml"):
+        args = ["--config", name, "validate"]
+    else:
+        args = ["validate", "--baseline", name]
+    completed = run_process(*args, cwd=project)
+    assert completed.returncode == 2
+    line = completed.stderr.removeprefix("pscatalog: error: ")
+    if message is not None:
+        assert line == message + "\n"
+    else:
+        assert line.startswith(f"{name}: invalid TOML: ")
+        assert line.count("\n") == 1
+
+
 # -- a pyproject.toml met while looking for the configuration
 
 

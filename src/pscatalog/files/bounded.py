@@ -41,11 +41,16 @@ findings needs, about half a gigabyte in memory."""
 MAX_NESTING = 32
 """The deepest nesting of a JSON or TOML document, and the most parts a TOML key has."""
 
-_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-# Strings and comments, whose brackets and dots are text, not structure.
+# A string, or what is left of the text after an unterminated one. Every match attempt
+# at a quote succeeds and nothing is matched twice, so the work is linear whatever the
+# text (a string pattern that can fail rescans the rest of the text from each quote).
+_JSON_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+(?:\\\Z)?(?:"|\Z)', re.DOTALL)
+# Strings and comments, whose brackets and dots are text, not structure; each pattern
+# matches wherever it starts, as above (an unterminated string ends its line or the text).
 _TOML_TEXT = re.compile(
-    r'"""[\s\S]*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
-    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'|#[^\n]*'
+    r'"""[\s\S]*?(?:"""(?!")|\Z)|\'\'\'[\s\S]*?(?:\'\'\'(?!\')|\Z)'
+    r'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+(?:\\$)?(?:"|$)|\'[^\'\n]*+(?:\'|$)|#[^\n]*+',
+    re.MULTILINE,
 )
 _TOML_KEY_RUN = re.compile(r"[\w.\- \t]+")
 """A run of what a dotted key is made of, once strings are left out: its dots separate parts."""
