@@ -121,6 +121,18 @@ def test_a_folder_is_refused(project: Path, option: str) -> None:
     )
 
 
+@pytest.mark.parametrize("page", ["pipe.md", "/dev/zero"])
+def test_a_page_that_is_a_pipe_or_a_device_is_a_problem_not_a_hang(
+    project: Path, page: str
+) -> None:
+    """`render --check` given a pipe or a device as a page reports it, reads nothing, exits 1."""
+    os.mkfifo(project / "pipe.md")
+    completed = run_process("render", "--check", "catalog", page, cwd=project)
+    shown = os.path.relpath(page, project) if page.startswith("/") else page
+    assert completed.returncode == 1
+    assert completed.stderr.endswith(f"{shown}: error: {NOT_REGULAR}\n")
+
+
 # -- size
 
 
