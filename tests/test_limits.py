@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import pscatalog.tools.diffing
 from helpers import write_catalog
 from pscatalog.cli.main import cli
 from pscatalog.files.bounded import value_depth
@@ -305,3 +307,45 @@ def test_import_reports_a_services_file_past_a_limit(
     assert result.exit_code == 1
     assert result.stdout == f"services.yml:{line}:{column}: error Y009 {message}\n"
     assert not (in_tmp / "catalog").exists()
+
+
+def test_diff_of_a_revision_never_reads_a_file_past_the_size_limit(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blob larger than max-file-bytes is Y009 with its size, and git is never asked for it.
+
+    Git stores gigabytes of one repeated byte in a few megabytes: reading such
+    a blob to find it too large would exhaust the memory of a CI job.
+    """
+
+    def git(*args: str) -> str:
+        command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args]
+        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    write_catalog(in_tmp / "catalog", {})
+    git("add", "catalog")
+    git("commit", "-q", "-m", "catalog")
+    (in_tmp / "catalog" / "big.yaml").write_text("a" * 5000, encoding="utf-8")
+    git("add", "catalog")
+    git("commit", "-q", "-m", "big")
+    big = git("rev-parse", "HEAD:catalog/big.yaml").strip()
+    (in_tmp / "pscatalog.toml").write_text(
+        'ignore = ["C301"]\n[limits]\nmax-file-bytes = 4096\n', encoding="utf-8"
+    )
+    asked: list[bytes] = []
+    original = pscatalog.tools.diffing._git
+
+    def recorded(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+        if args[:2] == ("cat-file", "--batch"):
+            asked.append(stdin or b"")
+        return original(cwd, *args, stdin=stdin)
+
+    monkeypatch.setattr(pscatalog.tools.diffing, "_git", recorded)
+    result = run("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "HEAD:catalog/big.yaml:1:1: error Y009 file is 5,000 bytes, more than the limit of 4,096"
+    )
+    assert asked
+    assert not any(big.encode() in stdin for stdin in asked)
