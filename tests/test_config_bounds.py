@@ -305,3 +305,12 @@ def test_config_naming_a_pyproject_without_a_usable_table_is_one_line(
         2,
         f"pscatalog: error: pyproject.toml: {message}\n",
     )
+
+
+def test_a_name_with_a_line_break_stays_on_one_line(repo: Path) -> None:
+    """Whatever a file's name holds, the error is one line (line breaks shown escaped)."""
+    result = run("--config", "bad\nname.toml", "validate")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "pscatalog: error: bad\\nname.toml: no such configuration file\n",
+    )
