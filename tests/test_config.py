@@ -181,7 +181,10 @@ def test_limits_are_configurable(project: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("[limits]\nmax-depth = 0\n", "'limits': 'max-depth' must be a whole number of at least 1"),
+        (
+            "[limits]\nmax-depth = 0\n",
+            "'limits': 'max-depth' must be a whole number from 1 to 256, not 0",
+        ),
         (
             "[limits]\nmax-size = 10\n",
             "'limits': unknown key 'max-size' (known: max-file-bytes, max-depth, max-alias-nodes)",

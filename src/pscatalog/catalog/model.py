@@ -17,6 +17,8 @@ from typing import Any
 
 from pscatalog.catalog.schemas import CATEGORY, LEVELS
 from pscatalog.diagnostics import Location
+from pscatalog.files.boundary import inside
+from pscatalog.files.repository import boundary_of
 from pscatalog.files.sources import DISK, Files
 from pscatalog.rules import unreadable_file
 from pscatalog.yamltext.loader import (
@@ -215,7 +217,10 @@ def load_catalog(
     A file whose text ``files`` holds in memory is read from there, as if it
     were on disk. With a ``cache``, a file whose text it already knows is not
     parsed again. Raises :class:`NotADirectoryError` or
-    :class:`FileNotFoundError` when ``root`` is not a folder.
+    :class:`FileNotFoundError` when ``root`` is not a folder, and
+    :class:`~pscatalog.files.boundary.OutsideRepository` when it leads out of
+    its git repository (through a link in its path). A file that links out
+    of the repository is reported, and not read.
     """
     root = Path(root)
     if not files.exists(root):
@@ -224,7 +229,7 @@ def load_catalog(
         raise NotADirectoryError(f"not a catalog folder: {root}")
     levels_doc: Document | None = None
     category_docs: list[Document] = []
-    boundary = repository_root(root) if files.disk else None
+    boundary = _catalog_boundary(root) if files.disk else None
     for path in catalog_files(root, files):
         doc = _read(path, files, boundary, limits, cache)
         if path.name in LEVELS_FILE_NAMES and levels_doc is None:
@@ -290,13 +295,15 @@ def _read(
     return load_text(text, name, path, limits=limits)
 
 
-def repository_root(folder: Path) -> Path:
-    """Return the top of the git work tree holding ``folder``, else ``folder`` itself."""
-    folder = folder.resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
+def _catalog_boundary(root: Path) -> Path:
+    """Return the folder the catalog's files must stay in, its path resolved.
+
+    Raises :class:`~pscatalog.files.boundary.OutsideRepository` when ``root``
+    itself leads out of it.
+    """
+    boundary = boundary_of(root)
+    inside(root, boundary)
+    return Path(os.path.realpath(boundary))
 
 
 def _outside_link(path: Path, boundary: Path) -> Document | None:

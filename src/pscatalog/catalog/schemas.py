@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pscatalog.files.bounded import BoundedReadError, parse_json
 from pscatalog.files.sources import DISK, Files
 
 LEVELS = "levels"
@@ -63,7 +64,7 @@ def schema_id(text: str | None) -> object:
     if text is None:
         return None
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
+        data = parse_json(text)
+    except BoundedReadError:
         return None
     return data.get("$id") if isinstance(data, dict) else None

@@ -31,6 +31,7 @@ from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.errors import PscatalogError
+from pscatalog.files.bounded import JSON_MAX_BYTES, BoundedReadError, parse_json, read_bytes
 from pscatalog.rules.stale_baseline_entry import CODE as STALE_BASELINE_ENTRY
 
 BASELINE_FORMAT_VERSION = 1
@@ -88,14 +89,17 @@ def baseline_text(result: ValidationResult) -> str:
 def read_baseline(path: Path) -> list[Entry]:
     """Read a baseline file; raise :class:`BaselineError` if it cannot be used."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_bytes(path, max_bytes=JSON_MAX_BYTES)
+    except BoundedReadError as exc:
+        reason = "no such baseline file" if str(exc) == "no such file" else str(exc)
+        raise BaselineError(f"{path}: {reason}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise BaselineError(f"{path}: cannot be read: {exc}") from None
     try:
-        data: Any = json.loads(text)
-    except ValueError as exc:
+        data: Any = parse_json(raw)
+    except BoundedReadError as exc:
         raise BaselineError(f"{path}: not a baseline file: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_FORMAT_VERSION:
         raise BaselineError(f"{path}: not a version {BASELINE_FORMAT_VERSION} baseline file")

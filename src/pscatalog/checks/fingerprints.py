@@ -15,24 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 
 from pscatalog.diagnostics import Diagnostic
+from pscatalog.files.repository import repository_root as _top_folder
 
 
 def repository_root() -> Path | None:
     """Return the top folder of the git work tree around the current folder, if any."""
-    # Imported here: only CI reports need it, and every hook run would pay for it.
-    import subprocess
-
-    try:
-        completed = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:  # git is not installed
-        return None
-    top = completed.stdout.strip()
-    return Path(top) if completed.returncode == 0 and top else None
+    return _top_folder(Path.cwd())
 
 
 def repository_path(file: str, root: Path | None) -> str:

@@ -50,7 +50,9 @@ class _Group(click.Group):
             click.echo(f"pscatalog: error: {exc}", err=True)
             ctx.exit(1)
         except PscatalogError as exc:
-            click.echo(f"pscatalog: error: {exc}", err=True)
+            # One line, whatever a file name or a setting holds.
+            message = str(exc).replace("\r", "\\r").replace("\n", "\\n")
+            click.echo(f"pscatalog: error: {message}", err=True)
             ctx.exit(2)
         except OSError as exc:
             target = f": {exc.filename}" if exc.filename else ""
@@ -63,9 +65,9 @@ class _Group(click.Group):
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Configuration file (default: pscatalog.toml or [tool.pscatalog] in pyproject.toml, "
-    "found from the current folder upwards).",
+    "found from the current folder up to the repository's top folder).",
 )
 @click.pass_context
 def cli(ctx: click.Context, config_path: Path | None) -> None:
@@ -115,7 +117,7 @@ def _parse_report(value: str) -> tuple[str, Path]:
 @click.option(
     "--baseline",
     "baseline_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Fail only on findings that are not in this baseline file (see 'pscatalog baseline').",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
@@ -291,16 +293,20 @@ def schema(output: Path | None, kind: str | None) -> None:
     written to the folder and its path printed.
     """
     from pscatalog.catalog.schemas import SCHEMA_FILES, schema_text
+    from pscatalog.files.boundary import inside
+    from pscatalog.files.repository import boundary_of
+    from pscatalog.files.writer import write_atomically
 
     if output is None:
         click.echo(schema_text(kind or "category"), nl=False)
         return
+    inside(output, boundary_of(output))  # no folder is created outside the repository
     output.mkdir(parents=True, exist_ok=True)
     for name, file_name in SCHEMA_FILES.items():
         if kind is not None and name != kind:
             continue
         target = output / file_name
-        target.write_text(schema_text(name), encoding="utf-8")
+        write_atomically(target, schema_text(name))
         click.echo(str(target))
 
 

@@ -29,8 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pscatalog.catalog.model import repository_root
 from pscatalog.errors import PscatalogError
+from pscatalog.files.boundary import OutsideRepository, inside
+from pscatalog.files.repository import boundary_of
 
 UNKNOWN: Any = object()
 """As ``previous``: the text the change started from is not known (or does not matter)."""
@@ -69,11 +70,12 @@ def write_atomically(
     ``follow_links=False`` a link is replaced by the file instead of written
     through (what a fresh output wants).
     """
-    boundary = (within or repository_root(path.parent)).resolve()
-    linked = follow_links and path.is_symlink()
-    target = path.resolve() if linked else path.parent.resolve() / path.name
-    if not target.is_relative_to(boundary):
-        raise UnsafeWrite(f"refusing to write {path}: it leads outside {boundary}")
+    boundary = within or boundary_of(path.parent)
+    try:  # every component of the path, not only the file's own link
+        linked = follow_links and path.is_symlink()
+        target = inside(path, boundary) if linked else inside(path.parent, boundary) / path.name
+    except OutsideRepository:
+        raise UnsafeWrite(f"refusing to write {path}: it leads outside {boundary}") from None
     if check is not None:
         try:
             check(text)

@@ -33,6 +33,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pscatalog.catalog.model import MATURITIES, Catalog, Entry, display_name
 from pscatalog.errors import UsageError
+from pscatalog.files.bounded import BoundedReadError, read_bytes
 from pscatalog.files.writer import write_atomically
 
 VIEWS = ("categories", "catalog", "maturity")
@@ -393,6 +394,8 @@ def _cell(text: str) -> str:
 
 BEGIN_MARKER = "<!-- pscatalog:begin {view} -->"
 END_MARKER = "<!-- pscatalog:end -->"
+PAGE_MAX_BYTES = 64 * 1024 * 1024
+"""The largest handbook page read: larger ones are reported, not read."""
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*pscatalog:(?P<kind>begin|end)\b(?P<rest>.*?)-->[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 MAX_DIFF_LINES = 40
@@ -538,7 +541,10 @@ def sync_page(path: Path, render_view: Callable[[str], str]) -> PageSync | PageP
     """
     page = display_name(path)
     try:
-        old = path.read_bytes().decode("utf-8")
+        # Bounded: a page named on the command line may be a pipe or a device.
+        old = read_bytes(path, max_bytes=PAGE_MAX_BYTES).decode("utf-8")
+    except BoundedReadError as exc:
+        return PageProblem(page, str(exc))
     except UnicodeDecodeError as exc:
         return PageProblem(page, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
     try:

@@ -1,9 +1,10 @@
 """The file stays within the loader's limits.
 
 A validator runs on every commit and must never hang or exhaust memory. Files
-over the size limit (64 MiB), nesting deeper than 256 levels, and aliases that
-expand to more than 100,000 values (the "billion laughs" attack) are
-reported and not read further.
+over the size limit (64 MiB), nesting deeper than 256 levels (counted with
+aliases expanded: an alias to a deeply nested anchor is reported at the
+alias), and aliases that expand to more than 100,000 values (the "billion
+laughs" attack) are reported and not read further, by every command.
 
 **Fix:** split the file, flatten it, or write repeated values out instead of
 repeating anchors.
@@ -51,6 +52,16 @@ def depth(name: str, limit: int, line: int, column: int) -> Diagnostic:
         _THIS,
         f"nesting is deeper than the limit of {limit} levels",
         Location(name, line, column),
+    )
+
+
+def alias_depth(name: str, alias: str, limit: int, line: int, column: int) -> Diagnostic:
+    """Return the finding for an alias whose value would nest the data deeper than the limit."""
+    return diagnose(
+        _THIS,
+        f"the alias '*{alias}' nests the data deeper than the limit of {limit} levels",
+        Location(name, line, column),
+        "write the value out here, or refer to a less deeply nested one",
     )
 
 

@@ -47,6 +47,8 @@ from pscatalog.outputs.rendering import NONE, format_duration, format_price, tab
 ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
 _MODELINE = re.compile(rb"\s*#\s*yaml-language-server:\s*\$schema=(\S+)")
+_SCHEMA_MAX_BYTES = 1024 * 1024
+"""The largest schema file a modeline names that is read from a revision (as from disk)."""
 SHORT_TEXT = 60
 """Longer texts are shortened in Markdown tables; JSON keeps them whole."""
 
@@ -496,7 +498,11 @@ def _read_revision(spec: str, config: Config) -> ValidationResult:
     prefix = "" if str(relative) == "." else f"{relative}/"
     if not files:
         raise UsageError(f"no catalog files in '{prefix or './'}' at revision {spec}")
-    contents = _read_blobs(top, [obj for _, obj in files])
+    # A blob past the size limit is never read (git stores a file of gigabytes of one
+    # byte in a few megabytes): a file of its size that holds nothing stands for it,
+    # and the loader reports it as it reports any file too large.
+    limit = config.limits.max_file_bytes
+    contents = _read_blobs(top, [obj if size <= limit else "" for _, obj, size in files])
     with tempfile.TemporaryDirectory(prefix="pscatalog-diff-") as temporary:
         # The revision's files keep their place relative to one another, so that what
         # a catalog file names by a relative path (its modeline's schema) is found as
@@ -504,12 +510,19 @@ def _read_revision(spec: str, config: Config) -> ValidationResult:
         root = Path(temporary)
         folder = root.joinpath(*relative.parts)
         folder.mkdir(parents=True, exist_ok=True)
-        for (name, _), content in zip(files, contents, strict=True):
-            (folder / name).write_bytes(content or b"")
+        for (name, _, size), content in zip(files, contents, strict=True):
+            with (folder / name).open("wb") as stream:
+                stream.write(content or b"")
+                if size > limit:
+                    stream.truncate(size)
         referenced = _referenced(relative, contents)
-        for path, content in zip(
-            referenced, _read_blobs(top, [f"{revision}:{path}" for path in referenced]), strict=True
-        ):
+        objects = [f"{revision}:{path}" for path in referenced]
+        sizes = _blob_sizes(top, objects)
+        small = [
+            obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
+            for obj, size in zip(objects, sizes, strict=True)
+        ]
+        for path, content in zip(referenced, _read_blobs(top, small), strict=True):
             if content is not None:
                 target = root.joinpath(*PurePosixPath(path).parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -524,19 +537,21 @@ def _read_revision(spec: str, config: Config) -> ValidationResult:
     return _renamed(result, names)
 
 
-def _catalog_blobs(top: Path, revision: str, relative: PurePosixPath) -> Iterator[tuple[str, str]]:
-    """Yield (file name, object id) of the YAML files of the catalog folder at a revision."""
+def _catalog_blobs(
+    top: Path, revision: str, relative: PurePosixPath
+) -> Iterator[tuple[str, str, int]]:
+    """Yield (file name, object id, size) of the YAML files of the catalog folder at a revision."""
     where = [] if str(relative) == "." else ["--", f"{relative}/"]
-    listing = _git(top, "ls-tree", "-z", revision, *where)
+    listing = _git(top, "ls-tree", "-l", "-z", revision, *where)
     for record in (listing or b"").split(b"\0"):
         if not record:
             continue
         meta, _, path = record.partition(b"\t")
-        mode, kind, obj = meta.decode("ascii").split()
+        mode, kind, obj, size = meta.decode("ascii").split()
         name = PurePosixPath(path.decode("utf-8", "surrogateescape")).name
         # Symbolic links and submodules have no YAML of their own to read.
         if kind == "blob" and mode in ("100644", "100755") and name.endswith(YAML_SUFFIXES):
-            yield name, obj
+            yield name, obj, int(size)
 
 
 def _referenced(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[str]:
@@ -560,10 +575,32 @@ def _referenced(relative: PurePosixPath, contents: Sequence[bytes | None]) -> li
     return list(paths)
 
 
-def _read_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
-    """Read git objects in one process (``git cat-file --batch``); ``None`` for a missing one."""
+def _blob_sizes(top: Path, objects: Sequence[str]) -> list[int]:
+    """Return the size of each git object (``git cat-file --batch-check``); -1 if missing."""
     if not objects:
         return []
+    stdin = b"".join(f"{o}\n".encode() for o in objects)
+    output = _git(top, "cat-file", "--batch-check", stdin=stdin) or b""
+    sizes = []
+    for line in output.splitlines():
+        header = line.split()
+        sizes.append(int(header[2]) if len(header) == 3 and header[1] == b"blob" else -1)
+    return sizes if len(sizes) == len(objects) else [-1] * len(objects)
+
+
+def _read_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
+    """Read git objects in one process (``git cat-file --batch``); ``None`` for a missing one.
+
+    An empty name reads nothing, and gives ``None``.
+    """
+    if not any(objects):
+        return [None] * len(objects)
+    named = [obj for obj in objects if obj]
+    read = iter(_read_named_blobs(top, named))
+    return [next(read) if obj else None for obj in objects]
+
+
+def _read_named_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
     output = _git(top, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in objects))
     if output is None:
         raise UsageError("git cat-file could not read the catalog's files")

@@ -22,12 +22,13 @@ from pscatalog.catalog.model import (
     YAML_SUFFIXES,
     catalog_files,
     display_name,
-    repository_root,
 )
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
 from pscatalog.checks.suppressions import is_suppression
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.errors import PscatalogError, UsageError
+from pscatalog.files.boundary import inside
+from pscatalog.files.repository import boundary_of
 from pscatalog.files.writer import WriteRefused, write_atomically
 from pscatalog.tools.layout import canonical_text
 from pscatalog.yamltext.lines import LINE_BREAK, dominant_break, unified_diff
@@ -238,11 +239,12 @@ def _files(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"no such file or folder: {path}")
         if path.is_dir():
+            root = boundary_of(path.absolute())
+            inside(path, root)  # a folder named through a link out of the repository
             files = catalog_files(path)
-            root = repository_root(path.absolute())
         elif path.suffix in YAML_SUFFIXES:
             files = [path]
-            root = repository_root(path.absolute().parent)
+            root = boundary_of(path.absolute().parent)
         else:
             raise UsageError(f"not a catalog file (.yaml or .yml): {path}")
         for file in files:

@@ -50,6 +50,8 @@ from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema, schema_refe
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, Location, Related, diagnose, pointer_from_parts
 from pscatalog.errors import UsageError
+from pscatalog.files.boundary import inside
+from pscatalog.files.repository import boundary_of
 from pscatalog.files.writer import write_atomically
 from pscatalog.rules import _import_codes as codes
 from pscatalog.rules.registry import CODES
@@ -339,9 +341,11 @@ def import_services(
     result (the output is still written); raises
     :class:`~pscatalog.errors.UsageError` when the source is missing or not a
     file, or when ``output`` is a file or a folder that is not empty (unless
-    ``force``).
+    ``force``), and :class:`~pscatalog.files.boundary.OutsideRepository` when
+    ``output`` leads out of its git repository.
     """
     source, output = Path(source), Path(output)
+    inside(output, boundary_of(output))  # nothing is created or listed outside the repository
     if not source.exists():
         raise UsageError(f"no such services file: {source}")
     if source.is_dir():

@@ -60,7 +60,7 @@ class Limits:
     max_file_bytes: int = 64 * 1024 * 1024
     """Files larger than this are not parsed."""
     max_depth: int = 256
-    """Deepest nesting of mappings and sequences."""
+    """Deepest nesting of mappings and sequences, aliases expanded."""
     max_alias_nodes: int = 100_000
     """Values that aliases may add to a document by repeating anchors."""
 
@@ -238,6 +238,7 @@ class _Frame:
         "anchor",
         "column",
         "container",
+        "height",
         "is_key",
         "key",
         "key_column",
@@ -259,6 +260,8 @@ class _Frame:
         self.column = column
         self.positions: list[int] = []
         self.size = 1
+        self.height = 1
+        """Levels of nesting from this container down, aliased values included."""
         self.key: str | None = None
         self.key_line = 0
         self.key_column = 0
@@ -284,7 +287,8 @@ class _Builder:
         self.text = text
         self.limits = limits
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        """Each anchor's value, its weight in values and its height in levels."""
         self.alias_nodes = 0
 
     def run(self) -> None:
@@ -353,7 +357,7 @@ class _Builder:
 
     # -- event handlers: each returns the finished top-level value, or _NO_KEY
 
-    def _place(self, value: Any, size: int, line: int, column: int) -> Any:
+    def _place(self, value: Any, size: int, height: int, line: int, column: int) -> Any:
         """Put a finished value into the open container; return it if it is the root."""
         if not self.stack:
             self.doc.root = (line, column)
@@ -362,6 +366,7 @@ class _Builder:
         frame.size += size
         container = frame.container
         if type(container) is list:
+            frame.height = max(frame.height, height + 1)
             container.append(value)
             frame.positions += (line, column)
             return _NO_KEY
@@ -374,7 +379,10 @@ class _Builder:
         frame.key = None
         merge, frame.merge_key = frame.merge_key, False
         if key == "<<" and merge and self._is_merge(value, line, column):
+            # The merged values sit in this mapping: one level up from the alias's value.
+            frame.height = max(frame.height, height - 1 if isinstance(value, list) else height)
             return _NO_KEY
+        frame.height = max(frame.height, height + 1)
         mapping = cast(dict[str, Any], container)
         if key in mapping:
             index = self._duplicate(frame, key)
@@ -400,8 +408,8 @@ class _Builder:
         # A long string weighs more: aliases that repeat it are bounded by its size too.
         weight = 1 + len(event.value) // 100
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, weight)
-        return self._place(value, weight, line, column)
+            self.anchors[event.anchor] = (value, weight, 0)
+        return self._place(value, weight, 0, line, column)
 
     def _mapping_start(self, event: Any) -> Any:
         self._check_collection_tag(event, "map")
@@ -432,11 +440,11 @@ class _Builder:
         self.doc._index[id(container)] = len(self.doc._flat)
         self.doc._flat.extend(frame.positions)
         if frame.anchor is not None:
-            self.anchors[frame.anchor] = (container, frame.size)
+            self.anchors[frame.anchor] = (container, frame.size, frame.height)
         if frame.is_key:
             self._found(syntax_error.key_not_scalar(self.doc.name, frame.line, frame.column))
             raise _Stop
-        return self._place(container, frame.size, frame.line, frame.column)
+        return self._place(container, frame.size, frame.height, frame.line, frame.column)
 
     def _alias(self, event: Any) -> Any:
         mark = event.start_mark
@@ -446,7 +454,7 @@ class _Builder:
             inside = any(frame.anchor == name for frame in self.stack)
             self._found(syntax_error.alias_problem(self.doc.name, name, inside, line, column))
             raise _Stop
-        value, size = self.anchors[name]
+        value, size, height = self.anchors[name]
         parent = self.stack[-1] if self.stack else None
         if (
             parent is not None
@@ -461,7 +469,30 @@ class _Builder:
             limit = self.limits.max_alias_nodes
             self._found(limit_exceeded.aliases(self.doc.name, limit, line, column))
             raise _Stop
-        return self._place(value, size, line, column)
+        if self._alias_depth() + height > self.limits.max_depth:
+            limit = self.limits.max_depth
+            self._found(limit_exceeded.alias_depth(self.doc.name, name, limit, line, column))
+            raise _Stop
+        return self._place(value, size, height, line, column)
+
+    def _alias_depth(self) -> int:
+        """Return the depth of the container an alias's value goes into, merges included.
+
+        An alias under a merge key ``<<`` (alone or in its list) puts its
+        mapping's values into the mapping that holds the key.
+        """
+        stack = self.stack
+        depth = len(stack)
+        if depth and type(stack[-1].container) is dict and stack[-1].key == "<<":
+            return depth - 1
+        if (
+            depth > 1
+            and type(stack[-1].container) is list
+            and type(stack[-2].container) is dict
+            and stack[-2].key == "<<"
+        ):
+            return depth - 2
+        return depth
 
     # -- helpers
 
