@@ -27,11 +27,34 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import PRICE_AS_TEXT as CODE
+from pscatalog.catalog.values import number_text
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
+from pscatalog.rules import price_as_text as this_code  # diagnose() stamps its code
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
-
+CODE = "I003"
 NAME = "price-as-text"
 SEVERITY = Severity.ERROR
 SUMMARY = "a price is a number, not text"
+
+
+def converted(text: str, amount: float, currency: str, at: Location) -> Diagnostic:
+    """Return the finding for a price written as text whose amount is clear."""
+    figure = number_text(amount)
+    currency_too = "" if currency == "USD" else f", with currency: {currency}"
+    return diagnose(
+        this_code,
+        f"price is written as text, '{text}'; it is imported as {figure} {currency}",
+        at,
+        f"write the amount as a number: price: {figure}{currency_too}",
+    )
+
+
+def without_amount(text: str, at: Location) -> Diagnostic:
+    """Return the finding for a price written as text that states no clear amount."""
+    return diagnose(
+        this_code,
+        f"price is written as text, '{text}', with no clear amount; it is kept under "
+        "imported.unmapped",
+        at,
+        "write the amount as a number, and words about it in price_desc",
+    )

@@ -27,11 +27,44 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import UNCLEAR_VALUE as CODE
+from typing import Any
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.catalog.values import shown
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
+from pscatalog.rules import unclear_value as this_code  # diagnose() stamps its code
 
+CODE = "I010"
 NAME = "unclear-value"
 SEVERITY = Severity.WARNING
 SUMMARY = "a value has a clear meaning in the catalog's form"
+
+
+def finding(key: str, value: Any, why: str, at: Location) -> Diagnostic:
+    """Return the finding for the value of ``key``, kept because it ``why`` ("is not text")."""
+    return diagnose(
+        this_code,
+        f"{key} {shown(value)} {why}; it is kept under imported.unmapped",
+        at,
+        f"write the {key} in the form the catalog takes, or move the words to a description",
+    )
+
+
+def placeholder(key: str, at: Location) -> Diagnostic:
+    """Return the finding for a ``#TODO`` placeholder on an entry not sold with a SKU."""
+    return diagnose(
+        this_code,
+        f"{key} is a '#TODO' placeholder, read as empty; it is kept under imported.unmapped",
+        at,
+        f"fill in the {key}, or remove it",
+    )
+
+
+def unknown_level(value: Any, category_id: str, at: Location) -> Diagnostic:
+    """Return the finding for a level that names none of the three, for a new category."""
+    return diagnose(
+        this_code,
+        f"level {shown(value)} names none of the three levels; category '{category_id}' is "
+        "put at level 1, Product",
+        at,
+        "write the level as '<rank> - <name>', e.g. '1 - Product'",
+    )
