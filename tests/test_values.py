@@ -8,6 +8,8 @@ as its writer meant; and what export writes reads back as the same value.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -428,3 +430,18 @@ def test_a_price_written_by_export_reads_back_as_the_same_price(
     if note:
         price["note"] = note
     assert _exported_and_imported(_catalog_with({"price": price}))["price"] == price
+
+
+def test_long_values_are_read_without_a_hang() -> None:
+    """Runs of 200,000 digits or separators read in one pass (a watchdog, not a timing)."""
+    code = (
+        "from pscatalog.catalog.services_entry import read_duration, read_price\n"
+        "for text in ('1' * 200_000, '1,' * 100_000, '1 day ' * 30_000, '$' + '1,234' * 40_000):\n"
+        "    read_duration({'duration': 1, 'duration_desc': text})\n"
+        "    read_price({'price': text, 'price_desc': text})\n"
+        "print('done')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout == "done\n"

@@ -89,7 +89,9 @@ _PRICE = re.compile(
 )
 _MONEY_IN_TEXT = re.compile(
     rf"(?:{_SIGN})\s*{AMOUNT}|\b(?:{'|'.join(sorted(CURRENCY_CODES))})\s*{AMOUNT}"
-    rf"|{AMOUNT}\s*(?:€|£|\b(?:{'|'.join(sorted(CURRENCY_CODES))})\b)"
+    # A figure starts where no other does: trying every digit of a long run would take
+    # time in the square of its length.
+    rf"|(?<![0-9.,]){AMOUNT}\s*(?:€|£|\b(?:{'|'.join(sorted(CURRENCY_CODES))})\b)"
 )
 
 

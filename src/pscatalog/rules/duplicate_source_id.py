@@ -31,7 +31,7 @@ Passing:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
@@ -42,14 +42,17 @@ NAME = "duplicate-source-id"
 SEVERITY = Severity.ERROR
 SUMMARY = "entry ids are unique in the imported services file"
 
+Locate = Callable[[], Location]
+"""Finds a place: called only for the places a finding shows."""
 
-def check(entries: Iterable[tuple[str, Any, Location]]) -> Iterator[Diagnostic]:
+
+def check(entries: Iterable[tuple[str, Any, Locate]]) -> Iterator[Diagnostic]:
     """Yield a finding for each entry whose id an earlier entry has.
 
-    ``entries`` gives each entry's id, its SKU and the place of its id, in
-    file order; the first entry with the id is the related place.
+    ``entries`` gives each entry's id, its SKU and how to find the place of
+    its id, in file order; the first entry with the id is the related place.
     """
-    first: dict[str, tuple[int, Location]] = {}
+    first: dict[str, tuple[int, Locate]] = {}
     for position, (source_id, sku, at) in enumerate(entries):
         earlier_position, earlier = first.setdefault(source_id, (position, at))
         if earlier_position == position:
@@ -59,7 +62,7 @@ def check(entries: Iterable[tuple[str, Any, Location]]) -> Iterator[Diagnostic]:
             this_code,
             f"id '{source_id}' is already used by another entry{also}; both are imported as "
             "offerings with the same id",
-            at,
+            at(),
             "give this entry its own id, or make it a variant of the other",
-            (Related(earlier, "already used here"),),
+            (Related(earlier(), "already used here"),),
         )

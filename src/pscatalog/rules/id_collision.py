@@ -26,7 +26,7 @@ Passing:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
 from pscatalog.rules import id_collision as this_code  # diagnose() stamps its code
@@ -36,15 +36,18 @@ NAME = "id-collision"
 SEVERITY = Severity.WARNING
 SUMMARY = "distinct source ids stay distinct catalog ids"
 
+Locate = Callable[[], Location]
+"""Finds a place: called only for the places a finding shows."""
 
-def check(offerings: Iterable[tuple[str, str | None, Location]]) -> Iterator[Diagnostic]:
+
+def check(offerings: Iterable[tuple[str, str | None, Locate]]) -> Iterator[Diagnostic]:
     """Yield a finding for each offering whose catalog id an earlier one has.
 
     ``offerings`` gives each offering's catalog id, the source id of its first
-    entry and that entry's place, in file order. Offerings whose entries
-    share one source id are that id's duplicates (I001), not a collision.
+    entry and how to find that entry's place, in file order. Offerings whose
+    entries share one source id are that id's duplicates (I001), not a collision.
     """
-    first: dict[str, tuple[int, str | None, Location]] = {}
+    first: dict[str, tuple[int, str | None, Locate]] = {}
     for position, (offering_id, source_id, at) in enumerate(offerings):
         earlier_position, earlier_id, earlier = first.setdefault(
             offering_id, (position, source_id, at)
@@ -55,7 +58,7 @@ def check(offerings: Iterable[tuple[str, str | None, Location]]) -> Iterator[Dia
             this_code,
             f"entry '{source_id or '?'}' becomes the catalog id '{offering_id}', as entry "
             f"'{earlier_id or '?'}' does; both offerings keep it",
-            at,
+            at(),
             "give the entries ids that differ by more than case, punctuation or a delivery suffix",
-            (Related(earlier, "the other entry"),),
+            (Related(earlier(), "the other entry"),),
         )

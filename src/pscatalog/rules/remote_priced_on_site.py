@@ -28,6 +28,7 @@ Passing:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pscatalog.catalog.values import AMOUNT, number_text, parse_amount
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
@@ -44,11 +45,16 @@ _ON_SITE_PRICE = re.compile(r"(?:on-?site|at your site)" + _AFTER_LABEL, re.IGNO
 
 
 def check(
-    source_id: str, amount: float, description: str, at: Location, price_at: Location
+    source_id: str,
+    amount: float,
+    description: str,
+    at: Callable[[], Location],
+    price_at: Callable[[], Location],
 ) -> Diagnostic | None:
     """Return a finding if an entry whose id says remote has its description's on-site price.
 
-    ``at`` is the place of the id, ``price_at`` that of the price.
+    ``at`` finds the place of the id, ``price_at`` that of the price; they are
+    called only for a finding.
     """
     if "remote" not in source_id.lower():
         return None
@@ -63,7 +69,7 @@ def check(
         this_code,
         f"id '{source_id}' says remote, but its price {number_text(amount)} is the on-site "
         f"price of its price_desc (remote: ${remote['figure']})",
-        at,
+        at(),
         "give the entry the remote price, or an id that does not say remote",
-        (Related(price_at, "the price is given here"),),
+        (Related(price_at(), "the price is given here"),),
     )

@@ -58,7 +58,8 @@ class Categories:
         entries = list(entries)
         for entry in entries:
             entry.category = self.category_of(entry)
-            self.places.setdefault(entry.category, self.place_of(entry))
+            if entry.category not in self.places:
+                self.places[entry.category] = self.place_of(entry)
         self.check_unmapped(entries)
         self.check_levels(entries)
 

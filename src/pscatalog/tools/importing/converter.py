@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from pscatalog.catalog.services_entry import (
@@ -215,8 +216,8 @@ class _Converter:
             entry.source_id,
             price["amount"],
             description,
-            self.context.at(entry, "id"),
-            self.context.at(entry, "price"),
+            partial(self.context.at, entry, "id"),
+            partial(self.context.at, entry, "price"),
         )
         if finding is not None:
             self.context.add(finding)

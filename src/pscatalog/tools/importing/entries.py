@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from pscatalog.catalog.services_entry import name_text
@@ -166,14 +167,14 @@ def check_duplicates(context: Context, entries: list[Entry]) -> None:
     """Report ids and names that an earlier entry already has."""
     context.add(
         *duplicate_source_id.check(
-            (entry.source_id, entry.data.get("sku"), context.at(entry, "id"))
+            (entry.source_id, entry.data.get("sku"), partial(context.at, entry, "id"))
             for entry in entries
             if entry.source_id is not None
         )
     )
     context.add(
         *duplicate_source_name.check(
-            (name, entry.source_id, context.at(entry, "name"))
+            (name, entry.source_id, partial(context.at, entry, "name"))
             for entry in entries
             if (name := name_text(entry.data)) is not None
         )

@@ -11,6 +11,7 @@ entries is a defect ``validate`` must see, so such entries are never grouped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from pscatalog.catalog.services_entry import name_text
 from pscatalog.catalog.services_file import ID_SUFFIXES, NAME_SUFFIX
@@ -121,7 +122,11 @@ def check_collisions(context: Context, groups: list[Group]) -> None:
     """Report offerings whose entries' distinct ids become the same catalog id."""
     context.add(
         *id_collision.check(
-            (each.offering_id, each.entries[0].source_id, context.place(each.entries[0], "id"))
+            (
+                each.offering_id,
+                each.entries[0].source_id,
+                partial(context.place, each.entries[0], "id"),
+            )
             for each in groups
         )
     )
