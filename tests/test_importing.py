@@ -635,8 +635,8 @@ def test_a_source_or_output_that_cannot_be_used_is_one_line_and_exit_2(
     assert (outcome.exit_code, outcome.stdout, outcome.stderr) == (2, "", message)
 
 
-def test_a_symlink_in_the_output_folder_is_replaced_not_followed(in_tmp: Path) -> None:
-    """Writing levels.yaml over a symlink replaces the link; its target outside is untouched."""
+def test_a_link_in_the_output_folder_is_neither_followed_nor_replaced(in_tmp: Path) -> None:
+    """A link named levels.yaml is a levels file import did not write: it stays, reported."""
     outside = in_tmp / "outside.yaml"
     outside.write_text("keep: me\n", encoding="utf-8")
     (in_tmp / "catalog").mkdir()
@@ -647,8 +647,18 @@ def test_a_symlink_in_the_output_folder_is_replaced_not_followed(in_tmp: Path) -
     )
     result = import_services("services.yml", "catalog", force=True)
     assert outside.read_text(encoding="utf-8") == "keep: me\n"
-    assert not (in_tmp / "catalog" / "levels.yaml").is_symlink()
-    assert [path.parent for path in result.written] == [Path("catalog")] * 2
+    assert (in_tmp / "catalog" / "levels.yaml").is_symlink()
+    assert result.written == [Path("catalog/integration.yaml")]
+    assert rows(result, Severity.WARNING) == [
+        (
+            "I015",
+            "services.yml",
+            1,
+            1,
+            "the output folder already has a levels file, levels.yaml; it is kept, and the "
+            "import's levels are not written",
+        )
+    ]
 
 
 def test_a_syntax_error_is_reported_and_nothing_is_written(in_tmp: Path) -> None:
@@ -1312,3 +1322,181 @@ def test_a_repeated_id_on_the_first_entry_is_reported_not_a_crash(in_tmp: Path) 
         (o["id"], o["name"], [v["id"] for v in o["variants"]])
         for o in data["education.yaml"]["offerings"]
     ] == [("dup", "First", ["custom"]), ("dup", "Second", ["custom"]), ("dup", "Third", ["custom"])]
+
+
+# -- never over a file import did not write
+
+
+LEVELS_CATEGORY = """\
+# yaml-language-server: $schema=../schema/category.schema.json
+id: levels
+name: Levelling audits
+level: product
+offerings:
+  - id: audit
+    name: Audit
+    maturity: planned
+    variants:
+      - id: custom
+"""
+
+
+def test_a_category_named_levels_keeps_the_levels_after_export_then_import(
+    in_tmp: Path,
+) -> None:
+    """Category id 'levels': export then import writes it to levels-2.yaml, beside the levels."""
+    shutil.copytree(REPO / "schema", in_tmp / "schema")
+    (in_tmp / "catalog").mkdir()
+    (in_tmp / "catalog" / "levels.yaml").write_text(
+        (REPO / "catalog" / "levels.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (in_tmp / "catalog" / "audits.yaml").write_text(LEVELS_CATEGORY, encoding="utf-8")
+    exported = CliRunner().invoke(cli, ["export", "--format", "services-yml", "-o", "s.yml"])
+    assert exported.exit_code == 0
+    outcome = CliRunner().invoke(
+        cli, ["import", "s.yml", "--output", "back", "--output-format", "concise"]
+    )
+    assert (outcome.exit_code, outcome.stdout) == (
+        0,
+        "s.yml:7:15: warning I015 category 'levels' is written to levels-2.yaml: its own file "
+        "name, levels.yaml, is the levels file's\n",
+    )
+    assert sorted(path.name for path in (in_tmp / "back").iterdir()) == [
+        "levels-2.yaml",
+        "levels.yaml",
+    ]
+    back = load_catalog(in_tmp / "back")
+    assert [level.data["id"] for level in back.levels] == ["product", "adoption", "transformation"]
+    assert [(c.data["id"], c.data["name"]) for c in back.categories] == [
+        ("levels", "Levelling audits")
+    ]
+    assert [d.message for d in validate([in_tmp / "back"]).diagnostics] == [
+        d.message for d in validate([in_tmp / "catalog"]).diagnostics
+    ]
+
+
+JIRA = "- id: jira\n  name: JIRA\n  category: Integration\n  maturity: Complete\n"
+
+
+def test_forced_import_never_writes_over_a_file_already_in_the_folder(in_tmp: Path) -> None:
+    """A file named like a category's, in any case or punctuation, stays; the category moves."""
+    (in_tmp / "services.yml").write_text(
+        JIRA + "- id: kit\n  name: Kit\n  category: Partner Services\n  maturity: Minimal\n",
+        encoding="utf-8",
+    )
+    (in_tmp / "catalog").mkdir()
+    mine = {"Integration.yml": "mine: 1\n", "partner_services.yaml": "mine: 2\n"}
+    for name, text in mine.items():
+        (in_tmp / "catalog" / name).write_text(text, encoding="utf-8")
+    result = import_services("services.yml", "catalog", force=True)
+    assert rows(result, Severity.WARNING) == [
+        (
+            "I015",
+            "services.yml",
+            3,
+            13,
+            "category 'integration' is written to integration-2.yaml: its own file name, "
+            "integration.yaml, is taken by Integration.yml, already in the output folder",
+        ),
+        (
+            "I009",
+            "services.yml",
+            7,
+            13,
+            "category 'Partner Services' is none of the framework's categories; its entries "
+            "are imported into a category of their own, 'partner-services'",
+        ),
+        (
+            "I015",
+            "services.yml",
+            7,
+            13,
+            "category 'partner-services' is written to partner-services-2.yaml: its own file "
+            "name, partner-services.yaml, is taken by partner_services.yaml, already in the "
+            "output folder",
+        ),
+    ]
+    assert result.diagnostics[0].hint == (
+        "import into an empty folder, or give the category an id whose file name is free"
+    )
+    assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == [
+        "Integration.yml",
+        "integration-2.yaml",
+        "levels.yaml",
+        "partner-services-2.yaml",
+        "partner_services.yaml",
+    ]
+    for name, text in mine.items():
+        assert (in_tmp / "catalog" / name).read_text(encoding="utf-8") == text
+
+
+def test_forced_import_into_its_own_unchanged_output_rewrites_it(in_tmp: Path) -> None:
+    """Files that hold exactly what import writes are its own: a second run finds no collision."""
+    (in_tmp / "services.yml").write_text(JIRA, encoding="utf-8")
+    first = import_services("services.yml", "catalog")
+    again = import_services("services.yml", "catalog", force=True)
+    assert again.diagnostics == first.diagnostics == []
+    assert again.files == first.files
+    assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == [
+        "integration.yaml",
+        "levels.yaml",
+    ]
+
+
+def test_forced_import_keeps_an_edited_file_and_a_levels_file_it_did_not_write(
+    in_tmp: Path,
+) -> None:
+    """An edited category file stays; a levels.yml stays and levels.yaml is not added."""
+    (in_tmp / "services.yml").write_text(JIRA, encoding="utf-8")
+    import_services("services.yml", "catalog")
+    edited = (in_tmp / "catalog" / "integration.yaml").read_text(encoding="utf-8") + "# mine\n"
+    (in_tmp / "catalog" / "integration.yaml").write_text(edited, encoding="utf-8")
+    (in_tmp / "catalog" / "levels.yaml").rename(in_tmp / "catalog" / "levels.yml")
+    outcome = CliRunner().invoke(
+        cli, ["import", "services.yml", "--force", "--output-format", "concise"]
+    )
+    assert (outcome.exit_code, outcome.stdout) == (
+        0,
+        "services.yml:1:1: warning I015 the output folder already has a levels file, "
+        "levels.yml; it is kept, and the import's levels are not written\n"
+        "services.yml:3:13: warning I015 category 'integration' is written to "
+        "integration-2.yaml: its own file name, integration.yaml, is taken by "
+        "integration.yaml, already in the output folder\n",
+    )
+    assert outcome.stderr == "pscatalog: wrote 1 files to catalog\n"
+    assert (in_tmp / "catalog" / "integration.yaml").read_text(encoding="utf-8") == edited
+    assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == [
+        "integration-2.yaml",
+        "integration.yaml",
+        "levels.yml",
+    ]
+
+
+def test_categories_whose_file_names_would_be_one_get_distinct_files(in_tmp: Path) -> None:
+    """Two long ids alike in their first 100 characters: the second file is '-2', reported."""
+    long_id = "a" * 120
+    same_start = "a" * 100 + "-b"
+    entries = [
+        {
+            "id": f"x{n}",
+            "name": f"X{n}",
+            "category": "Long",
+            "maturity": "Planned",
+            "pscatalog": {"category": category, "offering": f"x{n}", "variant": "custom"},
+        }
+        for n, category in enumerate((long_id, same_start))
+    ]
+    (in_tmp / "services.yml").write_text(services_text(entries), encoding="utf-8")
+    result = import_services("services.yml", "out")
+    [taken] = result.diagnostics
+    assert (taken.code, taken.location.line, taken.location.column) == ("I015", 15, 15)
+    assert taken.message == (
+        f"category '{same_start}' is written to {'a' * 100}-2.yaml: its own file name, "
+        f"{'a' * 100}.yaml, is taken by category '{long_id}' ({'a' * 100}.yaml)"
+    )
+    assert [str(related) for related in taken.related] == ["services.yml:6:15: the other category"]
+    assert list(result.files) == ["levels.yaml", f"{'a' * 100}.yaml", f"{'a' * 100}-2.yaml"]
+    assert {c.data["id"] for c in load_catalog(in_tmp / "out").categories} == {
+        long_id,
+        same_start,
+    }

@@ -25,7 +25,8 @@ The import is faithful to its source (PRODUCT.md, "Decisions already taken",
 - nothing is dropped and no defect is hidden: duplicated ids and names stay
   (an entry whose id is repeated is never grouped, so both offerings keep the
   id and ``validate`` reports it), a SKU without its SOW stays, and claimed
-  maturities stay for ``validate`` to judge.
+  maturities stay for ``validate`` to judge;
+- no file is written over a file import did not write.
 
 A file written by ``pscatalog export --format services-yml`` carries a
 ``pscatalog`` block on each entry naming its category, offering and variant,

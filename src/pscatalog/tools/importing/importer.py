@@ -53,10 +53,13 @@ def import_services(
 
     Writes ``levels.yaml`` and one file per category, each atomically, and
     only inside ``output``. Problems of the source are diagnostics of the
-    result (the output is still written). Raises
-    :class:`~pscatalog.errors.UsageError` when the source is missing or not a
-    file, or when ``output`` is a file or a folder that is not empty (unless
-    ``force``).
+    result (the output is still written). With ``force``, a folder that is not
+    empty is written into, but no file already there is written over (unless
+    it holds exactly what import writes): a category whose file name is taken
+    gets a free one, and a levels file there is kept; each is reported.
+    Raises :class:`~pscatalog.errors.UsageError` when the source is missing
+    or not a file, or when ``output`` is a file or a folder that is not empty
+    (unless ``force``).
     """
     source, output = Path(source), Path(output)
     _check_paths(source, output, force=force)

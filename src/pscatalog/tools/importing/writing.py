@@ -1,11 +1,15 @@
 """The catalog folder an import writes: its files' texts, their names, and the writing.
 
-Each file is written in the canonical layout (by the formatter) and atomically;
-a category's file is named after its id.
+Each file is written in the canonical layout (by the formatter), atomically,
+and never over a file import did not write: a category whose file name is
+taken (by the levels file, by another category whose id differs only by case
+or punctuation, or by a file already in the output folder) gets a free name,
+and the finding says so. A levels file already in the folder is kept.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,14 +17,17 @@ from typing import Any
 from pscatalog.catalog.model import LEVELS_FILE_NAMES, YAML_SUFFIXES
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, schema_reference
 from pscatalog.catalog.services_file import LEVEL_DEFINITIONS
-from pscatalog.diagnostics import Diagnostic
+from pscatalog.diagnostics import Diagnostic, Location
 from pscatalog.files.writer import write_atomically
+from pscatalog.rules import file_name_taken
 from pscatalog.tools.formatting import FormatError, format_text
 from pscatalog.tools.importing.converter import Conversion
 from pscatalog.yamltext.emitter import document_text
 
 LEVELS_FILE = LEVELS_FILE_NAMES[0]
 """The name of the levels file an import writes."""
+MAX_NAME = 100
+"""The longest file name (before ``.yaml``) given to a category: file systems limit names."""
 
 
 def levels_text() -> str:
@@ -54,7 +61,7 @@ def category_text(category: dict[str, Any], source_name: str) -> str:
 def catalog_texts(conversion: Conversion, source_name: str) -> dict[str, str]:
     """Return the text of each catalog file of a conversion, by file name.
 
-    The names are those :func:`plan` gives.
+    The names are those :func:`plan` gives in an empty folder.
     """
     return plan(conversion, source_name, None).texts
 
@@ -68,16 +75,31 @@ class Plan:
 
 
 def plan(conversion: Conversion, source_name: str, output: Path | None) -> Plan:
-    """Return the files a conversion becomes in ``output``.
+    """Return the files a conversion becomes in ``output``, none over a file already there.
 
-    The modelines name the schemas as seen from ``output``; without it, they
-    name ``../schema/``.
+    The modelines name the schemas as seen from ``output``. A file already in
+    ``output`` that holds exactly the text import would write under its name
+    counts as import's own; any other keeps its name, and the category that
+    wanted it gets a free one. Without ``output``, the folder is taken to be
+    empty and the modelines name ``../schema/``.
     """
+    names = _Names(output)
     result = Plan()
-    result.texts[LEVELS_FILE] = _with_modeline(levels_text(), LEVELS, output)
+    levels = _with_modeline(levels_text(), LEVELS, output)
+    kept = names.levels(levels)
+    if kept is None:
+        result.texts[LEVELS_FILE] = levels
+    else:
+        at = conversion.source or Location(source_name, 1, 1)
+        result.diagnostics.append(file_name_taken.levels_kept(kept, at))
     for category in conversion.categories:
+        category_id = str(category["id"])
         text = _with_modeline(category_text(category, source_name), CATEGORY, output)
-        result.texts[f"{category['id']}{YAML_SUFFIXES[0]}"] = text
+        at = conversion.places.get(category_id) or Location(source_name, 1, 1)
+        name, finding = names.category(category_id, text, at)
+        result.texts[name] = text
+        if finding is not None:
+            result.diagnostics.append(finding)
     return result
 
 
@@ -87,10 +109,104 @@ def write(output: Path, texts: dict[str, str]) -> list[Path]:
     written = []
     for name, text in texts.items():
         path = output / name
-        # The output is written anew: a link there is replaced, never followed.
+        # The file is new, or already holds this very text: a link is replaced, never followed.
         write_atomically(path, text, follow_links=False)
         written.append(path)
     return written
+
+
+# -- file names
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """What holds a file name: the import's levels file, one of its categories, or a file."""
+
+    name: str
+    category: str | None = None
+    """The id of the category written there."""
+    place: Location | None = None
+    """Where the source names that category."""
+    existing: bool = False
+    """Whether the file was in the folder before the import."""
+
+
+class _Names:
+    """The file names of one import, compared as file systems and readers compare them."""
+
+    def __init__(self, output: Path | None) -> None:
+        self.output = output
+        self.taken = _existing(output) if output is not None else {}
+
+    def levels(self, text: str) -> str | None:
+        """Take the levels file's name; return that of a levels file kept in its place, if any."""
+        holder = self.taken.get(_key(LEVELS_FILE))
+        if holder is None or self._same(holder, LEVELS_FILE, text):
+            self.taken[_key(LEVELS_FILE)] = _Holder(LEVELS_FILE)
+            return None
+        return holder.name
+
+    def category(self, category_id: str, text: str, at: Location) -> tuple[str, Diagnostic | None]:
+        """Return a free file name for a category, and the finding if it is not its own."""
+        stem = category_id[:MAX_NAME].rstrip("-") or "category"
+        wanted = stem + YAML_SUFFIXES[0]
+        holder = self.taken.get(_key(wanted))
+        if holder is None or self._same(holder, wanted, text):
+            self.taken[_key(wanted)] = _Holder(wanted, category_id, at)
+            return wanted, None
+        number = 2
+        while _key(name := f"{stem}-{number}{YAML_SUFFIXES[0]}") in self.taken:
+            number += 1
+        self.taken[_key(name)] = _Holder(name, category_id, at)
+        return name, _taken(category_id, wanted, name, holder, at)
+
+    def _same(self, holder: _Holder, name: str, text: str) -> bool:
+        """Whether a file already there is the one import would write: same name, same text."""
+        if not holder.existing or holder.name != name or self.output is None:
+            return False
+        path = self.output / name
+        data = text.encode("utf-8")
+        try:
+            return (
+                path.is_file()
+                and not path.is_symlink()
+                and path.stat().st_size == len(data)
+                and path.read_bytes() == data
+            )
+        except OSError:
+            return False
+
+
+def _taken(category_id: str, wanted: str, name: str, holder: _Holder, at: Location) -> Diagnostic:
+    """Return the finding for a category written to ``name`` because ``holder`` has ``wanted``."""
+    if holder.existing:
+        return file_name_taken.existing_file(category_id, wanted, name, holder.name, at)
+    if holder.category is None or holder.place is None:
+        return file_name_taken.levels_name(category_id, wanted, name, at)
+    return file_name_taken.other_category(
+        category_id, wanted, name, holder.category, holder.name, at, holder.place
+    )
+
+
+def _key(name: str) -> str:
+    """Return what makes two file names the same: the stem, in lowercase, without punctuation."""
+    stem = name
+    for suffix in YAML_SUFFIXES:
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+def _existing(output: Path) -> dict[str, _Holder]:
+    """Return what is already in ``output`` under a YAML file's name, by key."""
+    if not output.is_dir():
+        return {}
+    found: dict[str, _Holder] = {}
+    for child in sorted(output.iterdir(), key=lambda path: path.name):
+        if child.name.lower().endswith(YAML_SUFFIXES):
+            found.setdefault(_key(child.name), _Holder(child.name, existing=True))
+    return found
 
 
 # -- text
