@@ -2,9 +2,13 @@
 
 A link relative to the site (``/services/education/gitlab-basics/``) becomes
 ``https://about.gitlab.com/services/education/gitlab-basics/``; an
-approximate duration (``~1-3 days``) becomes a range of days; a "Consulting"
-entry goes to the category of what it sells. Each conversion is reported at
-its source line, so that the import can be reviewed line by line.
+approximate duration (``~1-3 days``) becomes a range of days; a sentence that
+gives one total length (``Estimated to be 3 weeks total``) becomes that
+length, with the sentence as its note; a price description that says what
+one price buys (``$14,400 for 48 hour block``) gives the unit when the entry
+has none; a "Consulting" entry goes to the category of what it sells. Each
+conversion is reported at its source line, so that the import can be
+reviewed line by line.
 
 **Fix:** nothing is wrong; write the value in the catalog's form in the
 source to silence the note.

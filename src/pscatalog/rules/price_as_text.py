@@ -1,10 +1,13 @@
 """A price is written as a number, not as text.
 
 ``price: $14,400`` is a string: templates that sort, add or format prices get
-text, and a typo such as ``$14.400`` goes unnoticed. When the text is a plain
-amount in dollars, import converts it (``"$14,400"`` becomes an amount of
-14400 USD) and says so; any other text (``TBD``, ``Varies``) is kept under the
-offering's ``imported.unmapped`` and the price is left empty.
+text, and a typo such as ``$14.400`` goes unnoticed. When the text is one
+clear amount, import converts it and says so: ``"$14,400"`` and ``"USD
+14,400"`` become 14400 USD, ``"14.400 €"`` 14400 EUR (money has two decimals
+at most, so a point or comma before three digits separates thousands),
+``"$1.5k"`` 1500 USD. Any other text (``TBD``, ``Varies``, ``Call for
+pricing``, a range) is kept under the offering's ``imported.unmapped`` and
+the price is left empty.
 
 **Fix:** write the amount as a number, without currency sign or thousands
 separator; put words about the price in ``price_desc``.

@@ -2,8 +2,9 @@
 
 The November 2022 file shipped ``duration_desc: $184,875``: a price pasted
 into the duration column, so the page told buyers the engagement lasts
-"$184,875". Import does not read such a value as a duration: it keeps it
-under ``imported.unmapped`` and reports it.
+"$184,875". Import reads no value of ``duration`` or ``duration_desc`` that
+names an amount of money (``$``, ``€``, ``£`` or a currency code beside a
+figure) as a duration: it keeps it under ``imported.unmapped`` and reports it.
 
 **Fix:** put the duration in ``duration_desc`` (``3 months, 40 hours per
 week``) and the price in ``price``.

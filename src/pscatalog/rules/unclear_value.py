@@ -1,10 +1,12 @@
 """A value has a clear meaning in the form the catalog gives it.
 
 "Varies", "Call for pricing", "N/A", "TBD", a ``#TODO`` placeholder, a
-stage list such as "All", a link that is not one: the catalog has no honest
-number or list for them. Import leaves the catalog's field empty, keeps the
-value exactly as it was under the offering's ``imported.unmapped``, and
-reports it so that someone gives it a meaning.
+stage list such as "All", a link that is not one, a duration that is a bound
+or a rate ("up to 3 days", "8 hours per week"), a currency that is not the
+price's: the catalog has no honest number or list for them. Import leaves
+the catalog's field empty, keeps the value exactly as it was under the
+offering's ``imported.unmapped``, and reports it so that someone gives it a
+meaning.
 
 **Fix:** write the value in the form the field takes (a number of days, a
 price, a list of stages, a full ``https://`` link), or move the words to a
