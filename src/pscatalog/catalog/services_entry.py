@@ -66,11 +66,24 @@ _PRICE_FOR = re.compile(
 
 @dataclass(frozen=True)
 class Unclear:
-    """A value with no clear meaning in the catalog's form, kept as it was."""
+    """A value with no clear meaning in the catalog's form, kept as it was.
+
+    ``expected`` says what the catalog takes there: ``text``, ``link``,
+    ``stages``, ``sku``, ``amount``, ``price unit``, ``currency``, ``days``,
+    ``length`` or ``price``.
+    """
 
     key: str
     value: Any
-    why: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class OtherCurrency:
+    """A currency key that is not the currency the price text names, kept as it was."""
+
+    value: str
+    currency: str
 
 
 @dataclass(frozen=True)
@@ -166,6 +179,7 @@ Fact = (
     | PriceText
     | PriceWithoutAmount
     | UnitDescribed
+    | OtherCurrency
 )
 """What reading an entry found that import reports."""
 
@@ -185,10 +199,10 @@ class Reading:
         """Keep a source value as it was."""
         self.kept[key] = value
 
-    def unclear(self, key: str, value: Any, why: str) -> None:
-        """Keep a source value whose meaning is not clear, and say why."""
+    def unclear(self, key: str, value: Any, expected: str) -> None:
+        """Keep a source value whose meaning is not clear, and say what was expected."""
         self.kept[key] = value
-        self.facts.append(Unclear(key, value, why))
+        self.facts.append(Unclear(key, value, expected))
 
     def update(self, other: Reading) -> None:
         """Add what another reading of the same entry found."""
@@ -286,7 +300,7 @@ def read_offering(data: Mapping[str, Any], skip: Collection[str] = ()) -> Readin
     if "stages" in data and "stages" not in skip:
         stages = read_stages(data["stages"])
         if stages is None:
-            reading.unclear("stages", data["stages"], "is not a list of DevOps stages")
+            reading.unclear("stages", data["stages"], "stages")
         else:
             reading.fields["stages"] = stages
     if "delivery_kit" in data and "delivery_kit" not in skip:
@@ -294,7 +308,7 @@ def read_offering(data: Mapping[str, Any], skip: Collection[str] = ()) -> Readin
         if is_link(kit):
             reading.fields["evidence"] = {"delivery_kit": kit}
         else:
-            reading.unclear("delivery_kit", kit, "is not an http(s) link")
+            reading.unclear("delivery_kit", kit, "link")
     if "level" in data and "level" not in skip:
         reading.keep("level", data["level"])
     return reading
@@ -304,7 +318,7 @@ def _text(reading: Reading, value: Any, key: str, target: str, *, report: bool) 
     if isinstance(value, str):
         reading.fields[target] = value
     elif report:
-        reading.unclear(key, value, "is not text")
+        reading.unclear(key, value, "text")
     else:
         reading.keep(key, value)
 
@@ -316,7 +330,7 @@ def _site_link(reading: Reading, value: Any, key: str, target: str) -> None:
         reading.fields[target] = SITE + value
         reading.facts.append(SitePath(key, value, SITE + value))
     else:
-        reading.unclear(key, value, "is not an http(s) link")
+        reading.unclear(key, value, "link")
 
 
 # -- a variant's fields
@@ -369,7 +383,7 @@ def _sku(reading: Reading, value: Any) -> None:
         reading.keep("sku", value)
         reading.facts.append(CustomSku(value))
     else:
-        reading.unclear("sku", value, "is not a SKU (capitals, digits, + and hyphens)")
+        reading.unclear("sku", value, "sku")
 
 
 def _sow(reading: Reading, value: Any) -> None:
@@ -378,7 +392,7 @@ def _sow(reading: Reading, value: Any) -> None:
     elif value in _NO_TEXT:
         reading.keep("standard_sow", value)
     else:
-        reading.unclear("standard_sow", value, "is not an http(s) link")
+        reading.unclear("standard_sow", value, "link")
 
 
 def _class_size(reading: Reading, value: Any) -> None:
@@ -415,7 +429,7 @@ def read_duration(data: Mapping[str, Any], skip: Collection[str] = ()) -> Readin
     if days is not None:
         reading.fields["duration"] = _days_duration(reading, days, description, described)
     elif description is not None and described is None:
-        reading.unclear("duration_desc", description, "is not a length of time")
+        reading.unclear("duration_desc", description, "length")
     elif description is not None and described is not None:
         reading.fields["duration"] = described
         _described(reading, description, described)
@@ -441,7 +455,7 @@ def _days(
     elif value is None:
         reading.keep("duration", value)
     else:
-        reading.unclear("duration", value, "is not a number of days")
+        reading.unclear("duration", value, "days")
     return None, parsed
 
 
@@ -456,7 +470,7 @@ def _duration_description(
         reading.keep("duration_desc", value)
         return None
     if not isinstance(value, str):
-        reading.unclear("duration_desc", value, "is not text")
+        reading.unclear("duration_desc", value, "text")
         return None
     if holds_money(value):
         reading.keep("duration_desc", value)
@@ -509,7 +523,7 @@ def read_price(data: Mapping[str, Any], skip: Collection[str] = ()) -> Reading:
         if present and description in _NO_TEXT:
             reading.keep("price_desc", description)
         elif present:
-            reading.unclear("price_desc", description, "gives no price as a number")
+            reading.unclear("price_desc", description, "price")
         return reading
     if isinstance(data.get("price"), str):
         reading.facts.insert(0, PriceText(data["price"], money.amount, currency))
@@ -540,7 +554,7 @@ def _amount(reading: Reading, data: Mapping[str, Any], skip: Collection[str]) ->
     if value is None:
         reading.keep("price", value)
     else:
-        reading.unclear("price", value, "is not an amount")
+        reading.unclear("price", value, "amount")
     return None
 
 
@@ -554,9 +568,10 @@ def _currency(
     if money is None:
         reading.keep("currency", value)
     elif not isinstance(value, str) or not _CURRENCY.fullmatch(value):
-        reading.unclear("currency", value, "is not a currency code of three capitals")
+        reading.unclear("currency", value, "currency")
     elif stated is not None and value != stated:
-        reading.unclear("currency", value, f"is not the currency of the price, {stated}")
+        reading.keep("currency", value)
+        reading.facts.append(OtherCurrency(value, stated))
     else:
         return value
     return stated or DEFAULT_CURRENCY
@@ -572,7 +587,7 @@ def _unit(
     if money is not None and value in price_units():
         return str(value)
     if money is not None:
-        reading.unclear("unit", value, "is not a unit a price is given for")
+        reading.unclear("unit", value, "price unit")
     else:
         reading.keep("unit", value)
     return DEFAULT_PRICE_UNIT

@@ -41,13 +41,43 @@ SEVERITY = Severity.WARNING
 SUMMARY = "a value has a clear meaning in the catalog's form"
 
 
-def finding(key: str, value: Any, why: str, at: Location) -> Diagnostic:
-    """Return the finding for the value of ``key``, kept because it ``why`` ("is not text")."""
+EXPECTED = {
+    "text": "is not text",
+    "link": "is not an http(s) link",
+    "stages": "is not a list of DevOps stages",
+    "sku": "is not a SKU (capitals, digits, + and hyphens)",
+    "amount": "is not an amount",
+    "price unit": "is not a unit a price is given for",
+    "currency": "is not a currency code of three capitals",
+    "days": "is not a number of days",
+    "length": "is not a length of time",
+    "price": "gives no price as a number",
+    "block": "is not the block pscatalog's export writes",
+}
+"""What a value is not, by what the catalog takes in its place."""
+
+
+def finding(key: str, value: Any, expected: str, at: Location) -> Diagnostic:
+    """Return the finding for the value of ``key``, which is not what was ``expected``.
+
+    ``expected`` is one of :data:`EXPECTED`'s keys (``text``, ``link``, ...).
+    """
     return diagnose(
         this_code,
-        f"{key} {shown(value)} {why}; it is kept under imported.unmapped",
+        f"{key} {shown(value)} {EXPECTED[expected]}; it is kept under imported.unmapped",
         at,
         f"write the {key} in the form the catalog takes, or move the words to a description",
+    )
+
+
+def other_currency(value: str, currency: str, at: Location) -> Diagnostic:
+    """Return the finding for a currency key that the price text's currency contradicts."""
+    return diagnose(
+        this_code,
+        f"currency {shown(value)} is not the currency of the price, {currency}; it is kept "
+        "under imported.unmapped",
+        at,
+        "write the price as a number, and its currency in currency",
     )
 
 

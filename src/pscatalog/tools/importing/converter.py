@@ -22,6 +22,7 @@ from pscatalog.catalog.services_entry import (
     DurationDisagrees,
     DurationText,
     Fact,
+    OtherCurrency,
     PriceInDuration,
     PriceText,
     PriceWithoutAmount,
@@ -267,10 +268,8 @@ class _Converter:
             if key in KNOWN_KEYS or key in entry.consumed or key in unmapped:
                 continue
             if key == BLOCK_KEY:
-                why = "is not the block pscatalog's export writes"
-                self.context.add(
-                    unclear_value.finding(key, value, why, self.context.at(entry, key))
-                )
+                at = self.context.at(entry, key)
+                self.context.add(unclear_value.finding(key, value, "block", at))
             if position == 0 and key == VARIANTS:
                 # The first entry's own key named like the other entries' block goes in it.
                 unmapped.setdefault(VARIANTS, {})[key] = value
@@ -312,8 +311,10 @@ class _Converter:
         """Return the finding of a fact about an entry, made by its code's module."""
         at = self.context.at
         match fact:
-            case Unclear(key, value, why):
-                return unclear_value.finding(key, value, why, at(entry, key))
+            case Unclear(key, value, expected):
+                return unclear_value.finding(key, value, expected, at(entry, key))
+            case OtherCurrency(value, currency):
+                return unclear_value.other_currency(value, currency, at(entry, "currency"))
             case SitePath(key, value, url):
                 return converted_value.site_path(key, value, url, at(entry, key))
             case CustomSku(value):
