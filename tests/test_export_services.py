@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
 from itertools import count
 from pathlib import Path
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import REAL_DATA, REPO, SHIPPED_CATALOG
 from pscatalog.catalog.model import MATURITIES, Catalog, load_catalog
+from pscatalog.catalog.services_file import BLOCK_KEY, CATEGORY_DEFINITIONS, LEVEL_DEFINITIONS
 from pscatalog.checks.checker import validate
 from pscatalog.cli.main import cli
 from pscatalog.outputs.exporting import (
@@ -28,12 +31,7 @@ from pscatalog.outputs.exporting import (
     export_services,
     services_entries,
 )
-from pscatalog.tools.importing import (
-    BLOCK_KEY,
-    CATEGORY_DEFINITIONS,
-    LEVEL_DEFINITIONS,
-    import_services,
-)
+from pscatalog.tools.importing import import_services
 from pscatalog.yamltext.loader import load_document
 
 
@@ -405,3 +403,15 @@ def test_a_source_key_named_variants_goes_back_on_its_entry(tmp_path: Path) -> N
     import_services(tmp_path / "services.yml", tmp_path / "catalog")
     [entry] = services_entries(load_catalog(tmp_path / "catalog"))
     assert (entry["id"], entry["variants"]) == ("kit", ["a", "b"])
+
+
+def test_export_does_not_import_the_importer() -> None:
+    """Importing the exporter, and exporting, loads neither pscatalog.tools nor the importer."""
+    code = (
+        "import sys; from pscatalog.catalog.model import load_catalog; "
+        "from pscatalog.outputs.exporting import export_services; "
+        f"export_services(load_catalog({str(SHIPPED_CATALOG)!r})); "
+        "print(sorted(m for m in sys.modules if m.startswith('pscatalog.tools')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"

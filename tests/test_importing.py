@@ -6,7 +6,10 @@ dropped, and the catalog written reads as the schema defines it.
 
 from __future__ import annotations
 
+import importlib.util
+import inspect
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -17,17 +20,13 @@ from click.testing import CliRunner
 
 from conftest import REAL_DATA, REPO
 from pscatalog.catalog.model import load_catalog
+from pscatalog.catalog.services_file import BLOCK_KEY
 from pscatalog.checks.checker import validate
 from pscatalog.cli.main import cli
 from pscatalog.diagnostics import Severity
 from pscatalog.outputs.reporters.json_format import report_json
-from pscatalog.tools.importing import (
-    BLOCK_KEY,
-    ImportResult,
-    import_services,
-    parse_duration,
-    parse_price,
-)
+from pscatalog.rules.registry import CODES
+from pscatalog.tools.importing import ImportResult, import_services
 from pscatalog.yamltext.emitter import services_text, yaml_text
 from pscatalog.yamltext.loader import load_document
 
@@ -216,9 +215,7 @@ def test_november_snapshot_reports_each_defect_at_its_source_line(in_tmp: Path) 
             NOT_A_LENGTH.format("8 hours per week expert services for 48 of 52 weeks"),
         ),
         ("I003", file, 669, 10, "price is written as text, '$32,500'; it is imported as 32500 USD"),
-        ("I010", file, 676, 18, NOT_A_LENGTH.format("Estimated to be 3 weeks total")),
         ("I003", file, 689, 10, "price is written as text, '$16,000'; it is imported as 16000 USD"),
-        ("I010", file, 696, 18, NOT_A_LENGTH.format("Estimated to be 1.5 weeks total")),
     ]
     assert result.exit_code == 1
 
@@ -237,9 +234,12 @@ def test_conversions_are_notes_at_their_source_lines(in_tmp: Path) -> None:
         ("I011", 613, 13),
         ("I011", 627, 13),
         ("I011", 641, 13),
+        ("I011", 643, 15),
         ("I011", 655, 13),
         ("I011", 675, 13),
+        ("I011", 676, 18),
         ("I011", 695, 13),
+        ("I011", 696, 18),
     ]
     messages = {d.location.line: d.message for d in result.diagnostics if d.code == "I011"}
     assert messages[333] == "duration_desc '~1-3 days' is imported as 1 to 3 days"
@@ -251,6 +251,18 @@ def test_conversions_are_notes_at_their_source_lines(in_tmp: Path) -> None:
     )
     assert messages[675] == (
         "category 'Consulting' is imported as 'implementation': the entry sells an implementation"
+    )
+    assert messages[643] == (
+        "price_desc '$14,400 for 48 hour block. Can add in blocks of 48 hours' gives the price "
+        "of one block; its unit is imported as 'block'"
+    )
+    assert messages[676] == (
+        "duration_desc 'Estimated to be 3 weeks total' is imported as 3 week(s), "
+        "note 'Estimated to be 3 weeks total'"
+    )
+    assert messages[696] == (
+        "duration_desc 'Estimated to be 1.5 weeks total' is imported as 1.5 week(s), "
+        "note 'Estimated to be 1.5 weeks total'"
     )
 
 
@@ -440,7 +452,7 @@ def test_values_are_converted_to_the_schema_form(in_tmp: Path) -> None:
             "price": {
                 "amount": 14400,
                 "currency": "USD",
-                "unit": "engagement",
+                "unit": "block",
                 "note": "$14,400 for 48 hour block. Can add in blocks of 48 hours",
             },
         }
@@ -455,6 +467,11 @@ def test_values_are_converted_to_the_schema_form(in_tmp: Path) -> None:
     assert rapid["duration"] == {"value": 15, "unit": "day", "note": "20 days"}
     quickstart = offering(data, "implementation", "implementation-quickstart-ha")
     assert quickstart["variants"][0]["price"]["amount"] == 32500
+    assert quickstart["variants"][0]["duration"] == {
+        "value": 3,
+        "unit": "week",
+        "note": "Estimated to be 3 weeks total",
+    }
 
 
 def test_what_has_no_place_is_kept_under_imported_unchanged(in_tmp: Path) -> None:
@@ -524,7 +541,7 @@ def test_output_format_json_is_validates_json_report(in_tmp: Path) -> None:
     printed = json.loads(outcome.stdout)
     shutil.rmtree(in_tmp / "catalog")
     assert printed == json.loads(report_json(import_services("services.yml").report()))
-    assert printed["summary"] == {"errors": 12, "warnings": 20, "infos": 13, "files": 1}
+    assert printed["summary"] == {"errors": 12, "warnings": 18, "infos": 16, "files": 1}
     first = printed["diagnostics"][0]
     assert sorted(first) == [
         "code",
@@ -618,8 +635,8 @@ def test_a_source_or_output_that_cannot_be_used_is_one_line_and_exit_2(
     assert (outcome.exit_code, outcome.stdout, outcome.stderr) == (2, "", message)
 
 
-def test_a_symlink_in_the_output_folder_is_replaced_not_followed(in_tmp: Path) -> None:
-    """Writing levels.yaml over a symlink replaces the link; its target outside is untouched."""
+def test_a_link_in_the_output_folder_is_neither_followed_nor_replaced(in_tmp: Path) -> None:
+    """A link named levels.yaml is a levels file import did not write: it stays, reported."""
     outside = in_tmp / "outside.yaml"
     outside.write_text("keep: me\n", encoding="utf-8")
     (in_tmp / "catalog").mkdir()
@@ -630,8 +647,18 @@ def test_a_symlink_in_the_output_folder_is_replaced_not_followed(in_tmp: Path) -
     )
     result = import_services("services.yml", "catalog", force=True)
     assert outside.read_text(encoding="utf-8") == "keep: me\n"
-    assert not (in_tmp / "catalog" / "levels.yaml").is_symlink()
-    assert [path.parent for path in result.written] == [Path("catalog")] * 2
+    assert (in_tmp / "catalog" / "levels.yaml").is_symlink()
+    assert result.written == [Path("catalog/integration.yaml")]
+    assert rows(result, Severity.WARNING) == [
+        (
+            "I015",
+            "services.yml",
+            1,
+            1,
+            "the output folder already has a levels file, levels.yaml; it is kept, and the "
+            "import's levels are not written",
+        )
+    ]
 
 
 def test_a_syntax_error_is_reported_and_nothing_is_written(in_tmp: Path) -> None:
@@ -884,42 +911,6 @@ def test_an_export_block_decides_grouping_over_suffixes(in_tmp: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("$14,400", 14400),
-        ("$500", 500),
-        ("US$ 1,234.50", 1234.5),
-        ("2400", 2400),
-        ("Call for pricing", None),
-        ("$14.400,00", None),
-    ],
-)
-def test_parse_price(text: str, expected: float | None) -> None:
-    """Only a plain amount, in dollars or bare, reads as a price."""
-    assert parse_price(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("20 days", {"value": 20, "unit": "day"}),
-        ("~1-3 days", {"min": 1, "max": 3, "unit": "day"}),
-        ("1.5 weeks", {"value": 1.5, "unit": "week"}),
-        (
-            "3 months, 40 hours per week",
-            {"value": 3, "unit": "month", "note": "40 hours per week"},
-        ),
-        ("Varies", None),
-        ("Estimated to be 3 weeks total", None),
-        ("0 days", None),
-    ],
-)
-def test_parse_duration(text: str, expected: dict[str, Any] | None) -> None:
-    """A length, a range or a length with a note after a comma reads as a duration."""
-    assert parse_duration(text) == expected
-
-
 def test_a_source_key_named_like_a_reserved_one_is_kept(in_tmp: Path) -> None:
     """A source's own 'variants' key is kept in the variants block; a stray 'pscatalog' key too."""
     result, data = import_text(
@@ -1060,3 +1051,452 @@ def test_written_yaml_has_the_canonical_layout() -> None:
     assert services_text([{"id": "a", "x": [1]}, {"id": "b"}]) == (
         "- id: a\n  x:\n    - 1\n\n- id: b\n"
     )
+
+
+# -- each code's module, and its examples
+
+
+IMPORT_CODES = sorted(code for code in CODES if code.startswith("I"))
+EXAMPLE = re.compile(r"^(?P<kind>Failing|Passing):\n\n```yaml\n(?P<yaml>.*?)^```$", re.M | re.S)
+
+
+@pytest.mark.parametrize("code", IMPORT_CODES)
+def test_each_import_codes_examples_say_what_import_finds(in_tmp: Path, code: str) -> None:
+    """The 'Failing:' example of an import code, imported, reports it; the 'Passing:' one not."""
+    examples = {m["kind"]: m["yaml"] for m in EXAMPLE.finditer(CODES[code].__doc__ or "")}
+    found = {}
+    for kind, text in examples.items():
+        (in_tmp / kind).mkdir()
+        (in_tmp / kind / "services.yml").write_text(text, encoding="utf-8")
+        result = import_services(in_tmp / kind / "services.yml", in_tmp / kind / "catalog")
+        found[kind] = code in {d.code for d in result.diagnostics}
+    assert found == {"Failing": True, "Passing": False}
+
+
+def test_the_import_codes_need_no_module_of_their_own_but_their_own() -> None:
+    """Every I code is a module of pscatalog.rules with a function that makes its finding."""
+    for code in IMPORT_CODES:
+        module = CODES[code]
+        functions = [
+            name
+            for name, value in vars(module).items()
+            if inspect.isfunction(value) and value.__module__ == module.__name__
+        ]
+        assert functions, code
+    assert importlib.util.find_spec("pscatalog.rules._import_codes") is None
+
+
+# -- values read as people write them
+
+
+def test_a_price_with_its_currency_is_imported_in_that_currency(in_tmp: Path) -> None:
+    """'14.400 €' is 14400 EUR, said at its line; the hint names the currency."""
+    result, data = import_text(
+        Path("x"),
+        """\
+        - id: audit
+          name: Audit
+          category: Expert
+          maturity: Minimal
+          price: 14.400 €
+        """,
+    )
+    [converted] = result.diagnostics
+    assert (converted.code, converted.location.line, converted.location.column) == ("I003", 5, 10)
+    assert converted.message == "price is written as text, '14.400 €'; it is imported as 14400 EUR"
+    assert converted.hint == "write the amount as a number: price: 14400, with currency: EUR"
+    variant = offering(data, "expert", "audit")["variants"][0]
+    assert variant["price"] == {"amount": 14400, "currency": "EUR", "unit": "engagement"}
+
+
+def test_a_currency_that_says_otherwise_than_the_price_is_kept_and_reported(in_tmp: Path) -> None:
+    """currency: USD beside '14,400 EUR', or currency: usd, is I010; the price keeps its own."""
+    result, data = import_text(
+        Path("x"),
+        """\
+        - id: audit
+          name: Audit
+          category: Expert
+          maturity: Minimal
+          price: 14,400 EUR
+          currency: USD
+        - id: review
+          name: Review
+          category: Expert
+          maturity: Minimal
+          price: 500
+          currency: usd
+        """,
+    )
+    assert [
+        (d.location.line, d.location.column, d.message)
+        for d in result.diagnostics
+        if d.code == "I010"
+    ] == [
+        (
+            6,
+            13,
+            "currency 'USD' is not the currency of the price, EUR; it is kept under "
+            "imported.unmapped",
+        ),
+        (
+            12,
+            13,
+            "currency 'usd' is not a currency code of three capitals; it is kept under "
+            "imported.unmapped",
+        ),
+    ]
+    audit = offering(data, "expert", "audit")
+    assert audit["variants"][0]["price"]["currency"] == "EUR"
+    assert audit["imported"]["unmapped"] == {"currency": "USD"}
+    assert offering(data, "expert", "review")["variants"][0]["price"]["currency"] == "USD"
+
+
+def test_a_remote_price_is_shown_without_the_punctuation_after_it(in_tmp: Path) -> None:
+    """'Remote: $4,000, On-site: $5,000' names the remote price as '$4,000' (I008)."""
+    result, _ = import_text(
+        Path("x"),
+        """\
+        - id: basics_remote
+          name: Basics, remote
+          category: Education
+          maturity: Minimal
+          price: 5000
+          price_desc: "Remote: $4,000, On-site: $5,000."
+        """,
+    )
+    [finding] = result.diagnostics
+    assert (finding.code, finding.location.line, finding.location.column) == ("I008", 1, 7)
+    assert finding.message == (
+        "id 'basics_remote' says remote, but its price 5000 is the on-site price of its "
+        "price_desc (remote: $4,000)"
+    )
+    assert [str(related) for related in finding.related] == [
+        "x/services.yml:5:10: the price is given here"
+    ]
+
+
+def test_a_price_in_either_duration_field_is_reported_and_kept(in_tmp: Path) -> None:
+    """duration: '$500' and duration_desc: '3 months, EUR 5,000 a month' are I005 errors."""
+    result, data = import_text(
+        Path("x"),
+        """\
+        - id: audit
+          name: Audit
+          category: Expert
+          maturity: Minimal
+          price: -3
+          duration: $500
+          duration_desc: 3 months, EUR 5,000 a month
+        """,
+    )
+    assert [
+        (d.location.line, d.location.column, d.message)
+        for d in result.diagnostics
+        if d.code == "I005"
+    ] == [
+        (
+            6,
+            13,
+            "duration holds a price, '$500'; it is kept under imported.unmapped",
+        ),
+        (
+            7,
+            18,
+            "duration_desc holds a price, '3 months, EUR 5,000 a month'; it is kept under "
+            "imported.unmapped",
+        ),
+    ]
+    assert offering(data, "expert", "audit")["imported"]["unmapped"] == {
+        "price": -3,
+        "duration": "$500",
+        "duration_desc": "3 months, EUR 5,000 a month",
+    }
+
+
+def test_a_duration_in_a_sentence_is_read_and_the_sentence_kept_as_its_note(
+    in_tmp: Path,
+) -> None:
+    """'Estimated to be 3 weeks total' is 3 weeks, an I011 note at its line."""
+    result, data = import_text(
+        Path("x"),
+        """\
+        - id: quickstart
+          name: Quickstart
+          category: Implementation
+          maturity: Minimal
+          duration_desc: Estimated to be 3 weeks total
+        """,
+    )
+    assert [
+        (d.code, d.location.line, d.location.column, d.message) for d in result.diagnostics
+    ] == [
+        (
+            "I011",
+            5,
+            18,
+            "duration_desc 'Estimated to be 3 weeks total' is imported as 3 week(s), note "
+            "'Estimated to be 3 weeks total'",
+        )
+    ]
+    assert offering(data, "implementation", "quickstart")["variants"][0]["duration"] == {
+        "value": 3,
+        "unit": "week",
+        "note": "Estimated to be 3 weeks total",
+    }
+
+
+def test_a_unit_said_after_the_price_in_its_description_is_the_price_unit(
+    in_tmp: Path,
+) -> None:
+    """'$2,400 per day' without a unit key is a day rate, an I011 note at price_desc."""
+    result, data = import_text(
+        Path("x"),
+        """\
+        - id: consulting
+          name: Consulting
+          category: Expert
+          maturity: Minimal
+          price: 2400
+          price_desc: $2,400 per day, plus travel
+        """,
+    )
+    assert [
+        (d.code, d.location.line, d.location.column, d.message, d.hint) for d in result.diagnostics
+    ] == [
+        (
+            "I011",
+            6,
+            15,
+            "price_desc '$2,400 per day, plus travel' gives the price of one day; its unit is "
+            "imported as 'day'",
+            "write it in the entry: unit: day",
+        )
+    ]
+    assert offering(data, "expert", "consulting")["variants"][0]["price"] == {
+        "amount": 2400,
+        "currency": "USD",
+        "unit": "day",
+        "note": "$2,400 per day, plus travel",
+    }
+
+
+def test_a_repeated_id_on_the_first_entry_is_reported_not_a_crash(in_tmp: Path) -> None:
+    """The first entry's id used again: I001, and never a group with a suffixed sibling (I014)."""
+    result, data = import_text(
+        Path("x"),
+        """\
+        - id: Dup
+          name: First
+          category: Education
+          maturity: Minimal
+        - id: Dup
+          name: Second
+          category: Education
+          maturity: Minimal
+        - id: Dup_remote
+          name: Third
+          category: Education
+          maturity: Minimal
+        """,
+    )
+    assert [
+        (d.code, d.location.line, d.location.column, d.message) for d in result.diagnostics
+    ] == [
+        (
+            "I001",
+            5,
+            7,
+            "id 'Dup' is already used by another entry; both are imported as offerings with "
+            "the same id",
+        ),
+        (
+            "I014",
+            9,
+            7,
+            "entry 'Dup_remote' becomes the catalog id 'dup', as entry 'Dup' does; both "
+            "offerings keep it",
+        ),
+    ]
+    assert [
+        (o["id"], o["name"], [v["id"] for v in o["variants"]])
+        for o in data["education.yaml"]["offerings"]
+    ] == [("dup", "First", ["custom"]), ("dup", "Second", ["custom"]), ("dup", "Third", ["custom"])]
+
+
+# -- never over a file import did not write
+
+
+LEVELS_CATEGORY = """\
+# yaml-language-server: $schema=../schema/category.schema.json
+id: levels
+name: Levelling audits
+level: product
+offerings:
+  - id: audit
+    name: Audit
+    maturity: planned
+    variants:
+      - id: custom
+"""
+
+
+def test_a_category_named_levels_keeps_the_levels_after_export_then_import(
+    in_tmp: Path,
+) -> None:
+    """Category id 'levels': export then import writes it to levels-2.yaml, beside the levels."""
+    shutil.copytree(REPO / "schema", in_tmp / "schema")
+    (in_tmp / "catalog").mkdir()
+    (in_tmp / "catalog" / "levels.yaml").write_text(
+        (REPO / "catalog" / "levels.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (in_tmp / "catalog" / "audits.yaml").write_text(LEVELS_CATEGORY, encoding="utf-8")
+    exported = CliRunner().invoke(cli, ["export", "--format", "services-yml", "-o", "s.yml"])
+    assert exported.exit_code == 0
+    outcome = CliRunner().invoke(
+        cli, ["import", "s.yml", "--output", "back", "--output-format", "concise"]
+    )
+    assert (outcome.exit_code, outcome.stdout) == (
+        0,
+        "s.yml:7:15: warning I015 category 'levels' is written to levels-2.yaml: its own file "
+        "name, levels.yaml, is the levels file's\n",
+    )
+    assert sorted(path.name for path in (in_tmp / "back").iterdir()) == [
+        "levels-2.yaml",
+        "levels.yaml",
+    ]
+    back = load_catalog(in_tmp / "back")
+    assert [level.data["id"] for level in back.levels] == ["product", "adoption", "transformation"]
+    assert [(c.data["id"], c.data["name"]) for c in back.categories] == [
+        ("levels", "Levelling audits")
+    ]
+    assert [d.message for d in validate([in_tmp / "back"]).diagnostics] == [
+        d.message for d in validate([in_tmp / "catalog"]).diagnostics
+    ]
+
+
+JIRA = "- id: jira\n  name: JIRA\n  category: Integration\n  maturity: Complete\n"
+
+
+def test_forced_import_never_writes_over_a_file_already_in_the_folder(in_tmp: Path) -> None:
+    """A file named like a category's, in any case or punctuation, stays; the category moves."""
+    (in_tmp / "services.yml").write_text(
+        JIRA + "- id: kit\n  name: Kit\n  category: Partner Services\n  maturity: Minimal\n",
+        encoding="utf-8",
+    )
+    (in_tmp / "catalog").mkdir()
+    mine = {"Integration.yml": "mine: 1\n", "partner_services.yaml": "mine: 2\n"}
+    for name, text in mine.items():
+        (in_tmp / "catalog" / name).write_text(text, encoding="utf-8")
+    result = import_services("services.yml", "catalog", force=True)
+    assert rows(result, Severity.WARNING) == [
+        (
+            "I015",
+            "services.yml",
+            3,
+            13,
+            "category 'integration' is written to integration-2.yaml: its own file name, "
+            "integration.yaml, is taken by Integration.yml, already in the output folder",
+        ),
+        (
+            "I009",
+            "services.yml",
+            7,
+            13,
+            "category 'Partner Services' is none of the framework's categories; its entries "
+            "are imported into a category of their own, 'partner-services'",
+        ),
+        (
+            "I015",
+            "services.yml",
+            7,
+            13,
+            "category 'partner-services' is written to partner-services-2.yaml: its own file "
+            "name, partner-services.yaml, is taken by partner_services.yaml, already in the "
+            "output folder",
+        ),
+    ]
+    assert result.diagnostics[0].hint == (
+        "import into an empty folder, or give the category an id whose file name is free"
+    )
+    assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == [
+        "Integration.yml",
+        "integration-2.yaml",
+        "levels.yaml",
+        "partner-services-2.yaml",
+        "partner_services.yaml",
+    ]
+    for name, text in mine.items():
+        assert (in_tmp / "catalog" / name).read_text(encoding="utf-8") == text
+
+
+def test_forced_import_into_its_own_unchanged_output_rewrites_it(in_tmp: Path) -> None:
+    """Files that hold exactly what import writes are its own: a second run finds no collision."""
+    (in_tmp / "services.yml").write_text(JIRA, encoding="utf-8")
+    first = import_services("services.yml", "catalog")
+    again = import_services("services.yml", "catalog", force=True)
+    assert again.diagnostics == first.diagnostics == []
+    assert again.files == first.files
+    assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == [
+        "integration.yaml",
+        "levels.yaml",
+    ]
+
+
+def test_forced_import_keeps_an_edited_file_and_a_levels_file_it_did_not_write(
+    in_tmp: Path,
+) -> None:
+    """An edited category file stays; a levels.yml stays and levels.yaml is not added."""
+    (in_tmp / "services.yml").write_text(JIRA, encoding="utf-8")
+    import_services("services.yml", "catalog")
+    edited = (in_tmp / "catalog" / "integration.yaml").read_text(encoding="utf-8") + "# mine\n"
+    (in_tmp / "catalog" / "integration.yaml").write_text(edited, encoding="utf-8")
+    (in_tmp / "catalog" / "levels.yaml").rename(in_tmp / "catalog" / "levels.yml")
+    outcome = CliRunner().invoke(
+        cli, ["import", "services.yml", "--force", "--output-format", "concise"]
+    )
+    assert (outcome.exit_code, outcome.stdout) == (
+        0,
+        "services.yml:1:1: warning I015 the output folder already has a levels file, "
+        "levels.yml; it is kept, and the import's levels are not written\n"
+        "services.yml:3:13: warning I015 category 'integration' is written to "
+        "integration-2.yaml: its own file name, integration.yaml, is taken by "
+        "integration.yaml, already in the output folder\n",
+    )
+    assert outcome.stderr == "pscatalog: wrote 1 files to catalog\n"
+    assert (in_tmp / "catalog" / "integration.yaml").read_text(encoding="utf-8") == edited
+    assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == [
+        "integration-2.yaml",
+        "integration.yaml",
+        "levels.yml",
+    ]
+
+
+def test_categories_whose_file_names_would_be_one_get_distinct_files(in_tmp: Path) -> None:
+    """Two long ids alike in their first 100 characters: the second file is '-2', reported."""
+    long_id = "a" * 120
+    same_start = "a" * 100 + "-b"
+    entries = [
+        {
+            "id": f"x{n}",
+            "name": f"X{n}",
+            "category": "Long",
+            "maturity": "Planned",
+            "pscatalog": {"category": category, "offering": f"x{n}", "variant": "custom"},
+        }
+        for n, category in enumerate((long_id, same_start))
+    ]
+    (in_tmp / "services.yml").write_text(services_text(entries), encoding="utf-8")
+    result = import_services("services.yml", "out")
+    [taken] = result.diagnostics
+    assert (taken.code, taken.location.line, taken.location.column) == ("I015", 15, 15)
+    assert taken.message == (
+        f"category '{same_start}' is written to {'a' * 100}-2.yaml: its own file name, "
+        f"{'a' * 100}.yaml, is taken by category '{long_id}' ({'a' * 100}.yaml)"
+    )
+    assert [str(related) for related in taken.related] == ["services.yml:6:15: the other category"]
+    assert list(result.files) == ["levels.yaml", f"{'a' * 100}.yaml", f"{'a' * 100}-2.yaml"]
+    assert {c.data["id"] for c in load_catalog(in_tmp / "out").categories} == {
+        long_id,
+        same_start,
+    }

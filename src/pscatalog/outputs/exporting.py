@@ -11,7 +11,9 @@ names it, a capitalised ``maturity``, ``sku``, ``price``, ``price_desc``,
 import kept under ``imported.unmapped``. Each entry also has a ``pscatalog``
 block naming its category, offering and variant, with whatever catalog values
 the flat fields cannot carry, so that ``pscatalog import`` gives back the same
-offerings.
+offerings. What the flat fields carry is decided by reading them back as
+import reads them (:mod:`pscatalog.catalog.services_entry`); the export does
+not run the import.
 """
 
 from __future__ import annotations
@@ -21,18 +23,20 @@ from collections.abc import Callable
 from typing import Any
 
 from pscatalog.catalog.model import Catalog, Entry, Offering
-from pscatalog.tools.importing import (
+from pscatalog.catalog.services_entry import (
+    in_schema_order,
+    name_text,
+    read_maturity,
+    read_offering,
+    read_variant,
+)
+from pscatalog.catalog.services_file import (
     BLOCK_KEY,
     OFFERING_KEYS,
     SOURCE_CATEGORY_NAMES,
     VARIANTS_KEY,
-    DetachedSource,
-    convert_entries,
-    duration_agrees,
-    duration_text,
-    money_text,
-    parse_duration,
 )
+from pscatalog.catalog.values import duration_agrees, duration_text, money_text, parse_duration
 from pscatalog.yamltext.emitter import services_text
 
 
@@ -92,10 +96,10 @@ def _offering_entries(
 ) -> list[dict[str, Any]]:
     """Return the entries of an offering's variants, each with its ``pscatalog`` block.
 
-    The entries are read back as ``pscatalog import`` reads them, and what
-    comes back different is written in the blocks: first the offering's
-    values (how a variant's name and description read depends on them), then
-    the variants', then a last reading checks that nothing is left.
+    Each entry's flat fields are read back as ``pscatalog import`` reads
+    them, and what comes back different is written in the blocks: the
+    offering's values in the first entry's, then each variant's in its own
+    (how a variant's name and description read depends on the offering's).
     """
     data = offering.entry.data
     variants = [variant.data for variant in offering.variants]
@@ -103,42 +107,46 @@ def _offering_entries(
         _entry(catalog, category, data, variant, position)
         for position, variant in enumerate(variants)
     ]
-    if not entries:
-        return []
+    variant_ids = [str(variant.get("id", "")) for variant in variants]
+    if not entries or len(set(variant_ids)) != len(variant_ids):
+        return entries  # import makes two offerings of a variant id used twice: no block can help
     wanted = {key: value for key, value in data.items() if key != "imported"}
-    overrides: dict[str, Any] = {}
-    variant_overrides: list[dict[str, Any]] = [{} for _ in variants]
-    for reading in range(3):
-        conversion = convert_entries(entries, DetachedSource("services.yml"), "services.yml")
-        produced = [found for file in conversion.categories for found in file["offerings"]]
-        if len(produced) != 1 or len(produced[0]["variants"]) != len(variants):
-            break  # grouped otherwise (a variant id used twice): nothing a block can say
-        got = produced[0]
-        changed = _differences(got, wanted, ("id", "variants", "imported"), overrides)
-        if reading:
-            for want, have, own in zip(variants, got["variants"], variant_overrides, strict=True):
-                changed |= _differences(have, want, ("id",), own)
-        if reading and not changed:
-            break
-        if overrides:
-            entries[0][BLOCK_KEY]["offering_fields"] = dict(overrides)
-        for entry, own in zip(entries, variant_overrides, strict=True):
-            if own:
-                entry[BLOCK_KEY]["variant_fields"] = dict(own)
+    offering_fields = _differences(_read_back(entries[0]), wanted, ("id", "variants", "imported"))
+    if offering_fields:
+        entries[0][BLOCK_KEY]["offering_fields"] = offering_fields
+    read = {**_read_back(entries[0]), **offering_fields}
+    read = {key: value for key, value in read.items() if value is not None}
+    for position, (entry, variant) in enumerate(zip(entries, variants, strict=True)):
+        got = read_variant(entry, read, first=position == 0).fields
+        variant_fields = _differences(in_schema_order(got, "variant"), variant, ("id",))
+        if variant_fields:
+            entry[BLOCK_KEY]["variant_fields"] = variant_fields
     return entries
 
 
+_UNREAD = object()
+"""What import reads where it puts a stand-in: equal to no value of the catalog."""
+
+
+def _read_back(entry: dict[str, Any]) -> dict[str, Any]:
+    """Return the offering's fields as import reads them from its first entry."""
+    got = {
+        "name": name_text(entry) or _UNREAD,
+        "maturity": read_maturity(entry.get("maturity")) or _UNREAD,
+        **read_offering(entry).fields,
+    }
+    return in_schema_order(got, "offering")
+
+
 def _differences(
-    got: dict[str, Any], wanted: dict[str, Any], skip: tuple[str, ...], into: dict[str, Any]
-) -> bool:
-    """Record in ``into`` each key whose value ``got`` lacks (``None``: it must go)."""
-    changed = False
-    for key in dict.fromkeys([*wanted, *got]):
-        if key in skip or got.get(key) == wanted.get(key):
-            continue
-        into[key] = wanted.get(key)
-        changed = True
-    return changed
+    got: dict[str, Any], wanted: dict[str, Any], skip: tuple[str, ...]
+) -> dict[str, Any]:
+    """Return each key whose value ``got`` lacks, with the wanted one (``None``: it must go)."""
+    return {
+        key: wanted.get(key)
+        for key in dict.fromkeys([*wanted, *got])
+        if key not in skip and got.get(key) != wanted.get(key)
+    }
 
 
 def _entry(
@@ -216,21 +224,25 @@ def _duration_fields(duration: dict[str, Any]) -> dict[str, Any]:
     """Return ``duration`` (days, as the file counts) and ``duration_desc``.
 
     Written so that import reads them back: a range of days gives its
-    shortest as the number of days; a note is written alone when it cannot be
-    read as that number of days, else after the length.
+    shortest as the number of days; a note is written alone when it says the
+    length in its own words ("Estimated to be 3 weeks total") or when it
+    cannot be read as that number of days, else after the length.
     """
     if not duration:
         return {}
     fields: dict[str, Any] = {}
+    note = duration.get("note")
     if duration.get("unit") == "day":
         days = duration.get("value", duration.get("min"))
         fields["duration"] = days
-        note = duration.get("note")
-        if days is not None and "value" in duration and note is not None:
+        if days is not None and "value" in duration and isinstance(note, str):
             parsed = parse_duration(note)
-            if parsed is None or not duration_agrees(parsed, days):
+            if parsed is None or not duration_agrees(parsed, days) or parsed == duration:
                 fields["duration_desc"] = note
                 return fields
+    if isinstance(note, str) and parse_duration(note) == duration:
+        fields["duration_desc"] = note  # the note says the length in its own words
+        return fields
     fields["duration_desc"] = duration_text(duration)
     return fields
 

@@ -31,11 +31,38 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import DUPLICATE_SOURCE_ID as CODE
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
+from pscatalog.rules import duplicate_source_id as this_code  # diagnose() stamps its code
 
+CODE = "I001"
 NAME = "duplicate-source-id"
 SEVERITY = Severity.ERROR
 SUMMARY = "entry ids are unique in the imported services file"
+
+Locate = Callable[[], Location]
+"""Finds a place: called only for the places a finding shows."""
+
+
+def check(entries: Iterable[tuple[str, Any, Locate]]) -> Iterator[Diagnostic]:
+    """Yield a finding for each entry whose id an earlier entry has.
+
+    ``entries`` gives each entry's id, its SKU and how to find the place of
+    its id, in file order; the first entry with the id is the related place.
+    """
+    first: dict[str, tuple[int, Locate]] = {}
+    for position, (source_id, sku, at) in enumerate(entries):
+        earlier_position, earlier = first.setdefault(source_id, (position, at))
+        if earlier_position == position:
+            continue
+        also = f" (this one is sold as '{sku}')" if isinstance(sku, str) else ""
+        yield diagnose(
+            this_code,
+            f"id '{source_id}' is already used by another entry{also}; both are imported as "
+            "offerings with the same id",
+            at(),
+            "give this entry its own id, or make it a variant of the other",
+            (Related(earlier(), "already used here"),),
+        )

@@ -29,11 +29,37 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import DUPLICATE_SOURCE_NAME as CODE
+from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
+from pscatalog.rules import duplicate_source_name as this_code  # diagnose() stamps its code
 
+CODE = "I002"
 NAME = "duplicate-source-name"
 SEVERITY = Severity.ERROR
 SUMMARY = "entry names are unique in the imported services file"
+
+Locate = Callable[[], Location]
+"""Finds a place: called only for the places a finding shows."""
+
+
+def check(entries: Iterable[tuple[str, str | None, Locate]]) -> Iterator[Diagnostic]:
+    """Yield a finding for each entry whose name an earlier entry has, in any case.
+
+    ``entries`` gives each entry's name (without surrounding spaces), its id
+    and how to find the place of its name, in file order.
+    """
+    first: dict[str, tuple[int, str | None, Locate]] = {}
+    for position, (name, source_id, at) in enumerate(entries):
+        earlier_position, earlier_id, earlier = first.setdefault(
+            name.casefold(), (position, source_id, at)
+        )
+        if earlier_position == position:
+            continue
+        yield diagnose(
+            this_code,
+            f"name '{name}' is already used by entry '{earlier_id or '?'}'",
+            at(),
+            "name each entry for what it sells",
+            (Related(earlier(), "already used here"),),
+        )

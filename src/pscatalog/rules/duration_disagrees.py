@@ -25,11 +25,23 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import DURATION_DISAGREES as CODE
+from pscatalog.catalog.values import number_text
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
+from pscatalog.rules import duration_disagrees as this_code  # diagnose() stamps its code
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
-
+CODE = "I006"
 NAME = "duration-disagrees"
 SEVERITY = Severity.WARNING
 SUMMARY = "'duration' agrees with 'duration_desc'"
+
+
+def finding(days: float, text: str, at: Location, described_at: Location) -> Diagnostic:
+    """Return the finding for ``duration`` (``at``) disagreeing with ``duration_desc``."""
+    return diagnose(
+        this_code,
+        f"duration {number_text(days)} disagrees with duration_desc '{text}'; the number is "
+        "imported, the text kept as its note",
+        at,
+        "make the two say the same length, or give a range such as '15-20 days'",
+        (Related(described_at, "the duration is described here"),),
+    )

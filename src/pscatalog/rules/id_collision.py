@@ -26,11 +26,39 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import ID_COLLISION as CODE
+from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
+from pscatalog.rules import id_collision as this_code  # diagnose() stamps its code
 
+CODE = "I014"
 NAME = "id-collision"
 SEVERITY = Severity.WARNING
 SUMMARY = "distinct source ids stay distinct catalog ids"
+
+Locate = Callable[[], Location]
+"""Finds a place: called only for the places a finding shows."""
+
+
+def check(offerings: Iterable[tuple[str, str | None, Locate]]) -> Iterator[Diagnostic]:
+    """Yield a finding for each offering whose catalog id an earlier one has.
+
+    ``offerings`` gives each offering's catalog id, the source id of its first
+    entry and how to find that entry's place, in file order. Offerings whose
+    entries share one source id are that id's duplicates (I001), not a collision.
+    """
+    first: dict[str, tuple[int, str | None, Locate]] = {}
+    for position, (offering_id, source_id, at) in enumerate(offerings):
+        earlier_position, earlier_id, earlier = first.setdefault(
+            offering_id, (position, source_id, at)
+        )
+        if earlier_position == position or (source_id is not None and source_id == earlier_id):
+            continue
+        yield diagnose(
+            this_code,
+            f"entry '{source_id or '?'}' becomes the catalog id '{offering_id}', as entry "
+            f"'{earlier_id or '?'}' does; both offerings keep it",
+            at(),
+            "give the entries ids that differ by more than case, punctuation or a delivery suffix",
+            (Related(earlier(), "the other entry"),),
+        )

@@ -30,11 +30,31 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import LEVEL_DISAGREES as CODE
+from collections.abc import Iterable
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
+from pscatalog.rules import level_disagrees as this_code  # diagnose() stamps its code
 
+CODE = "I007"
 NAME = "level-disagrees"
 SEVERITY = Severity.WARNING
 SUMMARY = "the source's level agrees with the catalog's levels"
+
+
+def finding(
+    shown: str, category_id: str, level: str, at: Location, others: Iterable[Location] = ()
+) -> Diagnostic:
+    """Return the finding for a source level (``shown`` as quoted) that is not its category's.
+
+    ``level`` is the category's level as the file writes it (``2 - Adoption``);
+    ``others`` are the places of the same level in the category's other entries.
+    """
+    return diagnose(
+        this_code,
+        f"level {shown} disagrees with the catalog, which puts category '{category_id}' at "
+        f"level {level}; the source's value is kept under imported.unmapped",
+        at,
+        "nothing to do if the levels decision holds; otherwise change the category's level in "
+        "the catalog",
+        [Related(other, "also this level") for other in others],
+    )

@@ -29,11 +29,31 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import PLACEHOLDER_ON_SOLD_ENTRY as CODE
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
+from pscatalog.rules import placeholder_on_sold_entry as this_code  # diagnose() stamps its code
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
-
+CODE = "I004"
 NAME = "placeholder-on-sold-entry"
 SEVERITY = Severity.ERROR
 SUMMARY = "an entry sold with a SKU has no '#TODO' or empty sku, standard_sow or price"
+
+
+def placeholder(key: str, source_id: str | None, at: Location) -> Diagnostic:
+    """Return the finding for a ``#TODO`` placeholder (``at`` is the comment's place)."""
+    return diagnose(
+        this_code,
+        f"{key} is a '#TODO' placeholder, read as empty, on entry '{source_id or '?'}', which "
+        "is sold with a SKU",
+        at,
+        f"fill in the {key}, or sell the entry with a custom SOW",
+    )
+
+
+def empty(key: str, source_id: str | None, at: Location) -> Diagnostic:
+    """Return the finding for an empty ``sku``, ``standard_sow`` or ``price``."""
+    return diagnose(
+        this_code,
+        f"{key} is empty on entry '{source_id or '?'}', which is sold with a SKU",
+        at,
+        f"fill in the {key}, or sell the entry with a custom SOW",
+    )

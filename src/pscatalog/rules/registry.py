@@ -29,6 +29,7 @@ from pscatalog.rules import (
     duration_disagrees,
     empty_file,
     execution_plan,
+    file_name_taken,
     id_collision,
     invalid_value,
     level_disagrees,
@@ -147,6 +148,7 @@ _IMPORT_MODULES: tuple[Documented, ...] = (
     missing_value,
     not_a_service_entry,
     id_collision,
+    file_name_taken,
 )
 
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _RULE_MODULES}

@@ -27,11 +27,30 @@ Passing:
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
-from pscatalog.rules._import_codes import UNMAPPED_CATEGORY as CODE
+from collections.abc import Iterable
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
+from pscatalog.rules import unmapped_category as this_code  # diagnose() stamps its code
 
+CODE = "I009"
 NAME = "unmapped-category"
 SEVERITY = Severity.WARNING
 SUMMARY = "the source's category is one of the framework's"
+
+
+def finding(
+    text: str, category_id: str, at: Location, others: Iterable[Location] = ()
+) -> Diagnostic:
+    """Return the finding for a source category ``text`` imported as ``category_id``.
+
+    ``others`` are the places of the same category in the other entries.
+    """
+    return diagnose(
+        this_code,
+        f"category '{text}' is none of the framework's categories; its entries are imported "
+        f"into a category of their own, '{category_id}'",
+        at,
+        "give the entries one of the framework's categories: Implementation, Integration, "
+        "Migration, Education, Dedicated or Expert",
+        [Related(other, "also this category") for other in others],
+    )
