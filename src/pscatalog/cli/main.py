@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,11 +42,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PscatalogError as exc:
-            click.echo(f"pscatalog: error: {exc}", err=True)
+            _echo(f"pscatalog: error: {exc}", err=True)
             ctx.exit(2)
         except OSError as exc:
             target = f": {exc.filename}" if exc.filename else ""
-            click.echo(f"pscatalog: error: {exc.strerror or exc}{target}", err=True)
+            _echo(f"pscatalog: error: {exc.strerror or exc}{target}", err=True)
             ctx.exit(2)
 
 
@@ -64,6 +63,25 @@ class _Group(click.Group):
 def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Validate and use a professional-services offerings catalog."""
     ctx.obj = config_path
+
+
+def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print text for people: whatever it quotes is shown safely for a terminal or CI log.
+
+    Everything pscatalog prints goes through here, except the ``github``
+    format (whose workflow commands are its purpose) and exported data.
+    """
+    from pscatalog.outputs.escaping import terminal_lines
+
+    click.echo(terminal_lines(text), err=err, nl=nl)
+
+
+def _echo_findings(output_format: str, text: str) -> None:
+    """Print a report of findings in ``output_format`` on standard output."""
+    if output_format == "github":  # escaped by its reporter, for the runner to read
+        click.echo(text, nl=False)
+    else:
+        _echo(text, nl=False)
 
 
 def _config(ctx: click.Context) -> Config:
@@ -126,7 +144,8 @@ def _parse_report(value: str) -> tuple[str, Path]:
 @click.option(
     "--statistics",
     is_flag=True,
-    help="Print on standard error where the time went: load, schema, rules, report.",
+    help="Print on standard error where the time went, stage by stage: configuration, "
+    "load, schema, rules, matching, filter, sort, baseline, report.",
 )
 @click.pass_context
 def validate(
@@ -154,30 +173,36 @@ def validate(
     Exits with 0 when there is no error, 1 when there is one, 2 when the
     check cannot run.
     """
+    from pscatalog.checks.checker import Stopwatch
     from pscatalog.checks.checker import validate as run_validation
 
+    clock = Stopwatch()
     targets = [_parse_report(report) for report in reports]
     if (unsafe_fixes or show_diff) and not fix:
         raise click.UsageError("--unsafe-fixes and --diff go with --fix")
+    with clock("config"):
+        config = _config(ctx)
     if fix:
         from pscatalog.tools.fixing import fix_catalog
 
-        fixes = fix_catalog(paths, config=_config(ctx), unsafe=unsafe_fixes, write=not show_diff)
-        if show_diff:
-            click.echo(fixes.diff(), nl=False)
-        click.echo(fixes.summary(), err=True)
+        with clock("fix"):
+            fixes = fix_catalog(paths, config=config, unsafe=unsafe_fixes, write=not show_diff)
+            if show_diff:
+                _echo(fixes.diff(), nl=False)
+            _echo(fixes.summary(), err=True)
         result = fixes.remaining
+        result.timings = clock.timings
     else:
-        result = run_validation(paths, config=_config(ctx))
+        result = run_validation(paths, config=config, clock=clock)
     if baseline_path is not None:
         from pscatalog.checks.baseline import apply_baseline, read_baseline
 
-        result = apply_baseline(result, baseline_path, read_baseline(baseline_path))
-    started = time.perf_counter()
-    _print_and_write(result, output_format, targets)
-    result.timings["report"] = time.perf_counter() - started
+        with clock("baseline"):
+            result = apply_baseline(result, baseline_path, read_baseline(baseline_path))
+    with clock("report"):
+        _print_and_write(result, output_format, targets)
     if statistics:
-        click.echo(_statistics(result), err=True, nl=False)
+        _echo(_statistics(result), err=True, nl=False)
     ctx.exit(result.exit_code)
 
 
@@ -188,7 +213,7 @@ def _print_and_write(
     from pscatalog.files.writer import write_atomically
     from pscatalog.outputs.reporters import REPORTER_BY_NAME
 
-    click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
+    _echo_findings(output_format, REPORTER_BY_NAME[output_format](result))
     for name, path in targets:
         write_atomically(path, REPORTER_BY_NAME[name](result))
 
@@ -200,10 +225,11 @@ def _statistics(result: ValidationResult) -> str:
         f"{len(result.files)} files, {offerings} offerings, {len(result.diagnostics)} findings"
     ]
     lines += [
-        f"  {stage:<7}{seconds * 1000:9.1f} ms  {seconds / total:6.1%}"
+        f"  {stage:<9}{seconds * 1000:9.1f} ms  {seconds / (total or 1):6.1%}"
         for stage, seconds in result.timings.items()
     ]
-    lines.append(f"  {'total':<7}{total * 1000:9.1f} ms")
+    # The stages tile the command's run, so their sum is its wall time.
+    lines.append(f"  {'total':<9}{total * 1000:9.1f} ms")
     return "\n".join(lines) + "\n"
 
 
@@ -232,7 +258,7 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path) -> None:
     result = run_validation(paths, config=_config(ctx))
     write_atomically(output, baseline_text(result))
     count = len(result.diagnostics)
-    click.echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")
+    _echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")
 
 
 @cli.command()
@@ -289,7 +315,7 @@ def schema(output: Path | None, kind: str | None) -> None:
             continue
         target = output / file_name
         target.write_text(schema_text(name), encoding="utf-8")
-        click.echo(str(target))
+        _echo(str(target))
 
 
 @cli.command()
@@ -363,7 +389,7 @@ def render(
             raise UsageError(f"not a catalog folder: {pages[0]} (pages go with --check or --write)")
         render_view = renderer(view or DEFAULT_VIEW[render_format], render_format)
         result = _readable(ctx, catalog)
-        click.echo(render_view(result.catalogs[0]), nl=False)
+        _echo(render_view(result.catalogs[0]), nl=False)
         return
     if check and write:
         raise UsageError("--check and --write cannot be used together")
@@ -376,8 +402,8 @@ def render(
     if write:
         write_pages(outcomes)
     report = report_pages(outcomes, written=write)
-    click.echo(report.out, nl=False)
-    click.echo(report.err, nl=False, err=True)
+    _echo(report.out, nl=False)
+    _echo(report.err, nl=False, err=True)
     ctx.exit(report.exit_code)
 
 
@@ -443,8 +469,8 @@ def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: boo
     config = _config(ctx)
     targets = paths or ((config.catalog,) if config.catalog is not None else ())
     result = format_paths(targets, check=check, diff=show_diff)
-    click.echo(report_format(result), nl=False)
-    click.echo(report_problems(result), nl=False, err=True)
+    _echo(report_format(result), nl=False)
+    _echo(report_problems(result), nl=False, err=True)
     ctx.exit(result.exit_code)
 
 
@@ -476,9 +502,9 @@ def import_command(
     from pscatalog.tools.importing import import_services
 
     result = import_services(source, output, force=force)
-    click.echo(REPORTER_BY_NAME[output_format](result.report()), nl=False)
+    _echo_findings(output_format, REPORTER_BY_NAME[output_format](result.report()))
     if result.written:
-        click.echo(f"pscatalog: wrote {len(result.written)} files to {output}", err=True)
+        _echo(f"pscatalog: wrote {len(result.written)} files to {output}", err=True)
     ctx.exit(result.exit_code)
 
 
@@ -538,14 +564,14 @@ def diff(
     sides = [read_side(spec, config=config) for spec in (old, new)]
     for spec, result in zip((old, new), sides, strict=True):
         if result.diagnostics and not (check and result.readable):
-            click.echo(report_full(result), nl=False, err=True)
+            _echo(report_full(result), nl=False, err=True)
         if not result.readable:
-            click.echo(f"pscatalog: {spec} has YAML or schema errors; no diff", err=True)
+            _echo(f"pscatalog: {spec} has YAML or schema errors; no diff", err=True)
     if not all(result.readable for result in sides):
         ctx.exit(1)
     before, after = sides[0].catalogs[0], sides[1].catalogs[0]
     if not check:
-        click.echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
+        _echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
         return
     from pscatalog.checks.changes import change_result, check_changes
 
@@ -574,7 +600,7 @@ def stats(ctx: click.Context, catalog: Path | None, stats_format: str) -> None:
     from pscatalog.outputs.stats import STATS_FORMATS, catalog_stats
 
     result = _readable(ctx, catalog)
-    click.echo(STATS_FORMATS[stats_format](catalog_stats(result.catalogs[0])), nl=False)
+    _echo(STATS_FORMATS[stats_format](catalog_stats(result.catalogs[0])), nl=False)
 
 
 def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
@@ -587,9 +613,9 @@ def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
         raise UsageError(f"not a catalog folder: {catalog}")
     result = run_validation([catalog] if catalog is not None else [], config=_config(ctx))
     if result.diagnostics:
-        click.echo(report_full(result), nl=False, err=True)
+        _echo(report_full(result), nl=False, err=True)
     if not result.readable:
-        click.echo("pscatalog: the catalog has YAML or schema errors; nothing written", err=True)
+        _echo("pscatalog: the catalog has YAML or schema errors; nothing written", err=True)
         ctx.exit(1)
     return result
 
@@ -602,14 +628,14 @@ def main() -> None:
         exc.show()
         code = exc.exit_code
     except click.Abort:
-        click.echo("Aborted!", err=True)
+        _echo("Aborted!", err=True)
         code = 1
     except KeyboardInterrupt:
         code = 130
     except Exception as exc:  # a bug: still one line, never a traceback, unless asked
         if os.environ.get("PSCATALOG_DEBUG"):
             raise
-        click.echo(
+        _echo(
             f"pscatalog: internal error: {type(exc).__name__}: {exc} "
             "(set PSCATALOG_DEBUG=1 to see where)",
             err=True,
