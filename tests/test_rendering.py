@@ -138,7 +138,7 @@ def test_catalog_view_of_a_small_catalog(small: Path) -> None:
     assert integration.split("\n## ")[0] == (
         "## Integration Services\n"
         "\n"
-        "### JIRA | Cloud\n"
+        "### JIRA \\| Cloud\n"
         "\n"
         "**Maturity:** Complete\n"
         "\n"

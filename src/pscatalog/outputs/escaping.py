@@ -188,7 +188,6 @@ _MARKDOWN_INLINE = str.maketrans(
         "\\": "\\\\",
         "`": "\\`",
         "*": "\\*",
-        "_": "\\_",
         "[": "\\[",
         "]": "\\]",
         "|": "\\|",
@@ -200,6 +199,9 @@ _MARKDOWN_INLINE = str.maketrans(
         "&": "&amp;",
     }
 )
+# An underscore between two letters or digits can neither open nor close emphasis
+# (CommonMark's flanking rules), so field names such as marketing_material stay as written.
+_MARKDOWN_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # What opens a block at the start of a line: a list item, a quote (already an entity),
 # a thematic break or setext underline, an ordered list item, a CI runner's command.
 _MARKDOWN_BLOCK_START = re.compile(r"^(?:[-+=:]|(\d{1,9})([.)]))")
@@ -214,7 +216,7 @@ def markdown_text(text: str) -> str:
     table cell and change nothing around it.
     """
     flat = visible(" ".join(text.split()))
-    escaped = flat.translate(_MARKDOWN_INLINE)
+    escaped = _MARKDOWN_UNDERSCORE.sub(r"\\_", flat.translate(_MARKDOWN_INLINE))
     return _MARKDOWN_BLOCK_START.sub(
         lambda match: f"{match[1]}\\{match[2]}" if match[1] else "\\" + match.group(),
         escaped,

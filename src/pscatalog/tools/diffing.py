@@ -38,7 +38,8 @@ from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import DEFAULT_CONFIG, Config
 from pscatalog.diagnostics import Diagnostic, Location
 from pscatalog.errors import UsageError
-from pscatalog.outputs.rendering import NONE, format_duration, format_price, table_cell
+from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
+from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
 
 ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
@@ -306,12 +307,13 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
     blocks = [f"{hashes} Catalog changes\n", f"{diff.summary()}\n"]
 
     def section(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        """Add a table whose cells are already Markdown (catalog text escaped)."""
         if not rows:
             return
         lines = [
-            "| " + " | ".join(header) + " |",
-            "| " + " | ".join(":--" for _ in header) + " |",
-            *("| " + " | ".join(table_cell(cell) for cell in row) + " |" for row in rows),
+            markdown_row(header),
+            markdown_row([":--" for _ in header]),
+            *(markdown_row(row) for row in rows),
         ]
         blocks.append(f"{sub} {title}\n\n" + "\n".join(lines) + "\n")
 
@@ -323,9 +325,9 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
             [
                 (
                     _label(ref.name, ref.id),
-                    f"`{ref.category}`",
-                    ref.maturity.capitalize(),
-                    ", ".join(ref.skus) or NONE,
+                    markdown_code(ref.category),
+                    markdown_text(ref.maturity.capitalize()),
+                    markdown_text(", ".join(ref.skus) or NONE),
                 )
                 for ref in refs
             ],
@@ -334,7 +336,12 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
         "Offerings renamed",
         ("Old id", "New id", "Name", "SKUs"),
         [
-            (f"`{rename.old_id}`", f"`{rename.new_id}`", rename.name, ", ".join(rename.skus))
+            (
+                markdown_code(rename.old_id),
+                markdown_code(rename.new_id),
+                markdown_text(rename.name),
+                markdown_text(", ".join(rename.skus)),
+            )
             for rename in diff.renamed
         ],
     )
@@ -348,7 +355,7 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
             [
                 (
                     _label(change.name, change.id),
-                    f"{change.old.capitalize()} → {change.new.capitalize()}",
+                    markdown_text(f"{change.old.capitalize()} → {change.new.capitalize()}"),
                 )
                 for change in changes
             ],
@@ -364,7 +371,7 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
                 (
                     _label(ref.offering_name, ref.offering),
                     _label(ref.name, ref.id),
-                    ref.sku or NONE,
+                    markdown_text(ref.sku or NONE),
                 )
                 for ref in variants
             ],
@@ -375,16 +382,16 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
         [
             (
                 _label(change.offering_name, change.offering),
-                f"`{change.variant}`",
-                change.field,
-                _shown(change.field, change.old),
-                _shown(change.field, change.new),
+                markdown_code(change.variant or ""),
+                markdown_text(change.field),
+                markdown_text(_shown(change.field, change.old)),
+                markdown_text(_shown(change.field, change.new)),
             )
             for change in diff.variants_changed
         ],
     )
-    skus = [(sku, "added") for sku in diff.skus_added]
-    skus += [(sku, "removed") for sku in diff.skus_removed]
+    skus = [(markdown_text(sku), "added") for sku in diff.skus_added]
+    skus += [(markdown_text(sku), "removed") for sku in diff.skus_removed]
     section("SKUs", ("SKU", "Change"), skus)
     section(
         "Other offering changes",
@@ -392,9 +399,9 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
         [
             (
                 _label(change.offering_name, change.offering),
-                change.field,
-                _shown(change.field, change.old),
-                _shown(change.field, change.new),
+                markdown_text(change.field),
+                markdown_text(_shown(change.field, change.old)),
+                markdown_text(_shown(change.field, change.new)),
             )
             for change in diff.offerings_changed
         ],
@@ -490,7 +497,7 @@ def diff_json(diff: CatalogDiff) -> str:
     its mapping), ``null`` where the field is absent. ``name`` and ``sku`` of
     a variant are ``null`` where it has none.
     """
-    return json.dumps(diff_data(diff), indent=2, ensure_ascii=False) + "\n"
+    return json_text(diff_data(diff))
 
 
 DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
@@ -760,7 +767,10 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _label(name: str | None, key: str) -> str:
-    return f"{name} (`{key}`)" if name and name != key else f"`{key}`"
+    """Return a name and its id as Markdown: ``JIRA (`jira`)``, or the id alone."""
+    if name and name != key:
+        return f"{markdown_text(name)} ({markdown_code(key)})"
+    return markdown_code(key)
 
 
 def _shown(field: str, value: Any) -> str:
