@@ -380,3 +380,27 @@ def test_statistics_account_for_every_stage_of_the_run(workflow_key: Path) -> No
     ]
     milliseconds = [float(line.split()[1]) for line in lines[1:]]
     assert sum(milliseconds[:-1]) == pytest.approx(milliseconds[-1], abs=0.1 * len(stages))
+
+
+# -- the schema ----------------------------------------------------------------------------
+
+
+def test_schema_refuses_control_characters_in_names(in_tmp: Path) -> None:
+    """A name with an escape sequence or a bidi override is S005, quoted with escapes."""
+    offerings = r"""
+    - id: jira
+      name: "JIRA\e]0;title\a \u202egnp.exe"
+      maturity: planned
+      variants:
+        - id: custom
+          name: "Remote\u2028"
+    """
+    write_catalog(in_tmp / "catalog", {"x.yaml": category_file(offerings)})
+    code, out, _ = run("validate", "--output-format", "concise", "catalog/x.yaml")
+    assert code == 1
+    assert out == (
+        "catalog/x.yaml:6:11: error S005 'name' 'JIRA\\x1b]0;title\\x07 \\u202egnp.exe' is not "
+        "a name on one line without control characters\n"
+        "catalog/x.yaml:10:15: error S005 'name' 'Remote\\u2028' is not a name on one line "
+        "without control characters\n"
+    )
