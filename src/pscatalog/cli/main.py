@@ -538,10 +538,13 @@ def diff(
 ) -> None:
     """Show what changed in the catalog from OLD to NEW.
 
-    OLD and NEW are catalog folders or git revisions: an argument that is an
-    existing folder is a folder; anything else is a revision of the git
-    repository around the current folder, whose catalog (found as validate
-    finds it) is read at that revision without touching the work tree.
+    OLD and NEW are catalog folders or git revisions. An argument written as
+    a path (./old, /abs/old, old/) is a folder; a name that is both a folder
+    and a revision is refused as ambiguous (exit 2), so that no folder can
+    stand in for a revision; otherwise a folder is a folder and a revision of
+    the git repository around the catalog is a revision, whose catalog (found
+    as validate finds it) is read at that revision without touching the work
+    tree. An empty argument is a usage error.
 
     Lists offerings added, removed and renamed (a new id with the same SKUs),
     maturity promotions and demotions, variants added, removed and changed
@@ -554,7 +557,9 @@ def diff(
     maturity rises one step at a time unless its evidence changes too; a
     demotion says why (maturity_reason); a SKU is retired (retired: true)
     before it is renamed or removed; an offering sold with a SKU is not deleted
-    outright.
+    outright. Reports name each file by its path in the work tree and give
+    lines of NEW; a deleted offering is placed at its file's 'offerings' key,
+    with where it was in OLD.
     """
     from pscatalog.outputs.reporters.text import report_full
     from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs, read_side
@@ -573,9 +578,10 @@ def diff(
     if not check:
         _echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
         return
-    from pscatalog.checks.changes import change_result, check_changes
+    from pscatalog.checks.changes import check_changes
+    from pscatalog.tools.diffing import in_work_tree
 
-    result = change_result(sides[0], sides[1], check_changes(before, after, config))
+    result = in_work_tree(sides[0], sides[1], check_changes(before, after, config))
     _print_and_write(result, output_format, targets)
     ctx.exit(result.exit_code)
 

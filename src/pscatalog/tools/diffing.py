@@ -33,10 +33,17 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pscatalog.catalog.discovery import find_catalog
-from pscatalog.catalog.model import MATURITIES, YAML_SUFFIXES, Catalog, Entry, Offering
+from pscatalog.catalog.model import (
+    MATURITIES,
+    YAML_SUFFIXES,
+    Catalog,
+    Entry,
+    Offering,
+    display_name,
+)
 from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import DEFAULT_CONFIG, Config
-from pscatalog.diagnostics import Diagnostic, Location
+from pscatalog.diagnostics import Diagnostic, Location, Related
 from pscatalog.errors import UsageError
 from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
 from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
@@ -511,38 +518,89 @@ DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
 
 
 def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult:
-    """Read and validate one side of a diff.
+    """Read and validate one side of a diff: a catalog folder or a git revision.
 
-    ``spec`` is a catalog folder if a folder by that name exists; otherwise a
-    git revision of the repository around the current folder, whose catalog
-    is found as ``validate`` finds it (the configuration's ``catalog``, else
-    ``./catalog`` or the nearest parent's) and read at that revision from git's
-    objects, never from the work tree. Files of a revision are named
-    ``REV:path`` in diagnostics. Raises :class:`UsageError` when ``spec`` is
-    neither a folder nor a revision, or the revision has no catalog files.
+    A folder never stands in for a revision by existing, as git refuses an
+    ambiguous argument:
+
+    - ``spec`` written as a path (``.``, ``..``, or starting with ``./``,
+      ``../`` or ``/``, or ending with ``/``) is a folder;
+    - otherwise, a name that is both an existing folder and a revision of the
+      git repository around the catalog is refused; a name that is only a
+      folder is a folder; a name that is only a revision is a revision.
+
+    A revision's catalog is found as ``validate`` finds it (the
+    configuration's ``catalog``, else ``./catalog`` or the nearest parent's)
+    and read at that revision from git's objects, never from the work tree.
+    Its files are named ``REV:path`` in diagnostics; each document's ``path``
+    is where the file is in the work tree (see :func:`in_work_tree`). Raises
+    :class:`UsageError` for an empty or option-like ``spec``, an ambiguous
+    one, one that is neither a folder nor a revision, and a revision without
+    catalog files.
     """
-    if Path(spec).is_dir():
-        return validate([spec], config=config)
-    return _read_revision(spec, config)
-
-
-def _read_revision(spec: str, config: Config) -> ValidationResult:
-    if not spec or spec.startswith("-"):
+    if not spec:
+        raise UsageError("an empty argument names neither a catalog folder nor a git revision")
+    if spec.startswith("-"):
         raise UsageError(f"not a catalog folder or a git revision: {spec!r}")
-    catalog = config.catalog if config.catalog is not None else find_catalog()
+    folder = Path(spec)
+    if _written_as_path(spec):
+        if not folder.is_dir():
+            raise UsageError(f"no such catalog folder: {spec}")
+        return validate([folder], config=config)
+    found = _find_revision(spec, config)
+    if folder.is_dir():
+        if isinstance(found, _Revision):
+            raise UsageError(
+                f"'{spec}' is both a folder and a git revision: write './{spec}' for the "
+                "folder; for the revision, remove or rename the folder"
+            )
+        return validate([folder], config=config)
+    if not isinstance(found, _Revision):
+        raise UsageError(found)
+    return _read_revision(spec, found, config)
+
+
+def _written_as_path(spec: str) -> bool:
+    """Whether an argument is written as a path, which only a folder can be."""
+    return (
+        spec in (".", "..")
+        or spec.startswith(("./", "../", "/", os.sep))
+        or spec.endswith(("/", os.sep))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    """A commit of the git repository around the catalog, and where the catalog is in it."""
+
+    top: Path
+    relative: PurePosixPath
+    commit: str
+
+
+def _find_revision(spec: str, config: Config) -> _Revision | str:
+    """Return the revision ``spec`` names, or why it names none (a message)."""
+    try:
+        catalog = config.catalog if config.catalog is not None else find_catalog()
+    except UsageError as exc:
+        return f"not a catalog folder or a git revision: {spec} ({exc})"
     here = catalog if catalog.is_dir() else Path.cwd()
-    top_output = _git(here, "rev-parse", "--show-toplevel")
+    top_output = _git(here, "rev-parse", "--show-toplevel", need_git=False)
     if top_output is None:
-        raise UsageError(f"not a catalog folder, and not in a git repository: {spec}")
+        return f"not a catalog folder, and not in a git repository: {spec}"
     top = Path(top_output.decode("utf-8", "surrogateescape").strip()).resolve()
     try:
         relative = PurePosixPath(catalog.resolve().relative_to(top).as_posix())
     except ValueError:
-        raise UsageError(f"the catalog {catalog} is not in the git repository {top}") from None
+        return f"the catalog {catalog} is not in the git repository {top}"
     commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
     if commit is None:
-        raise UsageError(f"not a catalog folder or a git revision: {spec}")
-    revision = commit.decode("ascii").strip()
+        return f"not a catalog folder or a git revision: {spec}"
+    return _Revision(top, relative, commit.decode("ascii").strip())
+
+
+def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationResult:
+    top, relative, revision = found.top, found.relative, found.commit
     files = list(_catalog_blobs(top, revision, relative))
     prefix = "" if str(relative) == "." else f"{relative}/"
     if not files:
@@ -569,10 +627,16 @@ def _read_revision(spec: str, config: Config) -> ValidationResult:
     names: dict[str, str] = {}
     for catalog_read in result.catalogs:
         for doc in catalog_read.documents:
-            shown = f"{spec}:{prefix}{doc.path.name}"
+            # A name that is not UTF-8 is shown with backslash escapes, as display_name does.
+            shown = _printable(f"{spec}:{prefix}{doc.path.name}")
             names[doc.name] = shown
             doc.name = shown
+            doc.path = top.joinpath(*relative.parts, doc.path.name)
     return _renamed(result, names)
+
+
+def _printable(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _catalog_blobs(top: Path, revision: str, relative: PurePosixPath) -> Iterator[tuple[str, str]]:
@@ -633,8 +697,12 @@ def _read_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
     return contents
 
 
-def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    """Run a read-only git command; its output, or ``None`` if it failed."""
+def _git(cwd: Path, *args: str, stdin: bytes | None = None, need_git: bool = True) -> bytes | None:
+    """Run a read-only git command; its output, or ``None`` if it failed.
+
+    Without git installed, raise :class:`UsageError`, or with
+    ``need_git=False`` return ``None`` (no revision can be named then).
+    """
     # Locks are what a read would take on the index; nothing here needs it.
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
     try:
@@ -642,8 +710,54 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
         )
     except FileNotFoundError:
+        if not need_git:
+            return None
         raise UsageError("git is not installed: a side that is not a folder needs it") from None
     return completed.stdout if completed.returncode == 0 else None
+
+
+def in_work_tree(
+    old: ValidationResult, new: ValidationResult, diagnostics: Sequence[Diagnostic]
+) -> ValidationResult:
+    """Return findings of ``diff --check`` placed as CI reports need them.
+
+    Each file is named by its path in the work tree (``catalog/x.yaml``, never
+    ``HEAD:catalog/x.yaml``) and each line is a line of the new version, so
+    GitLab can show a finding on the merge request's lines. A finding about
+    what only the old version has (a deleted offering) is placed at the
+    ``offerings`` key of the new version's file of that name, with the old
+    place as a related location; if the new version has no such file, at its
+    old place. The result's catalogs are the new version's, its documents
+    named as the findings name them, for the source lines of ``full``.
+    """
+    new_docs = {doc.name: doc for catalog in new.catalogs for doc in catalog.documents}
+    old_docs = {doc.name: doc for catalog in old.catalogs for doc in catalog.documents}
+    by_file_name = {doc.path.name: doc for doc in new_docs.values()}
+    names = {name: display_name(doc.path) for name, doc in new_docs.items()}
+    placed = []
+    for diagnostic in diagnostics:
+        location = diagnostic.location
+        old_doc = old_docs.get(location.file) if location.file not in new_docs else None
+        if old_doc is None:
+            placed.append(diagnostic)
+            continue
+        counterpart = by_file_name.get(old_doc.path.name)
+        if counterpart is None:
+            where = replace(location, file=display_name(old_doc.path))
+        else:
+            at = counterpart.locate(("offerings",), key=True)
+            where = replace(at, pointer=location.pointer)
+        related = Related(location, "where it was in the old version")
+        placed.append(replace(diagnostic, location=where, related=(*diagnostic.related, related)))
+    for doc in new_docs.values():
+        doc.name = names[doc.name]
+    renamed = _renamed(ValidationResult(diagnostics=placed), names)
+    return ValidationResult(
+        diagnostics=renamed.diagnostics,
+        catalogs=list(new.catalogs),
+        files=[names.get(name, name) for name in new.files],
+        timings=new.timings,
+    )
 
 
 def _renamed(result: ValidationResult, names: Mapping[str, str]) -> ValidationResult:
