@@ -404,3 +404,43 @@ def test_schema_refuses_control_characters_in_names(in_tmp: Path) -> None:
         "catalog/x.yaml:10:15: error S005 'name' 'Remote\\u2028' is not a name on one line "
         "without control characters\n"
     )
+
+
+# -- messages on standard error --------------------------------------------------------------
+
+
+def test_configuration_error_quoting_a_hostile_key_is_one_line(in_tmp: Path) -> None:
+    """An unknown key `x<LF>::error::y` in pyproject.toml: one line, exit 2."""
+    write_catalog(in_tmp / "catalog", {})
+    (in_tmp / "pyproject.toml").write_text(
+        '[tool.pscatalog]\n"x\\n::error::y\\u001b[2J" = 1\n', encoding="utf-8"
+    )
+    code, out, err = run("validate")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"pscatalog: error: {in_tmp / 'pyproject.toml'}: [tool.pscatalog] unknown key "
+        "'x\\n::error::y\\x1b[2J'\n"
+    )
+
+
+def test_page_diff_of_render_check_shows_page_text_escaped(in_tmp: Path) -> None:
+    """A stale region holding an escape sequence and `##[group]`: both escaped in the diff."""
+    write_catalog(in_tmp / "catalog", {})
+    Path("page.md").write_text(
+        "<!-- pscatalog:begin maturity -->\n"
+        "::add-mask::secret \x1b[2J ##[group]x\n"
+        "<!-- pscatalog:end -->\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("render", "--check", "page.md")
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert lines[:6] == [
+        "page.md: stale region 'maturity' at line 1",
+        "--- page.md",
+        "+++ page.md (rendered)",
+        "@@ -1,3 +1,10 @@",
+        " <!-- pscatalog:begin maturity -->",
+        "-::add-mask::secret \\x1b[2J ##\\x5bgroup]x",
+    ]
+    assert_terminal_safe(out)

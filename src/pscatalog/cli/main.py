@@ -42,11 +42,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except PscatalogError as exc:
-            _echo(f"pscatalog: error: {exc}", err=True)
+            _echo_error(f"pscatalog: error: {exc}")
             ctx.exit(2)
         except OSError as exc:
             target = f": {exc.filename}" if exc.filename else ""
-            _echo(f"pscatalog: error: {exc.strerror or exc}{target}", err=True)
+            _echo_error(f"pscatalog: error: {exc.strerror or exc}{target}")
             ctx.exit(2)
 
 
@@ -74,6 +74,13 @@ def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     from pscatalog.outputs.escaping import terminal_lines
 
     click.echo(terminal_lines(text), err=err, nl=nl)
+
+
+def _echo_error(line: str) -> None:
+    """Print a one-line error on standard error; what it quotes stays on that line."""
+    from pscatalog.outputs.escaping import terminal
+
+    click.echo(terminal(line), err=True)
 
 
 def _echo_findings(output_format: str, text: str) -> None:
@@ -641,10 +648,9 @@ def main() -> None:
     except Exception as exc:  # a bug: still one line, never a traceback, unless asked
         if os.environ.get("PSCATALOG_DEBUG"):
             raise
-        _echo(
+        _echo_error(
             f"pscatalog: internal error: {type(exc).__name__}: {exc} "
-            "(set PSCATALOG_DEBUG=1 to see where)",
-            err=True,
+            "(set PSCATALOG_DEBUG=1 to see where)"
         )
         code = 2
     sys.stdout.flush()

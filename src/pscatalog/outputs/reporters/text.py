@@ -9,9 +9,17 @@ grows with the number of findings, never with the length of their lines.
 
 from __future__ import annotations
 
+import re
+
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, Location, Severity
-from pscatalog.outputs.escaping import cell_width, terminal, terminal_path, visible
+from pscatalog.outputs.escaping import (
+    cell_width,
+    escape_character,
+    terminal,
+    terminal_path,
+    visible,
+)
 from pscatalog.yamltext.loader import Document
 
 EXCERPT_LENGTH = 100
@@ -20,6 +28,7 @@ EXCERPT_BEFORE = 40
 """Of a line cut short, this many characters are shown before the column."""
 CUT = "…"
 """Where an excerpt leaves part of its line out."""
+_RUNNER_COMMAND = re.compile(r"##(?:vso)?\[")
 
 
 def report_concise(result: ValidationResult) -> str:
@@ -72,11 +81,18 @@ def excerpt(line: str, column: int) -> tuple[str, str]:
     head = CUT if first else ""
     tail = CUT if last < len(line) else ""
     window = line[first:last]
-    width = _token_width(line[start:last]) if start < last else 1
-    if window.isascii() and window.isprintable():
+    # A long line is flow style ({...} and [...] on one line), where a comma or a
+    # bracket ends a plain value; so does a short one with a bracket before the column.
+    flow = bool(first) or "[" in line[:start] or "{" in line[:start]
+    width = _token_width(line[start:last], flow=flow) if start < last else 1
+    if window.isascii() and window.isprintable() and "##" not in window:
         return head + window + tail, " " * (len(head) + start - first) + "^" * width
     shown = [visible(" " if character == "\t" else character) for character in window]
     cells = [cell_width(" " if character == "\t" else character) for character in window]
+    for match in _RUNNER_COMMAND.finditer(window):
+        # A CI runner obeys "##[" anywhere in a line: its bracket is shown escaped.
+        shown[match.end() - 1] = escape_character("[")
+        cells[match.end() - 1] = len(shown[match.end() - 1])
     before = len(head) + sum(cells[: start - first])
     under = sum(cells[start - first : start - first + width])
     return head + "".join(shown) + tail, " " * before + "^" * max(1, under)
@@ -112,14 +128,14 @@ def _full_block(diagnostic: Diagnostic, documents: dict[str, Document]) -> str:
     return "\n".join(lines)
 
 
-def _token_width(rest: str) -> int:
+def _token_width(rest: str, *, flow: bool = False) -> int:
     """Return how many characters the marker covers: the value or key ``rest`` starts with."""
     if not rest or rest[0].isspace():
         return 1
     if rest[0] in "\"'":
         end = rest.find(rest[0], 1)
         return end + 1 if end > 0 else len(rest.rstrip())
-    for stop in (": ", " #"):
+    for stop in (": ", " #", *((",", "]", "}") if flow else ())):
         index = rest.find(stop)
         if index > 0:
             rest = rest[:index]
