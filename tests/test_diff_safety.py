@@ -239,3 +239,20 @@ def test_a_revision_whose_modeline_names_a_folder_is_read(handbook: str, in_tmp:
     git(in_tmp, "commit", "-q", "-am", "Odd modelines")
     code, out, _ = run("diff", "HEAD~1", "HEAD", "--check", "--output-format", "concise")
     assert (code, out) == (0, "")
+
+
+def test_decoys_on_both_sides_are_refused_even_without_a_catalog(
+    handbook: str, in_tmp: Path
+) -> None:
+    """The catalog deleted, folders named after the base and HEAD holding one catalog: refused."""
+    shutil.copytree(SHIPPED_CATALOG, in_tmp / handbook)
+    shutil.copytree(SHIPPED_CATALOG, in_tmp / "HEAD")
+    shutil.rmtree(in_tmp / "catalog")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "Replace the catalog with decoys")
+    code, out, err = run("diff", handbook, "HEAD", "--check")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"pscatalog: error: '{handbook}' is both a folder and a git revision: write "
+        f"'./{handbook}' for the folder; for the revision, remove or rename the folder\n"
+    )

@@ -538,7 +538,8 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     # Imported here: only render --check and --write need a Markdown parser.
     from markdown_it import MarkdownIt
 
-    for token in MarkdownIt("commonmark").parse(text):
+    # Blocks only: markers are blocks, and inline parsing is most of the cost on a long page.
+    for token in MarkdownIt("commonmark").disable("inline").parse(text):
         if token.type != "html_block" or token.level != 0 or token.map is None:
             continue
         marker = _MARKER.fullmatch(token.content)
@@ -576,7 +577,8 @@ def sync_page(path: Path, render_view: Callable[[str], str]) -> PageSync | PageP
         return PageProblem(
             page,
             f"no pscatalog region: put {BEGIN_MARKER.format(view='VIEW')} and {END_MARKER} "
-            "around the place to fill",
+            "around the place to fill, each on a line of its own (markers in a code block, "
+            "a list or a quote are text)",
         )
     new, stale = _fill(old, regions, render_view)
     return PageSync(path, page, old, new, tuple(regions), tuple(stale))

@@ -557,6 +557,8 @@ def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult
         return validate([folder], config=config)
     if not isinstance(found, _Revision):
         raise UsageError(found)
+    if found.problem is not None:
+        raise UsageError(found.problem)
     return _read_revision(spec, found, config)
 
 
@@ -571,32 +573,40 @@ def _written_as_path(spec: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Revision:
-    """A commit of the git repository around the catalog, and where the catalog is in it."""
+    """A commit of the git repository around the catalog, and where the catalog is in it.
+
+    ``problem`` says why the catalog cannot be read at the revision (none
+    found, or outside the repository): the name is still a revision, and a
+    folder by that name is still ambiguous.
+    """
 
     top: Path
     relative: PurePosixPath
     commit: str
+    problem: str | None = None
 
 
 def _find_revision(spec: str, config: Config) -> _Revision | str:
     """Return the revision ``spec`` names, or why it names none (a message)."""
+    problem = None
     try:
         catalog = config.catalog if config.catalog is not None else find_catalog()
     except UsageError as exc:
-        return f"not a catalog folder or a git revision: {spec} ({exc})"
+        catalog, problem = Path.cwd(), str(exc)
     here = catalog if catalog.is_dir() else Path.cwd()
     top_output = _git(here, "rev-parse", "--show-toplevel", need_git=False)
     if top_output is None:
         return f"not a catalog folder, and not in a git repository: {spec}"
     top = Path(top_output.decode("utf-8", "surrogateescape").strip()).resolve()
-    try:
-        relative = PurePosixPath(catalog.resolve().relative_to(top).as_posix())
-    except ValueError:
-        return f"the catalog {catalog} is not in the git repository {top}"
     commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
     if commit is None:
         return f"not a catalog folder or a git revision: {spec}"
-    return _Revision(top, relative, commit.decode("ascii").strip())
+    try:
+        relative = PurePosixPath(catalog.resolve().relative_to(top).as_posix())
+    except ValueError:
+        relative = PurePosixPath(".")
+        problem = problem or f"the catalog {catalog} is not in the git repository {top}"
+    return _Revision(top, relative, commit.decode("ascii").strip(), problem)
 
 
 def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationResult:
