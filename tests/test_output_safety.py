@@ -8,6 +8,8 @@ terminal (escape sequences), and every report stays well formed whatever it quot
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -444,3 +446,72 @@ def test_page_diff_of_render_check_shows_page_text_escaped(in_tmp: Path) -> None
         "-::add-mask::secret \\x1b[2J ##\\x5bgroup]x",
     ]
     assert_terminal_safe(out)
+
+
+# -- no crash on any text ----------------------------------------------------------------------
+
+
+def every_report(*args: str) -> tuple[int, str, dict[str, str]]:
+    """Run validate with every report written; return the exit code, stdout and the reports."""
+    names = ("gitlab", "junit", "sarif", "github", "json")
+    command = ["validate", "--output-format", "concise", *args]
+    for name in names:
+        command += ["--report", f"{name}:report.{name}"]
+    code, out, err = run(*command)
+    assert err == ""
+    reports = {name: Path(f"report.{name}").read_text(encoding="utf-8") for name in names}
+    for name in ("gitlab", "sarif", "json"):
+        json.loads(reports[name])
+    ET.fromstring(reports["junit"])
+    return code, out, reports
+
+
+def test_lone_surrogate_in_a_yaml_escape_is_a_diagnostic(in_tmp: Path) -> None:
+    r"""`"\ud800"` in a YAML file is Y001 at its place, in every format."""
+    offerings = r"""
+    - id: jira
+      name: "JIRA \ud800"
+      maturity: planned
+      variants:
+        - id: custom
+    """
+    write_catalog(in_tmp / "catalog", {"x.yaml": category_file(offerings)})
+    code, out, reports = every_report("catalog/x.yaml")
+    assert code == 1
+    assert out == (
+        "catalog/x.yaml:6:19: error Y001 found invalid Unicode character escape code "
+        "(while parsing a quoted scalar)\n"
+    )
+    assert '"check_name": "Y001"' in reports["gitlab"]
+
+
+def test_file_name_that_is_not_utf8_on_disk_is_shown_with_escapes(in_tmp: Path) -> None:
+    r"""A catalog file named with byte 0xE9 (Latin-1): named `caf\xe9.yaml` in every report."""
+    catalog = write_catalog(in_tmp / "catalog", {})
+    (catalog / os.fsdecode(b"caf\xe9.yaml")).write_text("id: [\n", encoding="utf-8")
+    code, out, reports = every_report()
+    assert code == 1
+    assert out == (
+        "catalog/caf\\xe9.yaml:2:1: error Y001 did not find expected node content "
+        "(while parsing a flow node)\n"
+    )
+    assert json.loads(reports["gitlab"])[0]["location"]["path"] == "catalog/caf\\xe9.yaml"
+    assert reports["github"].startswith("::error file=catalog/caf\\xe9.yaml,line=2,col=1,")
+
+
+def test_repository_folder_that_is_not_utf8_gives_every_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside a git work tree whose folder is named with byte 0xE9, every report is written."""
+    top = tmp_path / os.fsdecode(b"caf\xe9")
+    top.mkdir()
+    subprocess.run(["git", "init", "-q", str(top)], check=True)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(top)
+    write_catalog(top / "catalog", {"x.yaml": "id: [\n"})
+    code, out, reports = every_report()
+    assert code == 1
+    assert out.startswith("catalog/x.yaml:2:1: error Y001 ")
+    assert json.loads(reports["gitlab"])[0]["location"]["path"] == "catalog/x.yaml"
+    base = json.loads(reports["sarif"])["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base.endswith("/caf%E9/")

@@ -24,14 +24,12 @@ def repository_root() -> Path | None:
 
     try:
         completed = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=False,
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, check=False
         )
     except OSError:  # git is not installed
         return None
-    top = completed.stdout.strip()
+    # A folder name that is not UTF-8 is kept as the file system has it.
+    top = os.fsdecode(completed.stdout.strip())
     return Path(top) if completed.returncode == 0 and top else None
 
 

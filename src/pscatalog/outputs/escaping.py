@@ -42,9 +42,9 @@ UNSAFE = (
 _UNSAFE = re.compile(f"[{UNSAFE}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-# In multi-line text, line feeds, tabs and CRLF line ends are structure, not content.
 _BEYOND_C0 = UNSAFE.removeprefix("\x00-\x1f")
 _UNSAFE_BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
+# In multi-line text, line feeds, tabs and CRLF line ends are structure, not content.
 _UNSAFE_IN_LINES = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f{_BEYOND_C0}]")
 # GitHub's runner reads a line as a command when it starts, after white space, with
 # "::"; its older form "##[" and Azure Pipelines' "##vso[" count anywhere in a line.
