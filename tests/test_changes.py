@@ -196,6 +196,4 @@ def test_check_between_two_git_revisions(tmp_path: Path, monkeypatch: pytest.Mon
     assert result.exit_code == 1
     codes = [(line.split()[2], line.split(":")[1]) for line in result.stdout.splitlines()]
     assert [code for code, _ in codes] == ["D003", "D001"]
-    assert all(
-        line.startswith("HEAD:catalog/education.yaml:") for line in result.stdout.splitlines()
-    )
+    assert all(line.startswith("catalog/education.yaml:") for line in result.stdout.splitlines())

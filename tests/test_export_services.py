@@ -261,6 +261,7 @@ def test_real_snapshots_survive_export_then_import(tmp_path: Path) -> None:
 # -- generated catalogs
 
 TEXT = st.text(alphabet="abcXYZé 0159:#$,-~'\"\n", min_size=1, max_size=24)
+NAME = st.text(alphabet="abcXYZé 0159:#$,-~'\"", min_size=1, max_size=24)  # names are one line
 URL = st.sampled_from(["https://example.com/a", "https://example.com/services/b#x"])
 STAGES = ("Plan", "Create", "Verify", "Secure", "Manage")
 ALTERNATIVES = ("remote", "on-site", "6-months", "gitlab-com", "cleared-3-months")
@@ -315,7 +316,7 @@ def variants(draw: st.DrawFn, planned: bool, skus: count[int]) -> list[dict[str,
     found = []
     for variant_id in ids:
         variant: dict[str, Any] = {"id": variant_id}
-        optional(draw, variant, "name", TEXT)
+        optional(draw, variant, "name", NAME)
         optional(draw, variant, "description", TEXT)
         sold = variant_id == "standard" or (
             variant_id != "custom" and not planned and draw(st.booleans())
@@ -339,7 +340,7 @@ def variants(draw: st.DrawFn, planned: bool, skus: count[int]) -> list[dict[str,
 def offerings(draw: st.DrawFn, offering_id: str, skus: count[int]) -> dict[str, Any]:
     """An offering valid for the schema, with any of its optional fields."""
     maturity = draw(st.sampled_from(MATURITIES))
-    offering: dict[str, Any] = {"id": offering_id, "name": draw(TEXT), "maturity": maturity}
+    offering: dict[str, Any] = {"id": offering_id, "name": draw(NAME), "maturity": maturity}
     optional(draw, offering, "summary", TEXT)
     optional(draw, offering, "description", TEXT)
     optional(draw, offering, "url", URL)

@@ -857,7 +857,7 @@ _TEXTS = st.one_of(
     st.from_regex(r"[A-Z][a-z]{1,8}( [a-z]{1,8}){0,4}\.?", fullmatch=True),
     st.text(_CHARACTERS, max_size=24),
 )
-_NAMES = _TEXTS.filter(bool)
+_NAMES = _TEXTS.filter(lambda text: bool(text) and "\t" not in text and "\n" not in text)
 _COMMENT_TEXTS = st.text(
     st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.sampled_from("é–中"), max_size=20
 )

@@ -15,6 +15,7 @@ import subprocess
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -336,10 +337,10 @@ def test_diff_of_a_revision_never_reads_a_file_past_the_size_limit(
     asked: list[bytes] = []
     original = pscatalog.tools.diffing._git
 
-    def recorded(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    def recorded(cwd: Path, *args: str, stdin: bytes | None = None, **options: Any) -> bytes | None:
         if args[:2] == ("cat-file", "--batch"):
             asked.append(stdin or b"")
-        return original(cwd, *args, stdin=stdin)
+        return original(cwd, *args, stdin=stdin, **options)
 
     monkeypatch.setattr(pscatalog.tools.diffing, "_git", recorded)
     result = run("diff", "HEAD~1", "HEAD")

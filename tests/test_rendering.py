@@ -138,7 +138,7 @@ def test_catalog_view_of_a_small_catalog(small: Path) -> None:
     assert integration.split("\n## ")[0] == (
         "## Integration Services\n"
         "\n"
-        "### JIRA | Cloud\n"
+        "### JIRA \\| Cloud\n"
         "\n"
         "**Maturity:** Complete\n"
         "\n"
@@ -566,7 +566,8 @@ def test_a_page_without_a_region_is_an_error(shipped: Path) -> None:
         1,
         "1 page up to date.\n",
         "README.md: error: no pscatalog region: put <!-- pscatalog:begin VIEW --> and "
-        "<!-- pscatalog:end --> around the place to fill\n",
+        "<!-- pscatalog:end --> around the place to fill, each on a line of its own (markers "
+        "in a code block, a list or a quote are text)\n",
     )
 
 

@@ -453,15 +453,15 @@ def test_junit_report_reads_as_gitlab_reads_it(here: Path):
     )
 
 
-def test_junit_report_escapes_markup_and_replaces_characters_xml_cannot_hold(here: Path):
-    """Markup in a message is escaped by the XML writer; a control character becomes U+FFFD."""
+def test_junit_report_escapes_markup_and_shows_characters_xml_cannot_hold_as_escapes(here: Path):
+    """Markup in a message is escaped by the XML writer; a control character is a visible escape."""
     result = ValidationResult(
         diagnostics=[diagnostic("S004", Severity.ERROR, "value '<a & \"b\">\x07' is not allowed")],
         files=["catalog/odd.yaml"],
     )
     suite = ET.fromstring(report_junit(result))
     assert suite.findtext("testcase/failure") == (
-        "catalog/odd.yaml:3:5: S004 value '<a & \"b\">\ufffd' is not allowed\n"
+        "catalog/odd.yaml:3:5: S004 value '<a & \"b\">\\x07' is not allowed\n"
     )
 
 
@@ -639,7 +639,7 @@ def test_github_report_has_one_workflow_command_per_diagnostic(here: Path):
 
 
 def test_github_report_escapes_properties_and_message(here: Path):
-    """'%', CR and LF are escaped everywhere; ':' and ',' in properties only."""
+    """'%' is escaped everywhere, ':' and ',' in properties; CR and LF are shown as escapes."""
     result = ValidationResult(
         diagnostics=[
             diagnostic(
@@ -652,7 +652,7 @@ def test_github_report_escapes_properties_and_message(here: Path):
     )
     assert report_github(result) == (
         "::notice file=catalog/odd%3A 1%2C2%25.yaml,line=3,col=5,title=Y003"
-        "::100%25 sure: 'a,b'%0D%0Asecond line\n"
+        "::100%25 sure: 'a,b'\\r\\nsecond line\n"
     )
 
 

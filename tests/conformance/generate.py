@@ -33,6 +33,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,17 +250,14 @@ def levels_cases() -> list[Case]:
             (f"{LEVEL}/properties/id/$ref/pattern", "/levels/0/id"),
             (f"{LEVEL}/properties/id/$ref/not", "/levels/0/id"),
         ),
-        bad(
-            "level-name-type",
-            "A level name that is a number.",
-            ("/levels/0/name", 1),
-            (f"{LEVEL}/properties/name/type", "/levels/0/name"),
-        ),
-        bad(
-            "level-name-min-length",
-            "An empty level name.",
-            ("/levels/0/name", ""),
-            (f"{LEVEL}/properties/name/minLength", "/levels/0/name"),
+        *named(
+            lambda name, description, value, *errors: bad(
+                name, description, ("/levels/0/name", value), *errors
+            ),
+            "level-name",
+            "A level name",
+            "/levels/0/name",
+            f"{LEVEL}/properties/name/$ref",
         ),
         bad(
             "rank-type",
@@ -666,12 +664,14 @@ def category_cases() -> list[Case]:
             ("/properties/schema_version/const", "/schema_version"),
         ),
         *patterned("category-id", "The category id", "/id", "/properties/id/$ref", "Integration"),
-        typed("category-name", "The category name", "/name", "/properties/name", 7),
-        bad(
-            "category-name-min-length",
-            "An empty category name.",
-            ("/name", ""),
-            ("/properties/name/minLength", "/name"),
+        *named(
+            lambda name, description, value, *errors: bad(
+                name, description, ("/name", value), *errors
+            ),
+            "category-name",
+            "The category name",
+            "/name",
+            "/properties/name/$ref",
         ),
         *patterned("level", "The level id", "/level", "/properties/level/$ref", "Product"),
         typed("order", "The order", "/order", "/properties/order", 1.5),
@@ -719,12 +719,14 @@ def category_cases() -> list[Case]:
             (f"{OFFER}/id", "j\u00edra"),
             (f"{p}/id/$ref/pattern", f"{OFFER}/id"),
         ),
-        typed("offering-name", "The offering name", f"{OFFER}/name", f"{p}/name", 7),
-        bad(
-            "offering-name-min-length",
-            "An empty offering name.",
-            (f"{OFFER}/name", ""),
-            (f"{p}/name/minLength", f"{OFFER}/name"),
+        *named(
+            lambda name, description, value, *errors: bad(
+                name, description, (f"{OFFER}/name", value), *errors
+            ),
+            "offering-name",
+            "The offering name",
+            f"{OFFER}/name",
+            f"{p}/name/$ref",
         ),
         *enumerated("maturity", "The maturity", f"{OFFER}/maturity", f"{p}/maturity", "Complete"),
         typed(
@@ -1051,12 +1053,14 @@ def category_cases() -> list[Case]:
             (f"{VARIANT}/else/then/not", CUSTOM),
         ),
         *patterned("variant-id", "The variant id", f"{CUSTOM}/id", f"{v}/id/$ref", "Custom"),
-        typed("variant-name", "The variant name", f"{STANDARD}/name", f"{v}/name", 3),
-        bad(
-            "variant-name-min-length",
-            "An empty variant name.",
-            (f"{STANDARD}/name", ""),
-            (f"{v}/name/minLength", f"{STANDARD}/name"),
+        *named(
+            lambda name, description, value, *errors: bad(
+                name, description, (f"{STANDARD}/name", value), *errors
+            ),
+            "variant-name",
+            "The variant name",
+            f"{STANDARD}/name",
+            f"{v}/name/$ref",
         ),
         typed(
             "variant-description",
@@ -1239,6 +1243,45 @@ def _get(document: Any, pointer: str) -> Any:
     for part in pointer.split("/")[1:]:
         document = document[int(part)] if isinstance(document, list) else document[part]
     return document
+
+
+def named(bad: Callable[..., Case], name: str, what: str, pointer: str, schema: str) -> list[Case]:
+    """The ways a display name (``$defs/name``) breaks its constraints, one case each."""
+    return [
+        bad(f"{name}-type", f"{what} written as a number.", 7, (f"{schema}/type", pointer)),
+        bad(f"{name}-min-length", f"{what} that is empty.", "", (f"{schema}/minLength", pointer)),
+        bad(
+            f"{name}-control-character",
+            f"{what} holding a control character (BEL), shown otherwise than written.",
+            "JIRA\u0007",
+            (f"{schema}/pattern", pointer),
+        ),
+        bad(
+            f"{name}-bidirectional-control",
+            f"{what} holding a right-to-left override, which reverses the text after it.",
+            "JIRA \u202egnp.exe",
+            (f"{schema}/pattern", pointer),
+        ),
+        bad(
+            f"{name}-line-separator",
+            f"{what} holding a line separator (U+2028), a line break for some readers.",
+            "JIRA\u2028Cloud",
+            (f"{schema}/pattern", pointer),
+        ),
+        bad(
+            f"{name}-noncharacter",
+            f"{what} holding U+FFFE, a character XML cannot hold.",
+            "JIRA\ufffe",
+            (f"{schema}/pattern", pointer),
+        ),
+        bad(
+            f"{name}-final-line-break",
+            f"{what} ending in a line break (a YAML block scalar) is not one line.",
+            "JIRA\n",
+            (f"{schema}/pattern", pointer),
+            (f"{schema}/not", pointer),
+        ),
+    ]
 
 
 def _kind(value: Any) -> str:

@@ -27,6 +27,8 @@ PATTERN_MEANINGS = {
     r"^https?://[!-~]+$": "an http(s) URL",
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
     r"^[A-Z]{3}$": "a three-letter ISO 4217 currency code such as 'USD'",
+    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028-\\u202e\\u2066-\\u2069"
+    "\\ufeff\\ufffe\\uffff]*$": "a name on one line without control characters",
 }
 """What each pattern of the schemas means, in words, for messages and docs."""
 

@@ -101,6 +101,8 @@ def read_baseline(path: Path) -> list[Entry]:
         data: Any = parse_json(raw)
     except BoundedReadError as exc:
         raise BaselineError(f"{path}: not a baseline file: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a baseline file: nested too deeply") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_FORMAT_VERSION:
         raise BaselineError(f"{path}: not a version {BASELINE_FORMAT_VERSION} baseline file")
     rows = data.get("findings")

@@ -40,7 +40,10 @@ class ValidationResult:
     """The files checked, as reports name them: every file of the catalogs, or
     the files named."""
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds spent in each stage: ``load``, ``schema``, ``rules``, ``filter``."""
+    """Seconds spent in each stage: ``load``, ``schema``, ``rules``, ``match`` (schema
+    findings a rule reports), ``filter`` (suppressions, configuration), ``sort``; the
+    command line adds its own (``config``, ``baseline``, ``report``). The stages tile the
+    run: they add up to its wall time (see :class:`Stopwatch`)."""
 
     @property
     def files_checked(self) -> int:
@@ -86,6 +89,7 @@ def validate(
     limits: Limits | None = None,
     files: Files = DISK,
     cache: DocumentCache | None = None,
+    clock: Stopwatch | None = None,
 ) -> ValidationResult:
     """Validate the catalogs at ``paths``.
 
@@ -97,15 +101,16 @@ def validate(
     (``limits`` overrides the configuration's). Texts ``files`` holds in
     memory are read instead of the files at their paths: the result is what a
     run on those texts, written, would report. A ``cache`` kept between runs
-    parses again only the files whose text changed. Raises
-    :class:`pscatalog.errors.UsageError` for a path that does not exist.
+    parses again only the files whose text changed. ``clock`` times the stages
+    into its timings, which the result holds (a new stopwatch by default).
+    Raises :class:`pscatalog.errors.UsageError` for a path that does not exist.
     """
     config = config if config is not None else config_module.DEFAULT_CONFIG
-    result = ValidationResult()
+    clock = clock if clock is not None else Stopwatch()
+    result = ValidationResult(timings=clock.timings)
     paths = list(paths)
     if not paths and config.catalog is not None:
         paths = [config.catalog]
-    clock = _Stopwatch(result.timings)
     for target in resolve_targets(paths, files):
         with clock("load"):
             catalog = load_catalog(
@@ -123,30 +128,40 @@ def validate(
             for doc in catalog.documents
             if target.named is None or doc.path in target.named
         )
-    result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
+    with clock("sort"):
+        result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
 
 
-class _Stopwatch:
-    """Adds the time spent in ``with clock(stage):`` blocks to a dict of timings."""
+class Stopwatch:
+    """Times the stages of a run: ``with clock(stage):`` adds to ``timings[stage]``.
 
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings = timings
+    The stages tile the run: a stage is timed from the end of the one before
+    (or the stopwatch's start), so whatever happens between two ``with``
+    blocks counts in the second, and the timings add up to the wall time from
+    the start to the end of the last stage.
+    """
+
+    def __init__(self, timings: dict[str, float] | None = None) -> None:
+        self.timings: dict[str, float] = timings if timings is not None else {}
+        self.mark = time.perf_counter()
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
-        start = time.perf_counter()
+        """Time a stage (with what happened since the last one ended)."""
         try:
             yield
         finally:
-            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+            now = time.perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.mark
+            self.mark = now
 
 
 def check_catalog(
-    catalog: Catalog, rules: Mapping[str, Rule] = RULES, clock: _Stopwatch | None = None
+    catalog: Catalog, rules: Mapping[str, Rule] = RULES, clock: Stopwatch | None = None
 ) -> list[Diagnostic]:
     """Return every diagnostic of a loaded catalog: loader, schema and rules."""
-    clock = clock or _Stopwatch({})
+    clock = clock or Stopwatch()
     diagnostics: list[Diagnostic] = []
     schema_findings: list[SchemaFinding] = []
     with clock("schema"):
@@ -157,10 +172,11 @@ def check_catalog(
     with clock("rules"):
         rule_diagnostics = list(run_rules(catalog, rules))
     diagnostics.extend(rule_diagnostics)
-    superseded = _superseded(schema_findings, rule_diagnostics, rules)
-    diagnostics.extend(
-        finding.diagnostic for finding in schema_findings if id(finding) not in superseded
-    )
+    with clock("match"):
+        superseded = _superseded(schema_findings, rule_diagnostics, rules)
+        diagnostics.extend(
+            finding.diagnostic for finding in schema_findings if id(finding) not in superseded
+        )
     return diagnostics
 
 
@@ -176,23 +192,30 @@ def _superseded(
     rule_diagnostics: list[Diagnostic],
     rules: Mapping[str, Rule],
 ) -> set[int]:
-    """Return the ids of schema findings that a rule reports in its own words."""
-    claimed: dict[tuple[str, str], list[str]] = {}
+    """Return the ids of schema findings that a rule reports in its own words.
+
+    A rule at a pointer claims, for each schema keyword it supersedes, the
+    schema's findings at that pointer and at its parent (a forbidden ``sku``
+    is reported at the key, the schema reports the variant that has it);
+    never anything further down. One pass over each list, whatever their
+    sizes: the claims are a set keyed by file, keyword and pointer.
+    """
+    claimed: set[tuple[str, str, str]] = set()
     for diagnostic in rule_diagnostics:
         rule = rules.get(diagnostic.code)
         if rule is None:
             continue
+        file, pointer = diagnostic.location.file, diagnostic.location.pointer
+        parent = pointer.rpartition("/")[0]
         for keyword in rule.SUPERSEDES:
-            claimed.setdefault((diagnostic.location.file, keyword), []).append(
-                diagnostic.location.pointer
-            )
-    superseded: set[int] = set()
-    for finding in schema_findings:
-        location = finding.diagnostic.location
-        pointers = claimed.get((location.file, finding.keyword), ())
-        if any(_within(pointer, location.pointer) for pointer in pointers):
-            superseded.add(id(finding))
-    return superseded
+            claimed.add((file, keyword, pointer))
+            claimed.add((file, keyword, parent))
+    return {
+        id(finding)
+        for finding in schema_findings
+        if (finding.diagnostic.location.file, finding.keyword, finding.diagnostic.location.pointer)
+        in claimed
+    }
 
 
 def configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
@@ -206,18 +229,6 @@ def configured(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic
             diagnostic = replace(diagnostic, severity=severity)
         kept.append(diagnostic)
     return kept
-
-
-def _within(pointer: str, place: str) -> bool:
-    """Whether a rule at ``pointer`` reports the schema's fault at ``place``.
-
-    The same place, or a key of it (a forbidden ``sku`` is reported at the key,
-    the schema reports the variant that has it); never anything further down.
-    """
-    if pointer == place:
-        return True
-    parent, _, _ = pointer.rpartition("/")
-    return parent == place
 
 
 def _involving(diagnostics: list[Diagnostic], catalog: Catalog, target: Target) -> list[Diagnostic]:

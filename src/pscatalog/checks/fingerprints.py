@@ -60,5 +60,6 @@ def fingerprints(diagnostics: Sequence[Diagnostic], paths: Sequence[str]) -> lis
         parts: list[str | int] = [*identity, occurrence] if occurrence else [*identity]
         # A JSON array keeps the parts apart whatever characters they hold.
         text = json.dumps(parts, ensure_ascii=False)
-        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        # A lone surrogate (a name that is not UTF-8) is hashed as it is, never a crash.
+        result.append(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     return result

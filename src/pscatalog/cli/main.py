@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -47,16 +46,14 @@ class _Group(click.Group):
         except WriteRefused as exc:
             # The command ran; what it would have written failed its check: an error, as
             # a finding is, and the file is as it was.
-            click.echo(f"pscatalog: error: {exc}", err=True)
+            _echo_error(f"pscatalog: error: {exc}")
             ctx.exit(1)
         except PscatalogError as exc:
-            # One line, whatever a file name or a setting holds.
-            message = str(exc).replace("\r", "\\r").replace("\n", "\\n")
-            click.echo(f"pscatalog: error: {message}", err=True)
+            _echo_error(f"pscatalog: error: {exc}")
             ctx.exit(2)
         except OSError as exc:
             target = f": {exc.filename}" if exc.filename else ""
-            click.echo(f"pscatalog: error: {exc.strerror or exc}{target}", err=True)
+            _echo_error(f"pscatalog: error: {exc.strerror or exc}{target}")
             ctx.exit(2)
 
 
@@ -73,6 +70,32 @@ class _Group(click.Group):
 def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Validate and use a professional-services offerings catalog."""
     ctx.obj = config_path
+
+
+def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print text for people: whatever it quotes is shown safely for a terminal or CI log.
+
+    Everything pscatalog prints goes through here, except the ``github``
+    format (whose workflow commands are its purpose) and exported data.
+    """
+    from pscatalog.outputs.escaping import terminal_lines
+
+    click.echo(terminal_lines(text), err=err, nl=nl)
+
+
+def _echo_error(line: str) -> None:
+    """Print a one-line error on standard error; what it quotes stays on that line."""
+    from pscatalog.outputs.escaping import terminal
+
+    click.echo(terminal(line), err=True)
+
+
+def _echo_findings(output_format: str, text: str) -> None:
+    """Print a report of findings in ``output_format`` on standard output."""
+    if output_format == "github":  # escaped by its reporter, for the runner to read
+        click.echo(text, nl=False)
+    else:
+        _echo(text, nl=False)
 
 
 def _config(ctx: click.Context) -> Config:
@@ -135,7 +158,8 @@ def _parse_report(value: str) -> tuple[str, Path]:
 @click.option(
     "--statistics",
     is_flag=True,
-    help="Print on standard error where the time went: load, schema, rules, report.",
+    help="Print on standard error where the time went, stage by stage: configuration, "
+    "load, schema, rules, matching, filter, sort, baseline, report.",
 )
 @click.pass_context
 def validate(
@@ -163,33 +187,39 @@ def validate(
     Exits with 0 when there is no error, 1 when there is one, 2 when the
     check cannot run.
     """
+    from pscatalog.checks.checker import Stopwatch
     from pscatalog.checks.checker import validate as run_validation
 
+    clock = Stopwatch()
     targets = [_parse_report(report) for report in reports]
     if (unsafe_fixes or show_diff) and not fix:
         raise click.UsageError("--unsafe-fixes and --diff go with --fix")
+    with clock("config"):
+        config = _config(ctx)
     if fix:
         from pscatalog.tools.fixing import fix_catalog
 
-        fixes = fix_catalog(paths, config=_config(ctx), unsafe=unsafe_fixes, write=not show_diff)
-        if show_diff:
-            click.echo(fixes.diff(), nl=False)
-        click.echo(fixes.refusals(), err=True, nl=False)
-        click.echo(fixes.summary(), err=True)
+        with clock("fix"):
+            fixes = fix_catalog(paths, config=config, unsafe=unsafe_fixes, write=not show_diff)
+            if show_diff:
+                _echo(fixes.diff(), nl=False)
+            _echo(fixes.refusals(), err=True, nl=False)
+            _echo(fixes.summary(), err=True)
         result = fixes.remaining
+        result.timings = clock.timings
         refused = bool(fixes.refused)
     else:
-        result = run_validation(paths, config=_config(ctx))
+        result = run_validation(paths, config=config, clock=clock)
         refused = False
     if baseline_path is not None:
         from pscatalog.checks.baseline import apply_baseline, read_baseline
 
-        result = apply_baseline(result, baseline_path, read_baseline(baseline_path))
-    started = time.perf_counter()
-    _print_and_write(result, output_format, targets)
-    result.timings["report"] = time.perf_counter() - started
+        with clock("baseline"):
+            result = apply_baseline(result, baseline_path, read_baseline(baseline_path))
+    with clock("report"):
+        _print_and_write(result, output_format, targets)
     if statistics:
-        click.echo(_statistics(result), err=True, nl=False)
+        _echo(_statistics(result), err=True, nl=False)
     ctx.exit(1 if refused else result.exit_code)
 
 
@@ -201,7 +231,7 @@ def _print_and_write(
     from pscatalog.outputs.reporters import REPORTER_BY_NAME
     from pscatalog.outputs.wellformed import CHECK_BY_FORMAT
 
-    click.echo(REPORTER_BY_NAME[output_format](result), nl=False)
+    _echo_findings(output_format, REPORTER_BY_NAME[output_format](result))
     for name, path in targets:
         write_atomically(path, REPORTER_BY_NAME[name](result), check=CHECK_BY_FORMAT[name])
 
@@ -213,10 +243,11 @@ def _statistics(result: ValidationResult) -> str:
         f"{len(result.files)} files, {offerings} offerings, {len(result.diagnostics)} findings"
     ]
     lines += [
-        f"  {stage:<7}{seconds * 1000:9.1f} ms  {seconds / total:6.1%}"
+        f"  {stage:<9}{seconds * 1000:9.1f} ms  {seconds / (total or 1):6.1%}"
         for stage, seconds in result.timings.items()
     ]
-    lines.append(f"  {'total':<7}{total * 1000:9.1f} ms")
+    # The stages tile the command's run, so their sum is its wall time.
+    lines.append(f"  {'total':<9}{total * 1000:9.1f} ms")
     return "\n".join(lines) + "\n"
 
 
@@ -246,7 +277,7 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path) -> None:
     result = run_validation(paths, config=_config(ctx))
     write_atomically(output, baseline_text(result), check=check_json)
     count = len(result.diagnostics)
-    click.echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")
+    _echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")
 
 
 @cli.command()
@@ -296,6 +327,7 @@ def schema(output: Path | None, kind: str | None) -> None:
     from pscatalog.files.boundary import inside
     from pscatalog.files.repository import boundary_of
     from pscatalog.files.writer import write_atomically
+    from pscatalog.outputs.wellformed import check_json
 
     if output is None:
         click.echo(schema_text(kind or "category"), nl=False)
@@ -306,8 +338,8 @@ def schema(output: Path | None, kind: str | None) -> None:
         if kind is not None and name != kind:
             continue
         target = output / file_name
-        write_atomically(target, schema_text(name))
-        click.echo(str(target))
+        write_atomically(target, schema_text(name), check=check_json)
+        _echo(str(target))
 
 
 @cli.command()
@@ -381,7 +413,7 @@ def render(
             raise UsageError(f"not a catalog folder: {pages[0]} (pages go with --check or --write)")
         render_view = renderer(view or DEFAULT_VIEW[render_format], render_format)
         result = _readable(ctx, catalog)
-        click.echo(render_view(result.catalogs[0]), nl=False)
+        _echo(render_view(result.catalogs[0]), nl=False)
         return
     if check and write:
         raise UsageError("--check and --write cannot be used together")
@@ -394,8 +426,8 @@ def render(
     if write:
         write_pages(outcomes)
     report = report_pages(outcomes, written=write)
-    click.echo(report.out, nl=False)
-    click.echo(report.err, nl=False, err=True)
+    _echo(report.out, nl=False)
+    _echo(report.err, nl=False, err=True)
     ctx.exit(report.exit_code)
 
 
@@ -462,8 +494,8 @@ def fmt(ctx: click.Context, paths: tuple[Path, ...], check: bool, show_diff: boo
     config = _config(ctx)
     targets = paths or ((config.catalog,) if config.catalog is not None else ())
     result = format_paths(targets, check=check, diff=show_diff)
-    click.echo(report_format(result), nl=False)
-    click.echo(report_problems(result), nl=False, err=True)
+    _echo(report_format(result), nl=False)
+    _echo(report_problems(result), nl=False, err=True)
     ctx.exit(result.exit_code)
 
 
@@ -495,9 +527,9 @@ def import_command(
     from pscatalog.tools.importing import import_services
 
     result = import_services(source, output, force=force)
-    click.echo(REPORTER_BY_NAME[output_format](result.report()), nl=False)
+    _echo_findings(output_format, REPORTER_BY_NAME[output_format](result.report()))
     if result.written:
-        click.echo(f"pscatalog: wrote {len(result.written)} files to {output}", err=True)
+        _echo(f"pscatalog: wrote {len(result.written)} files to {output}", err=True)
     ctx.exit(result.exit_code)
 
 
@@ -531,10 +563,13 @@ def diff(
 ) -> None:
     """Show what changed in the catalog from OLD to NEW.
 
-    OLD and NEW are catalog folders or git revisions: an argument that is an
-    existing folder is a folder; anything else is a revision of the git
-    repository around the current folder, whose catalog (found as validate
-    finds it) is read at that revision without touching the work tree.
+    OLD and NEW are catalog folders or git revisions. An argument written as
+    a path (./old, /abs/old, old/) is a folder; a name that is both a folder
+    and a revision is refused as ambiguous (exit 2), so that no folder can
+    stand in for a revision; otherwise a folder is a folder and a revision of
+    the git repository around the catalog is a revision, whose catalog (found
+    as validate finds it) is read at that revision without touching the work
+    tree. An empty argument is a usage error.
 
     Lists offerings added, removed and renamed (a new id with the same SKUs),
     maturity promotions and demotions, variants added, removed and changed
@@ -547,7 +582,9 @@ def diff(
     maturity rises one step at a time unless its evidence changes too; a
     demotion says why (maturity_reason); a SKU is retired (retired: true)
     before it is renamed or removed; an offering sold with a SKU is not deleted
-    outright.
+    outright. Reports name each file by its path in the work tree and give
+    lines of NEW; a deleted offering is placed at its file's 'offerings' key,
+    with where it was in OLD.
     """
     from pscatalog.outputs.reporters.text import report_full
     from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs, read_side
@@ -557,18 +594,19 @@ def diff(
     sides = [read_side(spec, config=config) for spec in (old, new)]
     for spec, result in zip((old, new), sides, strict=True):
         if result.diagnostics and not (check and result.readable):
-            click.echo(report_full(result), nl=False, err=True)
+            _echo(report_full(result), nl=False, err=True)
         if not result.readable:
-            click.echo(f"pscatalog: {spec} has YAML or schema errors; no diff", err=True)
+            _echo(f"pscatalog: {spec} has YAML or schema errors; no diff", err=True)
     if not all(result.readable for result in sides):
         ctx.exit(1)
     before, after = sides[0].catalogs[0], sides[1].catalogs[0]
     if not check:
-        click.echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
+        _echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
         return
-    from pscatalog.checks.changes import change_result, check_changes
+    from pscatalog.checks.changes import check_changes
+    from pscatalog.tools.diffing import in_work_tree
 
-    result = change_result(sides[0], sides[1], check_changes(before, after, config))
+    result = in_work_tree(sides[0], sides[1], check_changes(before, after, config))
     _print_and_write(result, output_format, targets)
     ctx.exit(result.exit_code)
 
@@ -593,7 +631,7 @@ def stats(ctx: click.Context, catalog: Path | None, stats_format: str) -> None:
     from pscatalog.outputs.stats import STATS_FORMATS, catalog_stats
 
     result = _readable(ctx, catalog)
-    click.echo(STATS_FORMATS[stats_format](catalog_stats(result.catalogs[0])), nl=False)
+    _echo(STATS_FORMATS[stats_format](catalog_stats(result.catalogs[0])), nl=False)
 
 
 def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
@@ -606,9 +644,9 @@ def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
         raise UsageError(f"not a catalog folder: {catalog}")
     result = run_validation([catalog] if catalog is not None else [], config=_config(ctx))
     if result.diagnostics:
-        click.echo(report_full(result), nl=False, err=True)
+        _echo(report_full(result), nl=False, err=True)
     if not result.readable:
-        click.echo("pscatalog: the catalog has YAML or schema errors; nothing written", err=True)
+        _echo("pscatalog: the catalog has YAML or schema errors; nothing written", err=True)
         ctx.exit(1)
     return result
 
@@ -621,17 +659,16 @@ def main() -> None:
         exc.show()
         code = exc.exit_code
     except click.Abort:
-        click.echo("Aborted!", err=True)
+        _echo("Aborted!", err=True)
         code = 1
     except KeyboardInterrupt:
         code = 130
     except Exception as exc:  # a bug: still one line, never a traceback, unless asked
         if os.environ.get("PSCATALOG_DEBUG"):
             raise
-        click.echo(
+        _echo_error(
             f"pscatalog: internal error: {type(exc).__name__}: {exc} "
-            "(set PSCATALOG_DEBUG=1 to see where)",
-            err=True,
+            "(set PSCATALOG_DEBUG=1 to see where)"
         )
         code = 2
     sys.stdout.flush()

@@ -19,22 +19,37 @@ A handbook page keeps rendered views in regions between two marker comments::
 :func:`sync_pages` computes what each page's regions should hold;
 everything outside the regions is kept byte for byte. Every output is
 deterministic: the same catalog gives the same bytes.
+
+Catalog text is escaped for where it lands
+(:mod:`pscatalog.outputs.escaping`): in Markdown it shows exactly as
+written and never becomes markup (HTML, links, emphasis, a heading, a list,
+a table cell's end, a marker comment), in SVG it is XML text. Regions are
+found by a CommonMark parser (markdown-it-py): a marker counts only as an
+HTML comment block of its own at the top level of the page, never in a code
+block, a list item or a block quote.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
-from xml.sax.saxutils import escape, quoteattr
 
 from pscatalog.catalog.model import MATURITIES, Catalog, Entry, display_name
 from pscatalog.errors import UsageError
 from pscatalog.files.bounded import BoundedReadError, read_bytes
 from pscatalog.files.writer import write_atomically
+from pscatalog.outputs.escaping import (
+    markdown_code,
+    markdown_text,
+    terminal,
+    terminal_path,
+    visible,
+    xml_escape,
+)
 
 VIEWS = ("categories", "catalog", "maturity")
 """The views ``pscatalog render`` can produce; ``categories`` is the default."""
@@ -59,12 +74,16 @@ def render_categories(catalog: Catalog, *, heading_level: int = 4) -> str:
     sections = []
     for category in catalog.ordered_categories():
         rows = [
-            f"| {_cell(offering.entry.text('name') or '')} | {offering.claimed.capitalize()} |"
+            markdown_row(
+                [
+                    markdown_text(offering.entry.text("name") or ""),
+                    markdown_text(offering.claimed.capitalize()),
+                ]
+            )
             for offering in catalog.offerings_of(category)
         ]
-        name = category.text("name") or category.text("id") or ""
         table = "\n".join(["| Offering | Maturity |", "| :-- | :--: |", *rows])
-        sections.append(f"{hashes} {name}\n\n{table}\n")
+        sections.append(f"{hashes} {markdown_text(_category_name(category))}\n\n{table}\n")
     return "\n".join(sections)
 
 
@@ -80,29 +99,27 @@ def render_catalog(catalog: Catalog, *, heading_level: int = 2) -> str:
     offering_hashes = "#" * (heading_level + 1)
     blocks = []
     for category in catalog.ordered_categories():
-        blocks.append(f"{category_hashes} {_line(_category_name(category))}\n")
+        blocks.append(f"{category_hashes} {markdown_text(_category_name(category))}\n")
         for offering in catalog.offerings_of(category):
             entry = offering.entry
             name = entry.text("name") or entry.text("id") or ""
             parts = [
-                f"{offering_hashes} {_line(name)}\n",
-                f"**Maturity:** {offering.claimed.capitalize() or NONE}\n",
+                f"{offering_hashes} {markdown_text(name)}\n",
+                f"**Maturity:** {markdown_text(offering.claimed.capitalize() or NONE)}\n",
             ]
             summary = entry.text("summary")
             if summary and summary.strip():
-                parts.append(f"{_line(summary)}\n")
+                parts.append(f"{markdown_text(summary)}\n")
             rows = [
-                "| "
-                + " | ".join(
+                markdown_row(
                     [
-                        _cell(_variant_label(variant)),
-                        _cell(variant.text("sku") or NONE),
-                        _cell(format_delivery(variant.data.get("delivery"))),
-                        _cell(format_duration(variant.data.get("duration"))),
-                        _cell(format_price(variant.data.get("price"))),
+                        _variant_label(variant),
+                        markdown_text(variant.text("sku") or NONE),
+                        markdown_text(format_delivery(variant.data.get("delivery"))),
+                        markdown_text(format_duration(variant.data.get("duration"))),
+                        markdown_text(format_price(variant.data.get("price"))),
                     ]
                 )
-                + " |"
                 for variant in offering.variants
             ]
             table = [
@@ -145,8 +162,8 @@ def render_maturity(catalog: Catalog) -> str:
     ]
     for category, row in counts:
         numbers = [row[maturity] for maturity in MATURITIES]
-        cells = [_cell(_category_name(category)), *map(str, numbers), str(sum(numbers))]
-        lines.append("| " + " | ".join(cells) + " |")
+        cells = [markdown_text(_category_name(category)), *map(str, numbers), str(sum(numbers))]
+        lines.append(markdown_row(cells))
     totals = [sum(row[maturity] for _, row in counts) for maturity in MATURITIES]
     lines.append("| **Total** | " + " | ".join(map(str, [*totals, sum(totals)])) + " |")
     return "\n".join(lines) + "\n"
@@ -182,8 +199,11 @@ def render_maturity_svg(catalog: Catalog) -> str:
     counts = maturity_counts(catalog)
     largest = max((sum(row.values()) for _, row in counts), default=0)
     unit = 24 if largest * 24 <= _MAX_BARS_WIDTH else max(2, _MAX_BARS_WIDTH // largest)
-    names = [_category_name(category) for category, _ in counts]
-    left = max(120, max((len(name) for name in names), default=0) * _CHAR_WIDTH + 16)
+    # Shown as XML text: escapes for what XML cannot hold, markup escaped. The width of a
+    # label is reckoned on the text shown.
+    names = [xml_escape(_category_name(category)) for category, _ in counts]
+    widths = [len(visible(_category_name(category))) for category, _ in counts]
+    left = max(120, max(widths, default=0) * _CHAR_WIDTH + 16)
     legend_items = []
     x = 8
     for maturity in MATURITIES:
@@ -200,10 +220,8 @@ def render_maturity_svg(catalog: Catalog) -> str:
     rows = []
     for index, ((category, row), name) in enumerate(zip(counts, names, strict=True)):
         top = _TOP + index * _ROW
-        category_id = category.text("id") or ""
-        parts = [
-            f'      <text x="{left - 8}" y="{top + 12}" text-anchor="end">{escape(name)}</text>\n'
-        ]
+        category_id = xml_escape(category.text("id") or "")
+        parts = [f'      <text x="{left - 8}" y="{top + 12}" text-anchor="end">{name}</text>\n']
         start = left
         for maturity in MATURITIES:
             count = row[maturity]
@@ -214,9 +232,9 @@ def render_maturity_svg(catalog: Catalog) -> str:
             tooltip = f"{name}: {count} {maturity}"
             parts.append(
                 f'      <rect class="bar" x="{start}" y="{top}" width="{segment}" '
-                f'height="{_BAR}" fill="{fill}" data-category={quoteattr(category_id)} '
+                f'height="{_BAR}" fill="{fill}" data-category="{category_id}" '
                 f'data-maturity="{maturity}" data-count="{count}">'
-                f"<title>{escape(tooltip)}</title></rect>\n"
+                f"<title>{tooltip}</title></rect>\n"
             )
             if segment >= 14:
                 parts.append(
@@ -241,7 +259,7 @@ def render_maturity_svg(catalog: Catalog) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title desc">\n'
         f'  <title id="title">{title}</title>\n'
-        f'  <desc id="desc">{escape(summary)}.</desc>\n'
+        f'  <desc id="desc">{summary}.</desc>\n'
         f'  <rect width="{width}" height="{height}" fill="#ffffff"/>\n'
         f'  <g {_FONT} fill="#1a1a1a">\n'
         f'    <text x="8" y="18" font-weight="bold">{title}</text>\n'
@@ -352,8 +370,16 @@ def format_delivery(delivery: Any) -> str:
 
 
 def table_cell(text: str) -> str:
-    """Return text that stays inside one Markdown table cell (``|`` escaped, one line)."""
-    return _cell(text)
+    """Return catalog text for one Markdown table cell: shown as written, on one line.
+
+    See :func:`pscatalog.outputs.escaping.markdown_text`.
+    """
+    return markdown_text(text)
+
+
+def markdown_row(cells: Sequence[str]) -> str:
+    """Return a Markdown table row of cells already written as Markdown."""
+    return "| " + " | ".join(cells) + " |"
 
 
 def _is_number(value: Any) -> TypeGuard[float]:
@@ -369,25 +395,20 @@ def _money(value: float) -> str:
 
 
 def _variant_label(variant: Entry) -> str:
+    """Return a variant's name and id as Markdown: ``Remote (`remote`)``."""
     variant_id = variant.text("id") or ""
     name = variant.text("name")
     if name and name.strip():
-        return f"{name} (`{variant_id}`)" if variant_id else name
-    return f"`{variant_id}`" if variant_id else NONE
+        return (
+            f"{markdown_text(name)} ({markdown_code(variant_id)})"
+            if variant_id
+            else (markdown_text(name))
+        )
+    return markdown_code(variant_id) if variant_id else NONE
 
 
 def _category_name(category: Entry) -> str:
     return category.text("name") or category.text("id") or ""
-
-
-def _line(text: str) -> str:
-    """Return text on one line, its runs of white space collapsed."""
-    return " ".join(text.split())
-
-
-def _cell(text: str) -> str:
-    """Return text that stays inside one Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 # -- regions of handbook pages ------------------------------------------------------
@@ -396,8 +417,11 @@ BEGIN_MARKER = "<!-- pscatalog:begin {view} -->"
 END_MARKER = "<!-- pscatalog:end -->"
 PAGE_MAX_BYTES = 64 * 1024 * 1024
 """The largest handbook page read: larger ones are reported, not read."""
-_MARKER = re.compile(r"^[ \t]*<!--[ \t]*pscatalog:(?P<kind>begin|end)\b(?P<rest>.*?)-->[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+_MARKER = re.compile(
+    r"[ \t]*<!--[ \t]*pscatalog:(?P<kind>begin|end)\b(?P<rest>[^\r\n]*?)-->[ \t]*(?:\r?\n|\r)?"
+)
+# CommonMark's line endings, which markdown-it-py's line numbers count.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 MAX_DIFF_LINES = 40
 """How many lines of unified diff ``render --check`` shows per stale page."""
 
@@ -420,8 +444,9 @@ class PageProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.page}:{self.line}" if self.line is not None else self.page
-        return f"{where}: error: {self.message}"
+        page = terminal_path(self.page)
+        where = f"{page}:{self.line}" if self.line is not None else page
+        return f"{where}: error: {terminal(self.message)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +496,10 @@ class RegionError(ValueError):
 def find_regions(text: str) -> list[Region]:
     """Return the regions of a page, in order.
 
-    Markers inside fenced code blocks are text, not markers. Raises
+    The page is read as CommonMark: a marker is an HTML comment that is a
+    block of its own at the top level of the page. A marker in a fenced or
+    indented code block, in a list item at any depth, in a block quote, or
+    inside a paragraph or another HTML block is text, not a marker. Raises
     :class:`RegionError` for a begin marker without a known view, an end
     marker with something after it, a begin inside an open region, an end
     without a begin, or a region left open; a page without a region is no
@@ -479,21 +507,7 @@ def find_regions(text: str) -> list[Region]:
     """
     regions: list[Region] = []
     opened: tuple[str, int] | None = None
-    fence: str | None = None
-    for number, line in enumerate(_lines(text), start=1):
-        line = line.rstrip("\r\n")
-        fenced = _FENCE.match(line)
-        if fence is not None:
-            closing = fenced is not None and fenced["fence"][0] == fence[0]
-            if closing and len(line.strip()) >= len(fence) and not line.strip().lstrip(fence[0]):
-                fence = None
-            continue
-        if fenced:
-            fence = fenced["fence"]
-            continue
-        marker = _MARKER.match(line)
-        if marker is None:
-            continue
+    for number, marker in _markers(text):
         words = marker["rest"].split()
         if marker["kind"] == "begin":
             if opened is not None:
@@ -520,6 +534,20 @@ def find_regions(text: str) -> list[Region]:
     if opened is not None:
         raise RegionError(f"the region opened here has no {END_MARKER}", opened[1])
     return regions
+
+
+def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Yield (1-based line, match) of each marker comment of a page, in order."""
+    # Imported here: only render --check and --write need a Markdown parser.
+    from markdown_it import MarkdownIt
+
+    # Blocks only: markers are blocks, and inline parsing is most of the cost on a long page.
+    for token in MarkdownIt("commonmark").disable("inline").parse(text):
+        if token.type != "html_block" or token.level != 0 or token.map is None:
+            continue
+        marker = _MARKER.fullmatch(token.content)
+        if marker is not None:
+            yield token.map[0] + 1, marker
 
 
 def fill_regions(text: str, render_view: Callable[[str], str]) -> str:
@@ -555,7 +583,8 @@ def sync_page(path: Path, render_view: Callable[[str], str]) -> PageSync | PageP
         return PageProblem(
             page,
             f"no pscatalog region: put {BEGIN_MARKER.format(view='VIEW')} and {END_MARKER} "
-            "around the place to fill",
+            "around the place to fill, each on a line of its own (markers in a code block, "
+            "a list or a quote are text)",
         )
     new, stale = _fill(old, regions, render_view)
     return PageSync(path, page, old, new, tuple(regions), tuple(stale))
@@ -604,10 +633,11 @@ def report_pages(outcomes: Sequence[PageSync | PageProblem], *, written: bool) -
         where = ", ".join(
             f"'{region.view}' at line {region.begin}" for region in sync.stale_regions
         )
+        page = terminal_path(sync.page)
         if written:
-            out.append(f"{sync.page}: updated {_regions_word(sync.stale_regions)} {where}\n")
+            out.append(f"{page}: updated {_regions_word(sync.stale_regions)} {where}\n")
         else:
-            out.append(f"{sync.page}: stale {_regions_word(sync.stale_regions)} {where}\n")
+            out.append(f"{page}: stale {_regions_word(sync.stale_regions)} {where}\n")
             out.append(sync.diff())
     fresh = len(syncs) - len(stale)
     if written:
@@ -655,7 +685,9 @@ def _fill(
     position = 0
     for region in regions:
         begin_line = lines[region.begin - 1]
-        newline = "\r\n" if begin_line.endswith("\r\n") else "\n"
+        newline = (
+            "\r\n" if begin_line.endswith("\r\n") else "\r" if begin_line.endswith("\r") else "\n"
+        )
         out.extend(lines[position : region.begin])
         body = "\n" + render_view(region.view) + "\n"
         if newline != "\n":
@@ -669,12 +701,12 @@ def _fill(
 
 
 def _lines(text: str) -> list[str]:
-    """Split text after each line feed only (``str.splitlines`` also splits on form feeds)."""
-    parts = text.split("\n")
-    lines = [part + "\n" for part in parts[:-1]]
-    if parts[-1]:
-        lines.append(parts[-1])
-    return lines
+    """Split text after each CommonMark line ending (LF, CRLF or CR), keeping them.
+
+    ``str.splitlines`` also splits on form feeds and other separators that
+    CommonMark, and so the line numbers of markers, do not count.
+    """
+    return _LINE.findall(text)
 
 
 def _regions_word(regions: Sequence[Region]) -> str:

@@ -6,13 +6,13 @@ write the counts for people and for programs.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pscatalog.catalog.model import MATURITIES, Catalog
-from pscatalog.outputs.rendering import table_cell
+from pscatalog.outputs.escaping import json_text, markdown_text
+from pscatalog.outputs.rendering import markdown_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +115,9 @@ def stats_markdown(stats: CatalogStats, *, heading_level: int = 3) -> str:
     )
     level_rows = [
         (
-            f"{level.rank}. {level.name}"
+            f"{level.rank}. {markdown_text(level.name)}"
             if level.rank is not None
-            else f"{level.name} (undefined)",
+            else f"{markdown_text(level.name)} (undefined)",
             str(level.categories),
             str(level.offerings),
         )
@@ -127,8 +127,8 @@ def stats_markdown(stats: CatalogStats, *, heading_level: int = 3) -> str:
     level_names = {level.id: level.name for level in stats.levels}
     category_rows = [
         (
-            category.name,
-            level_names.get(category.level, category.level),
+            markdown_text(category.name),
+            markdown_text(level_names.get(category.level, category.level)),
             str(category.offerings),
             str(category.variants),
         )
@@ -198,7 +198,7 @@ def stats_json(stats: CatalogStats) -> str:
     lacks comes last, with ``rank`` null); categories in page order;
     maturities lowest first, every one of the model present.
     """
-    return json.dumps(stats_data(stats), indent=2, ensure_ascii=False) + "\n"
+    return json_text(stats_data(stats))
 
 
 STATS_FORMATS: dict[str, Callable[[CatalogStats], str]] = {
@@ -209,11 +209,14 @@ STATS_FORMATS: dict[str, Callable[[CatalogStats], str]] = {
 
 
 def _table(header: Sequence[str], align: str, rows: Sequence[Sequence[str]]) -> str:
-    """Return a Markdown table; ``align`` has an ``l`` or ``r`` per column."""
+    """Return a Markdown table of cells already written as Markdown.
+
+    ``align`` has an ``l`` or ``r`` per column.
+    """
     lines = [
-        "| " + " | ".join(header) + " |",
-        "| " + " | ".join(":--" if side == "l" else "--:" for side in align) + " |",
-        *("| " + " | ".join(table_cell(cell) for cell in row) + " |" for row in rows),
+        markdown_row(header),
+        markdown_row([":--" if side == "l" else "--:" for side in align]),
+        *(markdown_row(row) for row in rows),
     ]
     return "\n".join(lines) + "\n"
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._schema_words import did_you_mean, quoted, schema_of, shown
+from pscatalog.rules._schema_words import did_you_mean, quoted, schema_of
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -46,4 +46,4 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     """Return the message and hint for an unknown key ``error`` found (one per key)."""
     known = list(schema_of(error).get("properties", {}))
     hint = did_you_mean(name, known) or f"allowed keys here: {quoted(known)}"
-    return f"unknown key {shown(name)}", hint
+    return f"unknown key '{name}'", hint

@@ -33,16 +33,24 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pscatalog.catalog.discovery import find_catalog
-from pscatalog.catalog.model import MATURITIES, YAML_SUFFIXES, Catalog, Entry, Offering
+from pscatalog.catalog.model import (
+    MATURITIES,
+    YAML_SUFFIXES,
+    Catalog,
+    Entry,
+    Offering,
+    display_name,
+)
 from pscatalog.catalog.pairing import offering_id as _id
 from pscatalog.catalog.pairing import offering_skus as _skus
 from pscatalog.catalog.pairing import offerings_by_id as _by_id
 from pscatalog.catalog.pairing import pair_offerings
 from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import DEFAULT_CONFIG, Config
-from pscatalog.diagnostics import Diagnostic, Location
+from pscatalog.diagnostics import Diagnostic, Location, Related
 from pscatalog.errors import UsageError
-from pscatalog.outputs.rendering import NONE, format_duration, format_price, table_cell
+from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
+from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
 
 ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
@@ -264,12 +272,13 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
     blocks = [f"{hashes} Catalog changes\n", f"{diff.summary()}\n"]
 
     def section(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        """Add a table whose cells are already Markdown (catalog text escaped)."""
         if not rows:
             return
         lines = [
-            "| " + " | ".join(header) + " |",
-            "| " + " | ".join(":--" for _ in header) + " |",
-            *("| " + " | ".join(table_cell(cell) for cell in row) + " |" for row in rows),
+            markdown_row(header),
+            markdown_row([":--" for _ in header]),
+            *(markdown_row(row) for row in rows),
         ]
         blocks.append(f"{sub} {title}\n\n" + "\n".join(lines) + "\n")
 
@@ -281,9 +290,9 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
             [
                 (
                     _label(ref.name, ref.id),
-                    f"`{ref.category}`",
-                    ref.maturity.capitalize(),
-                    ", ".join(ref.skus) or NONE,
+                    markdown_code(ref.category),
+                    markdown_text(ref.maturity.capitalize()),
+                    markdown_text(", ".join(ref.skus) or NONE),
                 )
                 for ref in refs
             ],
@@ -292,7 +301,12 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
         "Offerings renamed",
         ("Old id", "New id", "Name", "SKUs"),
         [
-            (f"`{rename.old_id}`", f"`{rename.new_id}`", rename.name, ", ".join(rename.skus))
+            (
+                markdown_code(rename.old_id),
+                markdown_code(rename.new_id),
+                markdown_text(rename.name),
+                markdown_text(", ".join(rename.skus)),
+            )
             for rename in diff.renamed
         ],
     )
@@ -306,7 +320,7 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
             [
                 (
                     _label(change.name, change.id),
-                    f"{change.old.capitalize()} → {change.new.capitalize()}",
+                    markdown_text(f"{change.old.capitalize()} → {change.new.capitalize()}"),
                 )
                 for change in changes
             ],
@@ -322,7 +336,7 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
                 (
                     _label(ref.offering_name, ref.offering),
                     _label(ref.name, ref.id),
-                    ref.sku or NONE,
+                    markdown_text(ref.sku or NONE),
                 )
                 for ref in variants
             ],
@@ -333,16 +347,16 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
         [
             (
                 _label(change.offering_name, change.offering),
-                f"`{change.variant}`",
-                change.field,
-                _shown(change.field, change.old),
-                _shown(change.field, change.new),
+                markdown_code(change.variant or ""),
+                markdown_text(change.field),
+                markdown_text(_shown(change.field, change.old)),
+                markdown_text(_shown(change.field, change.new)),
             )
             for change in diff.variants_changed
         ],
     )
-    skus = [(sku, "added") for sku in diff.skus_added]
-    skus += [(sku, "removed") for sku in diff.skus_removed]
+    skus = [(markdown_text(sku), "added") for sku in diff.skus_added]
+    skus += [(markdown_text(sku), "removed") for sku in diff.skus_removed]
     section("SKUs", ("SKU", "Change"), skus)
     section(
         "Other offering changes",
@@ -350,9 +364,9 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
         [
             (
                 _label(change.offering_name, change.offering),
-                change.field,
-                _shown(change.field, change.old),
-                _shown(change.field, change.new),
+                markdown_text(change.field),
+                markdown_text(_shown(change.field, change.old)),
+                markdown_text(_shown(change.field, change.new)),
             )
             for change in diff.offerings_changed
         ],
@@ -448,7 +462,7 @@ def diff_json(diff: CatalogDiff) -> str:
     its mapping), ``null`` where the field is absent. ``name`` and ``sku`` of
     a variant are ``null`` where it has none.
     """
-    return json.dumps(diff_data(diff), indent=2, ensure_ascii=False) + "\n"
+    return json_text(diff_data(diff))
 
 
 DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
@@ -462,38 +476,99 @@ DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
 
 
 def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult:
-    """Read and validate one side of a diff.
+    """Read and validate one side of a diff: a catalog folder or a git revision.
 
-    ``spec`` is a catalog folder if a folder by that name exists; otherwise a
-    git revision of the repository around the current folder, whose catalog
-    is found as ``validate`` finds it (the configuration's ``catalog``, else
-    ``./catalog`` or the nearest parent's) and read at that revision from git's
-    objects, never from the work tree. Files of a revision are named
-    ``REV:path`` in diagnostics. Raises :class:`UsageError` when ``spec`` is
-    neither a folder nor a revision, or the revision has no catalog files.
+    A folder never stands in for a revision by existing, as git refuses an
+    ambiguous argument:
+
+    - ``spec`` written as a path (``.``, ``..``, or starting with ``./``,
+      ``../`` or ``/``, or ending with ``/``) is a folder;
+    - otherwise, a name that is both an existing folder and a revision of the
+      git repository around the catalog is refused; a name that is only a
+      folder is a folder; a name that is only a revision is a revision.
+
+    A revision's catalog is found as ``validate`` finds it (the
+    configuration's ``catalog``, else ``./catalog`` or the nearest parent's)
+    and read at that revision from git's objects, never from the work tree.
+    Its files are named ``REV:path`` in diagnostics; each document's ``path``
+    is where the file is in the work tree (see :func:`in_work_tree`). Raises
+    :class:`UsageError` for an empty or option-like ``spec``, an ambiguous
+    one, one that is neither a folder nor a revision, and a revision without
+    catalog files.
     """
-    if Path(spec).is_dir():
-        return validate([spec], config=config)
-    return _read_revision(spec, config)
-
-
-def _read_revision(spec: str, config: Config) -> ValidationResult:
-    if not spec or spec.startswith("-"):
+    if not spec:
+        raise UsageError("an empty argument names neither a catalog folder nor a git revision")
+    if spec.startswith("-"):
         raise UsageError(f"not a catalog folder or a git revision: {spec!r}")
-    catalog = config.catalog if config.catalog is not None else find_catalog()
+    folder = Path(spec)
+    if _written_as_path(spec):
+        if not folder.is_dir():
+            raise UsageError(f"no such catalog folder: {spec}")
+        return validate([folder], config=config)
+    found = _find_revision(spec, config)
+    if folder.is_dir():
+        if isinstance(found, _Revision):
+            raise UsageError(
+                f"'{spec}' is both a folder and a git revision: write './{spec}' for the "
+                "folder; for the revision, remove or rename the folder"
+            )
+        return validate([folder], config=config)
+    if not isinstance(found, _Revision):
+        raise UsageError(found)
+    if found.problem is not None:
+        raise UsageError(found.problem)
+    return _read_revision(spec, found, config)
+
+
+def _written_as_path(spec: str) -> bool:
+    """Whether an argument is written as a path, which only a folder can be."""
+    return (
+        spec in (".", "..")
+        or spec.startswith(("./", "../", "/", os.sep))
+        or spec.endswith(("/", os.sep))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    """A commit of the git repository around the catalog, and where the catalog is in it.
+
+    ``problem`` says why the catalog cannot be read at the revision (none
+    found, or outside the repository): the name is still a revision, and a
+    folder by that name is still ambiguous.
+    """
+
+    top: Path
+    relative: PurePosixPath
+    commit: str
+    problem: str | None = None
+
+
+def _find_revision(spec: str, config: Config) -> _Revision | str:
+    """Return the revision ``spec`` names, or why it names none (a message)."""
+    problem = None
+    try:
+        catalog = config.catalog if config.catalog is not None else find_catalog()
+    except UsageError as exc:
+        catalog, problem = Path.cwd(), str(exc)
     here = catalog if catalog.is_dir() else Path.cwd()
-    top_output = _git(here, "rev-parse", "--show-toplevel")
+    top_output = _git(here, "rev-parse", "--show-toplevel", need_git=False)
     if top_output is None:
-        raise UsageError(f"not a catalog folder, and not in a git repository: {spec}")
+        return f"not a catalog folder, and not in a git repository: {spec}"
     top = Path(top_output.decode("utf-8", "surrogateescape").strip()).resolve()
+    commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
+    if commit is None:
+        return f"not a catalog folder or a git revision: {spec}"
     try:
         relative = PurePosixPath(catalog.resolve().relative_to(top).as_posix())
     except ValueError:
-        raise UsageError(f"the catalog {catalog} is not in the git repository {top}") from None
-    commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
-    if commit is None:
-        raise UsageError(f"not a catalog folder or a git revision: {spec}")
-    revision = commit.decode("ascii").strip()
+        relative = PurePosixPath(".")
+        problem = problem or f"the catalog {catalog} is not in the git repository {top}"
+    return _Revision(top, relative, commit.decode("ascii").strip(), problem)
+
+
+def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationResult:
+    top, relative, revision = found.top, found.relative, found.commit
     files = list(_catalog_blobs(top, revision, relative))
     prefix = "" if str(relative) == "." else f"{relative}/"
     if not files:
@@ -531,10 +606,16 @@ def _read_revision(spec: str, config: Config) -> ValidationResult:
     names: dict[str, str] = {}
     for catalog_read in result.catalogs:
         for doc in catalog_read.documents:
-            shown = f"{spec}:{prefix}{doc.path.name}"
+            # A name that is not UTF-8 is shown with backslash escapes, as display_name does.
+            shown = _printable(f"{spec}:{prefix}{doc.path.name}")
             names[doc.name] = shown
             doc.name = shown
+            doc.path = top.joinpath(*relative.parts, doc.path.name)
     return _renamed(result, names)
+
+
+def _printable(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _catalog_blobs(
@@ -619,8 +700,12 @@ def _read_named_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
     return contents
 
 
-def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    """Run a read-only git command; its output, or ``None`` if it failed."""
+def _git(cwd: Path, *args: str, stdin: bytes | None = None, need_git: bool = True) -> bytes | None:
+    """Run a read-only git command; its output, or ``None`` if it failed.
+
+    Without git installed, raise :class:`UsageError`, or with
+    ``need_git=False`` return ``None`` (no revision can be named then).
+    """
     # Locks are what a read would take on the index; nothing here needs it.
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
     try:
@@ -628,8 +713,54 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
         )
     except FileNotFoundError:
+        if not need_git:
+            return None
         raise UsageError("git is not installed: a side that is not a folder needs it") from None
     return completed.stdout if completed.returncode == 0 else None
+
+
+def in_work_tree(
+    old: ValidationResult, new: ValidationResult, diagnostics: Sequence[Diagnostic]
+) -> ValidationResult:
+    """Return findings of ``diff --check`` placed as CI reports need them.
+
+    Each file is named by its path in the work tree (``catalog/x.yaml``, never
+    ``HEAD:catalog/x.yaml``) and each line is a line of the new version, so
+    GitLab can show a finding on the merge request's lines. A finding about
+    what only the old version has (a deleted offering) is placed at the
+    ``offerings`` key of the new version's file of that name, with the old
+    place as a related location; if the new version has no such file, at its
+    old place. The result's catalogs are the new version's, its documents
+    named as the findings name them, for the source lines of ``full``.
+    """
+    new_docs = {doc.name: doc for catalog in new.catalogs for doc in catalog.documents}
+    old_docs = {doc.name: doc for catalog in old.catalogs for doc in catalog.documents}
+    by_file_name = {doc.path.name: doc for doc in new_docs.values()}
+    names = {name: display_name(doc.path) for name, doc in new_docs.items()}
+    placed = []
+    for diagnostic in diagnostics:
+        location = diagnostic.location
+        old_doc = old_docs.get(location.file) if location.file not in new_docs else None
+        if old_doc is None:
+            placed.append(diagnostic)
+            continue
+        counterpart = by_file_name.get(old_doc.path.name)
+        if counterpart is None:
+            where = replace(location, file=display_name(old_doc.path))
+        else:
+            at = counterpart.locate(("offerings",), key=True)
+            where = replace(at, pointer=location.pointer)
+        related = Related(location, "where it was in the old version")
+        placed.append(replace(diagnostic, location=where, related=(*diagnostic.related, related)))
+    for doc in new_docs.values():
+        doc.name = names[doc.name]
+    renamed = _renamed(ValidationResult(diagnostics=placed), names)
+    return ValidationResult(
+        diagnostics=renamed.diagnostics,
+        catalogs=list(new.catalogs),
+        files=[names.get(name, name) for name in new.files],
+        timings=new.timings,
+    )
 
 
 def _renamed(result: ValidationResult, names: Mapping[str, str]) -> ValidationResult:
@@ -737,7 +868,10 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _label(name: str | None, key: str) -> str:
-    return f"{name} (`{key}`)" if name and name != key else f"`{key}`"
+    """Return a name and its id as Markdown: ``JIRA (`jira`)``, or the id alone."""
+    if name and name != key:
+        return f"{markdown_text(name)} ({markdown_code(key)})"
+    return markdown_code(key)
 
 
 def _shown(field: str, value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import repository_path, repository_root
 from pscatalog.diagnostics import Severity
+from pscatalog.outputs.escaping import terminal
 
 GITHUB_COMMAND: dict[Severity, str] = {
     Severity.ERROR: "error",
@@ -24,7 +25,9 @@ def report_github(result: ValidationResult) -> str:
 
     ``::error file=PATH,line=L,col=C,title=CODE::message``, with ``warning``
     and ``notice`` for the other severities, and the values escaped as GitHub
-    reads them back.
+    reads them back. Values are first shown as a terminal shows them
+    (:func:`pscatalog.outputs.escaping.terminal`): a line break or a control
+    character in a key is a visible escape, never a line of its own.
     """
     if not result.diagnostics:
         return ""
@@ -33,14 +36,14 @@ def report_github(result: ValidationResult) -> str:
     for diagnostic in result.diagnostics:
         location = diagnostic.location
         properties = {
-            "file": repository_path(location.file, root),
+            "file": terminal(repository_path(location.file, root)),
             "line": str(location.line),
             "col": str(location.column),
             "title": diagnostic.code,
         }
         written = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
         command = GITHUB_COMMAND[diagnostic.severity]
-        lines.append(f"::{command} {written}::{_escape_data(diagnostic.message)}\n")
+        lines.append(f"::{command} {written}::{_escape_data(terminal(diagnostic.message))}\n")
     return "".join(lines)
 
 

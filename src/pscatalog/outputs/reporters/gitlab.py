@@ -8,12 +8,12 @@ Paths are relative to the git work tree's top folder, as GitLab links them.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
 from pscatalog.diagnostics import Severity
+from pscatalog.outputs.escaping import json_text
 
 GITLAB_SEVERITY: dict[Severity, str] = {
     Severity.ERROR: "major",
@@ -29,6 +29,7 @@ def report_gitlab(result: ValidationResult) -> str:
     Each path is relative to the top folder of the git work tree around the
     current folder (to the current folder outside git); each fingerprint
     stays the same when lines are added or removed elsewhere in the file.
+    The text is written by :func:`pscatalog.outputs.escaping.json_text`.
     """
     root = repository_root()
     paths = [repository_path(d.location.file, root) for d in result.diagnostics]
@@ -44,4 +45,4 @@ def report_gitlab(result: ValidationResult) -> str:
             result.diagnostics, paths, fingerprints(result.diagnostics, paths), strict=True
         )
     ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_text(issues)

@@ -5,12 +5,12 @@ Its shape is documented by ``docs/diagnostics.schema.json``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pscatalog._version import __version__
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.outputs.escaping import json_text
 from pscatalog.outputs.reporters.links import help_url
 
 JSON_FORMAT_VERSION = 1
@@ -30,7 +30,7 @@ def report_json(result: ValidationResult) -> str:
         },
         "diagnostics": [_json_diagnostic(diagnostic) for diagnostic in result.diagnostics],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
 def _json_location(location: Location) -> dict[str, Any]:

@@ -10,7 +10,6 @@ of the ``gitlab`` report in ``partialFingerprints``.
 from __future__ import annotations
 
 import inspect
-import json
 import os
 from pathlib import Path, PurePath
 from typing import Any
@@ -20,6 +19,7 @@ from pscatalog._version import __version__
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
 from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.outputs.escaping import json_safe, json_text
 from pscatalog.outputs.reporters.links import help_url
 from pscatalog.rules.base import Documented
 from pscatalog.rules.registry import CODES
@@ -68,7 +68,7 @@ def report_sarif(result: ValidationResult) -> str:
         ],
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(log)
 
 
 def _rule(code: str, documented: Documented) -> dict[str, Any]:
@@ -117,6 +117,7 @@ def _location(location: Location, message: str | None = None) -> dict[str, Any]:
 
 
 def _artifact_location(file: str) -> dict[str, str]:
+    file = json_safe(file)  # a lone surrogate has no UTF-8 bytes to percent-encode
     if os.path.isabs(file):  # on another drive than the current folder (Windows)
         return {"uri": Path(file).as_uri()}
     return {"uri": quote(PurePath(file).as_posix()), "uriBaseId": SRCROOT}

@@ -1,0 +1,258 @@
+"""`diff`: a revision is a revision, and `diff --check` reports land on the merge request's lines.
+
+A merge request controls the work tree: a folder it commits must never stand in for a
+revision, and nothing in its file names or catalog text may crash the reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, SHIPPED_CATALOG
+from pscatalog.cli.main import cli
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Practice Manager",
+    "GIT_AUTHOR_EMAIL": "pm@handbook.invalid",
+    "GIT_COMMITTER_NAME": "Practice Manager",
+    "GIT_COMMITTER_EMAIL": "pm@handbook.invalid",
+}
+JIRA_START = "  - id: jira\n"
+JIRA_END = "  - id: jenkins\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def delete_jira(folder: Path) -> None:
+    """Delete the JIRA offering, sold as GL-JIRA, from integration.yaml."""
+    path = folder / "integration.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index(JIRA_START)] + text[text.index(JIRA_END) :], encoding="utf-8")
+
+
+@pytest.fixture
+def handbook(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A repository whose base commit holds the shipped catalog; returns the base commit."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for name, value in IDENTITY.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(in_tmp.parent))
+    git(in_tmp, "init", "-q", "-b", "main")
+    shutil.copytree(SHIPPED_CATALOG, in_tmp / "catalog")
+    shutil.copytree(REPO / "schema", in_tmp / "schema")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "The catalog")
+    return git(in_tmp, "rev-parse", "HEAD").strip()
+
+
+def merge_request(root: Path, decoy: str | None) -> None:
+    """Commit the deletion of a sold offering, and a decoy folder holding the old catalog."""
+    if decoy is not None:
+        shutil.copytree(SHIPPED_CATALOG, root / decoy)
+    delete_jira(root / "catalog")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Delete JIRA")
+
+
+def test_deleting_a_sold_offering_fails_the_change_check(handbook: str, in_tmp: Path) -> None:
+    """Without a decoy: D004, at the new file's offerings key, with the old place related."""
+    merge_request(in_tmp, None)
+    code, out, err = run("diff", handbook, "HEAD", "--check")
+    assert (code, err) == (1, "")
+    assert out == (
+        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
+        "   |\n"
+        "11 | offerings:\n"
+        "   | ^^^^^^^^^\n"
+        "   = hint: restore it and mark its variants 'retired: true'; delete it in a later change\n"
+        f"   = {handbook}:catalog/integration.yaml:44:9: where it was in the old version\n"
+        "Found 1 error in 7 files.\n"
+    )
+
+
+@pytest.mark.parametrize("decoy", ["HEAD", "base"])
+def test_a_folder_named_like_a_revision_cannot_stand_in_for_it(
+    handbook: str, in_tmp: Path, decoy: str
+) -> None:
+    """The issue's bypass: a committed `HEAD/` or `<base hash>/` holding the old catalog is refused."""
+    name = handbook if decoy == "base" else decoy
+    merge_request(in_tmp, name)
+    code, out, err = run("diff", handbook, "HEAD", "--check", "--report", "gitlab:cq.json")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"pscatalog: error: '{name}' is both a folder and a git revision: write './{name}' "
+        "for the folder; for the revision, remove or rename the folder\n"
+    )
+    assert not Path("cq.json").exists()
+    code, out, _ = run("diff", handbook, "HEAD")
+    assert (code, out) == (2, "")
+
+
+def test_a_folder_written_as_a_path_is_a_folder(handbook: str, in_tmp: Path) -> None:
+    """`./HEAD` names the folder; a bare name that is only a folder is one too."""
+    merge_request(in_tmp, "HEAD")
+    code, out, _ = run("diff", handbook, "./HEAD")
+    assert (code, out) == (0, "## Catalog changes\n\nNo changes to the catalog.\n")
+    shutil.copytree(in_tmp / "HEAD", in_tmp / "snapshot")
+    code, out, err = run("diff", "snapshot", "main")
+    assert code == 0, err
+    assert "| JIRA (`jira`) | `integration` | Complete | GL-JIRA |" in out
+    code, out, err = run("diff", "./no-such-folder", "HEAD")
+    assert (code, out, err) == (
+        2,
+        "",
+        "pscatalog: error: no such catalog folder: ./no-such-folder\n",
+    )
+
+
+def test_an_empty_argument_is_a_usage_error(handbook: str, in_tmp: Path) -> None:
+    """`diff "" HEAD`: never the working folder; exit 2 with one line, either side."""
+    delete_jira(in_tmp / "catalog")
+    message = (
+        "pscatalog: error: an empty argument names neither a catalog folder nor a git revision\n"
+    )
+    assert run("diff", "", "HEAD", "--check") == (2, "", message)
+    assert run("diff", "HEAD", "", "--check") == (2, "", message)
+
+
+def test_check_reports_name_work_tree_paths_and_new_lines(handbook: str, in_tmp: Path) -> None:
+    """gitlab, junit, sarif, github and json reports of `diff --check` name catalog/x.yaml."""
+    merge_request(in_tmp, None)
+    args = ["diff", handbook, "HEAD", "--check", "--output-format", "concise"]
+    for name in ("gitlab", "junit", "sarif", "github", "json"):
+        args += ["--report", f"{name}:report.{name}"]
+    code, out, _ = run(*args)
+    assert code == 1
+    assert out == (
+        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
+    )
+    [issue] = json.loads(Path("report.gitlab").read_text(encoding="utf-8"))
+    assert issue["location"] == {"path": "catalog/integration.yaml", "lines": {"begin": 11}}
+    cases = ET.parse("report.junit").getroot().iter("testcase")
+    failed = [case for case in cases if case.find("failure") is not None]
+    assert [(case.get("name"), case.get("file")) for case in failed] == [
+        ("catalog/integration.yaml", "catalog/integration.yaml")
+    ]
+    sarif = json.loads(Path("report.sarif").read_text(encoding="utf-8"))
+    [result] = sarif["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {
+        "uri": "catalog/integration.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert location["region"] == {"startLine": 11, "startColumn": 1}
+    assert (
+        Path("report.github")
+        .read_text(encoding="utf-8")
+        .startswith("::error file=catalog/integration.yaml,line=11,col=1,title=D004::")
+    )
+    [diagnostic] = json.loads(Path("report.json").read_text(encoding="utf-8"))["diagnostics"]
+    assert (diagnostic["file"], diagnostic["line"], diagnostic["related"][0]["file"]) == (
+        "catalog/integration.yaml",
+        11,
+        f"{handbook}:catalog/integration.yaml",
+    )
+
+
+def test_check_from_a_subfolder_names_paths_from_the_top(
+    handbook: str, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from catalog/, the Code Quality path is still catalog/integration.yaml."""
+    merge_request(in_tmp, None)
+    monkeypatch.chdir(in_tmp / "catalog")
+    code, out, _ = run(
+        "diff",
+        handbook,
+        "HEAD",
+        "--check",
+        "--output-format",
+        "concise",
+        "--report",
+        "gitlab:cq.json",
+    )
+    assert code == 1
+    assert out.startswith("integration.yaml:11:1: error D004 ")
+    [issue] = json.loads(Path("cq.json").read_text(encoding="utf-8"))
+    assert issue["location"]["path"] == "catalog/integration.yaml"
+
+
+def test_file_names_that_are_not_utf8_in_a_revision(handbook: str, in_tmp: Path) -> None:
+    """A committed catalog file whose name is not UTF-8: every report is written."""
+    name = os.fsdecode(b"caf\xe9.yaml")
+    text = (in_tmp / "catalog" / "integration.yaml").read_text(encoding="utf-8")
+    (in_tmp / "catalog" / name).write_text(
+        text.replace("id: integration", "id: cafe")
+        .replace("- id: ", "- id: x")
+        .replace("sku: GL-", "sku: CAFE-"),
+        encoding="utf-8",
+    )
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "A file named in Latin-1")
+    base = git(in_tmp, "rev-parse", "HEAD").strip()
+    path = in_tmp / "catalog" / name
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("maturity: planned", "maturity: complete", 1),
+        encoding="utf-8",
+    )
+    delete_jira(in_tmp / "catalog")
+    git(in_tmp, "commit", "-q", "-am", "Delete JIRA")
+    args = ["diff", base, "HEAD", "--check", "--output-format", "concise"]
+    for report in ("gitlab", "junit", "sarif", "github", "json"):
+        args += ["--report", f"{report}:report.{report}"]
+    code, out, err = run(*args)
+    assert code == 1, err
+    assert "catalog/integration.yaml:11:1: error D004 " in out
+    for report in ("gitlab", "sarif", "json"):
+        json.loads(Path(f"report.{report}").read_text(encoding="utf-8"))
+    names = [case.get("name") for case in ET.parse("report.junit").getroot().iter("testcase")]
+    assert "catalog/caf\\xe9.yaml" in names
+
+
+def test_a_revision_whose_modeline_names_a_folder_is_read(handbook: str, in_tmp: Path) -> None:
+    """Modelines naming `..`, `../schema` or `../catalog` at a revision: read as usual."""
+    for index, target in enumerate(("..", "../schema", "../catalog", "../schema/")):
+        path = (
+            in_tmp
+            / "catalog"
+            / ("integration.yaml", "education.yaml", "expert.yaml", "levels.yaml")[index]
+        )
+        lines = path.read_text(encoding="utf-8").split("\n", 1)
+        path.write_text(f"# yaml-language-server: $schema={target}\n{lines[1]}", encoding="utf-8")
+    git(in_tmp, "commit", "-q", "-am", "Odd modelines")
+    code, out, _ = run("diff", "HEAD~1", "HEAD", "--check", "--output-format", "concise")
+    assert (code, out) == (0, "")
+
+
+def test_decoys_on_both_sides_are_refused_even_without_a_catalog(
+    handbook: str, in_tmp: Path
+) -> None:
+    """The catalog deleted, folders named after the base and HEAD holding one catalog: refused."""
+    shutil.copytree(SHIPPED_CATALOG, in_tmp / handbook)
+    shutil.copytree(SHIPPED_CATALOG, in_tmp / "HEAD")
+    shutil.rmtree(in_tmp / "catalog")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "Replace the catalog with decoys")
+    code, out, err = run("diff", handbook, "HEAD", "--check")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"pscatalog: error: '{handbook}' is both a folder and a git revision: write "
+        f"'./{handbook}' for the folder; for the revision, remove or rename the folder\n"
+    )
