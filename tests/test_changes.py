@@ -118,8 +118,10 @@ def test_deleted_offering_with_sku_is_d004_in_the_old_file(tmp_path: Path) -> No
     assert found(SHIPPED_CATALOG, new) == [("D004", "integration.yaml", old_line, 9)]
 
 
-def test_suppression_and_configuration_apply(tmp_path: Path) -> None:
-    """A suppression comment in the new file, or `ignore`, silences a change rule."""
+def test_configuration_applies_and_a_change_cannot_suppress_its_own_check(
+    tmp_path: Path,
+) -> None:
+    """`ignore` silences a change rule; a suppression comment the change adds does not."""
     jump = (
         ASYNC_TO_COMPLETE[0],
         ASYNC_TO_COMPLETE[1],
@@ -128,7 +130,9 @@ def test_suppression_and_configuration_apply(tmp_path: Path) -> None:
             "maturity: complete  # pscatalog: ignore[D001] audited by the practice lead",
         ),
     )
-    assert found(SHIPPED_CATALOG, edited(tmp_path, "a", [jump])) == []
+    assert found(SHIPPED_CATALOG, edited(tmp_path, "a", [jump])) == [
+        ("D001", "education.yaml", 66, 15)
+    ]
     new = edited(tmp_path, "b", [ASYNC_TO_COMPLETE])
     assert (
         check_changes(load_catalog(SHIPPED_CATALOG), load_catalog(new), Config(ignore=("D",))) == []

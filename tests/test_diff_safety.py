@@ -256,3 +256,54 @@ def test_decoys_on_both_sides_are_refused_even_without_a_catalog(
         f"pscatalog: error: '{handbook}' is both a folder and a git revision: write "
         f"'./{handbook}' for the folder; for the revision, remove or rename the folder\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pyproject.toml", '[tool.pscatalog]\nignore = ["D"]\n'),
+        ("pscatalog.toml", 'select = ["C"]\n'),
+    ],
+)
+def test_a_merge_request_cannot_loosen_the_change_check(
+    handbook: str, in_tmp: Path, name: str, text: str
+) -> None:
+    """A configuration the merge request adds is not what checks it: D004 still fails it."""
+    (in_tmp / name).write_text(text, encoding="utf-8")
+    merge_request(in_tmp, None)
+    code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
+    assert code == 1
+    assert out == (
+        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
+    )
+
+
+def test_a_suppression_the_merge_request_adds_does_not_silence_the_change_check(
+    handbook: str, in_tmp: Path
+) -> None:
+    """`# pscatalog: ignore[D004]` written by the change itself is not obeyed."""
+    merge_request(in_tmp, None)
+    path = in_tmp / "catalog" / "integration.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("offerings:\n", "offerings:  # pscatalog: ignore[D004] cleanup\n"),
+        encoding="utf-8",
+    )
+    git(in_tmp, "commit", "-q", "-am", "Silence the check")
+    code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
+    assert code == 1
+    assert out == (
+        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
+    )
+
+
+def test_the_base_revisions_configuration_is_the_one_that_applies(
+    handbook: str, in_tmp: Path
+) -> None:
+    """A configuration already in the base revision applies, as the reviewers agreed it."""
+    (in_tmp / "pscatalog.toml").write_text('ignore = ["D004"]\n', encoding="utf-8")
+    git(in_tmp, "add", "pscatalog.toml")
+    git(in_tmp, "commit", "-q", "-m", "Deletions are reviewed by hand here")
+    base = git(in_tmp, "rev-parse", "HEAD").strip()
+    merge_request(in_tmp, None)
+    assert run("diff", base, "HEAD", "--check", "--output-format", "concise") == (0, "", "")

@@ -26,6 +26,7 @@ from pscatalog.yamltext.loader import (
     Document,
     Limits,
     PathPart,
+    load_bytes,
     load_document,
     load_text,
     read_file_text,
@@ -278,7 +279,10 @@ def _read(
 ) -> Document:
     """Read one catalog file, from memory if ``files`` holds its text, else from disk."""
     name = display_name(path)
-    text = files.text(path)
+    held = files.held(path)
+    if isinstance(held, bytes | int):
+        return load_bytes(held, name, path, limits=limits)
+    text = held
     if text is None:
         assert boundary is not None  # files not in memory are read from the disk
         outside = _outside_link(path, boundary)

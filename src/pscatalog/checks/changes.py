@@ -9,9 +9,10 @@ documented like every other (``pscatalog explain D001``):
 - ``D003`` a SKU is retired (``retired: true``) before it is renamed or removed;
 - ``D004`` an offering sold with a SKU is not deleted outright.
 
-Findings are diagnostics in the new version's files (a deleted offering's in
-the old version's), so suppressions, configuration, reports and the baseline
-work as they do for ``validate``.
+Findings are diagnostics in the new version's files (a deleted offering at
+its file's ``offerings`` key), so reports work as they do for ``validate``.
+What reviews a change cannot come from the change: the configuration is the
+old revision's, and suppression comments do not apply.
 """
 
 from __future__ import annotations
@@ -20,16 +21,16 @@ from pscatalog.catalog.model import Catalog
 from pscatalog.catalog.pairing import pair_offerings
 from pscatalog.checks.checker import ValidationResult, configured
 from pscatalog.checks.config import Config
-from pscatalog.checks.suppressions import apply_suppressions
 from pscatalog.diagnostics import Diagnostic
-from pscatalog.rules.registry import CHANGE_RULES, CODES
+from pscatalog.rules.registry import CHANGE_RULES
 
 
 def check_changes(old: Catalog, new: Catalog, config: Config) -> list[Diagnostic]:
     """Return the change rules' diagnostics from ``old`` to ``new``.
 
-    Suppression comments in the new version's files and the configuration
-    apply, as for ``validate``.
+    The configuration applies (``diff --check`` reads it from the old
+    revision); suppression comments do not: a change cannot excuse itself in
+    the files it changes.
     """
     pairing = pair_offerings(old, new)
     diagnostics = [
@@ -37,7 +38,6 @@ def check_changes(old: Catalog, new: Catalog, config: Config) -> list[Diagnostic
         for rule in CHANGE_RULES.values()
         for finding in rule.check(pairing, old, new)
     ]
-    diagnostics = apply_suppressions(diagnostics, new.documents, CODES)
     return sorted(configured(diagnostics, config), key=lambda diagnostic: diagnostic.sort_key)
 
 

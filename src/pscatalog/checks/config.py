@@ -44,7 +44,7 @@ from pscatalog.catalog.discovery import search_top
 from pscatalog.diagnostics import Severity
 from pscatalog.errors import PscatalogError
 from pscatalog.files.boundary import OutsideRepository, inside
-from pscatalog.files.bounded import BoundedReadError, load_toml, may_hold
+from pscatalog.files.bounded import BoundedReadError, load_toml, may_hold, parse_toml
 from pscatalog.files.repository import boundary_of
 from pscatalog.yamltext.loader import DEFAULT_LIMITS, Limits
 
@@ -164,6 +164,42 @@ def load_config(path: Path | None = None, *, known_codes: Iterable[str] = ()) ->
     return _parse(table, path, tuple(known_codes))
 
 
+def config_candidates(start: Path | None = None) -> list[Path]:
+    """Return where a configuration may be, nearest first.
+
+    Each folder's ``pscatalog.toml`` then ``pyproject.toml``, from ``start``
+    (the current folder) up to the repository's top.
+    """
+    start = Path(os.path.abspath(start or Path.cwd()))
+    top = search_top(start)
+    found: list[Path] = []
+    for folder in (start, *start.parents):
+        found += [folder / CONFIG_FILE, folder / PYPROJECT]
+        if folder == top:
+            break
+    return found
+
+
+def config_from_bytes(path: Path, data: bytes, *, known_codes: Iterable[str] = ()) -> Config | None:
+    """Return the configuration a file held in memory gives, ``None`` if it gives none.
+
+    ``path`` is where the file would be (settings are relative to its folder);
+    ``data`` its content, from a git revision for instance. A
+    ``pyproject.toml`` without a ``[tool.pscatalog]`` table gives none.
+    Raises :class:`ConfigError` for a configuration that cannot be used.
+    """
+    try:
+        data_table = parse_toml(data)
+    except BoundedReadError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if path.name == PYPROJECT:
+        tool = data_table.get("tool")
+        if not isinstance(tool, dict) or "pscatalog" not in tool:
+            return None
+    table = _table_of(data_table, path)
+    return _parse(table, path, tuple(known_codes))
+
+
 def _ensure_inside(path: Path, top: Path) -> None:
     try:
         inside(path, top)
@@ -198,6 +234,11 @@ def _read_table(path: Path) -> dict[str, Any]:
     except BoundedReadError as exc:
         reason = "no such configuration file" if str(exc) == "no such file" else str(exc)
         raise ConfigError(f"{path}: {reason}") from None
+    return _table_of(data, path)
+
+
+def _table_of(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Return pscatalog's table of a parsed configuration file."""
     if path.name != PYPROJECT:
         return data
     tool = data.get("tool")

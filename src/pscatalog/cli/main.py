@@ -591,6 +591,12 @@ def diff(
 
     targets = [_parse_report(report) for report in reports]
     config = _config(ctx)
+    if check:
+        from pscatalog.rules.registry import CODES
+        from pscatalog.tools.diffing import base_config
+
+        # What reviews a change comes from before it: the old revision's configuration.
+        config = base_config(old, config, known_codes=CODES)
     sides = [read_side(spec, config=config) for spec in (old, new)]
     for spec, result in zip((old, new), sides, strict=True):
         if result.diagnostics and not (check and result.readable):

@@ -136,9 +136,17 @@ def load_toml(
     path: Path, *, max_bytes: int = TOML_MAX_BYTES, max_depth: int = MAX_NESTING
 ) -> dict[str, Any]:
     """Read and parse the TOML file ``path`` within bounds (see :func:`read_bytes`)."""
+    return parse_toml(read_bytes(path, max_bytes=max_bytes), max_depth=max_depth)
+
+
+def parse_toml(
+    data: bytes, *, max_bytes: int = TOML_MAX_BYTES, max_depth: int = MAX_NESTING
+) -> dict[str, Any]:
+    """Parse TOML held in memory (a file of a git revision, say) within bounds."""
     import tomllib
 
-    data = read_bytes(path, max_bytes=max_bytes)
+    if len(data) > max_bytes:
+        raise BoundedReadError(_too_large(len(data), max_bytes))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -27,11 +27,17 @@ def absolute(path: Path) -> Path:
     return Path(os.path.normpath(os.path.abspath(path)))
 
 
+Held = str | bytes | int
+"""What memory holds of a file: its text, its bytes (decoded as the loader decodes a
+file), or only its size (a content too large to have been read)."""
+
+
 class Files:
     """The texts of some files in memory, laid over the disk (or standing alone)."""
 
-    def __init__(self, texts: Mapping[Path, str] | None = None, *, disk: bool = True) -> None:
-        self._texts = {absolute(path): text for path, text in (texts or {}).items()}
+    def __init__(self, texts: Mapping[Path, Held] | None = None, *, disk: bool = True) -> None:
+        self._held = {absolute(path): held for path, held in (texts or {}).items()}
+        self._texts = {path: held for path, held in self._held.items() if isinstance(held, str)}
         self.disk = disk
         """Whether files not held in memory are read from the disk."""
 
@@ -47,6 +53,10 @@ class Files:
         """Return the text held in memory for ``path``, if one is."""
         return self._texts.get(absolute(path))
 
+    def held(self, path: Path) -> Held | None:
+        """Return what memory holds for ``path`` (text, bytes or a size), if anything."""
+        return self._held.get(absolute(path))
+
     def children(self, folder: Path) -> list[Path]:
         """Return the entries of ``folder``: those on disk (if read) and those in memory.
 
@@ -61,7 +71,7 @@ class Files:
             except OSError:
                 pass
         base = absolute(folder)
-        for path in self._texts:
+        for path in self._held:
             if path.parent == base:
                 found.setdefault(path.name, folder / path.name)
         return list(found.values())
@@ -71,20 +81,22 @@ class Files:
         if self.disk and path.is_dir():
             return True
         base = absolute(path)
-        return any(known.is_relative_to(base) and known != base for known in self._texts)
+        return any(known.is_relative_to(base) and known != base for known in self._held)
 
     def exists(self, path: Path) -> bool:
         """Whether ``path`` is a file or folder on disk (if read) or in memory."""
-        if self.text(path) is not None or self.is_folder(path):
+        if self.held(path) is not None or self.is_folder(path):
             return True
         return self.disk and (path.exists() or path.is_symlink())
 
     def read_small(self, path: Path) -> str | None:
         """Return the text of a small file (a schema a modeline names), ``None`` if unreadable."""
-        held = self.text(path)
-        if held is not None:
+        held = self.held(path)
+        if isinstance(held, str):
             return held
-        if not self.disk:
+        if isinstance(held, bytes):
+            return _small_text(held)
+        if held is not None or not self.disk:
             return None
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
@@ -103,3 +115,12 @@ class Files:
 
 DISK = Files()
 """The disk, with nothing in memory."""
+
+
+def _small_text(data: bytes) -> str | None:
+    if len(data) > _SMALL_FILE:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

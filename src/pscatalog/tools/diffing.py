@@ -26,8 +26,7 @@ import os
 import posixpath
 import re
 import subprocess
-import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -45,10 +44,12 @@ from pscatalog.catalog.pairing import offering_id as _id
 from pscatalog.catalog.pairing import offering_skus as _skus
 from pscatalog.catalog.pairing import offerings_by_id as _by_id
 from pscatalog.catalog.pairing import pair_offerings
+from pscatalog.checks import config as config_module
 from pscatalog.checks.checker import ValidationResult, validate
-from pscatalog.checks.config import DEFAULT_CONFIG, Config
+from pscatalog.checks.config import DEFAULT_CONFIG, Config, config_candidates, config_from_bytes
 from pscatalog.diagnostics import Diagnostic, Location, Related
 from pscatalog.errors import UsageError
+from pscatalog.files.sources import Files, Held
 from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
 from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
 
@@ -520,6 +521,41 @@ def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult
     return _read_revision(spec, found, config)
 
 
+def base_config(spec: str, config: Config, *, known_codes: Iterable[str] = ()) -> Config:
+    """Return the configuration the rules for changes follow when ``spec`` is the old side.
+
+    When ``spec`` names a git revision, it is the configuration that revision
+    holds (found where ``validate`` would find it, from the current folder up
+    to the repository's top; the default when it holds none): a change under
+    review cannot loosen the check that reviews it. When ``spec`` is a folder,
+    ``config`` (the work tree's) stays.
+    """
+    if not spec or spec.startswith("-") or _written_as_path(spec) or Path(spec).is_dir():
+        return config
+    found = _find_revision(spec, config)
+    if not isinstance(found, _Revision):
+        return config
+    candidates = []
+    for path in config_candidates():
+        try:
+            candidates.append((path, Path(os.path.abspath(path)).relative_to(found.top)))
+        except ValueError:
+            continue
+    objects = [f"{found.commit}:{relative.as_posix()}" for _, relative in candidates]
+    sizes = _blob_sizes(found.top, objects)
+    small = [
+        obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
+        for obj, size in zip(objects, sizes, strict=True)
+    ]
+    for (path, _), content in zip(candidates, _read_blobs(found.top, small), strict=True):
+        if content is None:
+            continue
+        read = config_from_bytes(path, content, known_codes=known_codes)
+        if read is not None:
+            return read
+    return config_module.DEFAULT_CONFIG
+
+
 def _written_as_path(spec: str) -> bool:
     """Whether an argument is written as a path, which only a folder can be."""
     return (
@@ -578,31 +614,27 @@ def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationRes
     # and the loader reports it as it reports any file too large.
     limit = config.limits.max_file_bytes
     contents = _read_blobs(top, [obj if size <= limit else "" for _, obj, size in files])
-    with tempfile.TemporaryDirectory(prefix="pscatalog-diff-") as temporary:
-        # The revision's files keep their place relative to one another, so that what
-        # a catalog file names by a relative path (its modeline's schema) is found as
-        # the revision has it.
-        root = Path(temporary)
-        folder = root.joinpath(*relative.parts)
-        folder.mkdir(parents=True, exist_ok=True)
-        for (name, _, size), content in zip(files, contents, strict=True):
-            with (folder / name).open("wb") as stream:
-                stream.write(content or b"")
-                if size > limit:
-                    stream.truncate(size)
-        referenced = _referenced(relative, contents)
-        objects = [f"{revision}:{path}" for path in referenced]
-        sizes = _blob_sizes(top, objects)
-        small = [
-            obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
-            for obj, size in zip(objects, sizes, strict=True)
-        ]
-        for path, content in zip(referenced, _read_blobs(top, small), strict=True):
-            if content is not None:
-                target = root.joinpath(*PurePosixPath(path).parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-        result = validate([folder], config=config)
+    # The revision's files are read in memory, at their places in the work tree (so that
+    # reports name them as the merge request does); nothing is read from the disk, so
+    # nothing in the work tree can stand in for them. A blob past the size limit is
+    # never read (git stores gigabytes of one byte in a few megabytes): its size stands
+    # for it, and the loader reports it as it reports any file too large.
+    folder = top.joinpath(*relative.parts)
+    held: dict[Path, Held] = {
+        folder / name: (content or b"") if size <= limit else size
+        for (name, _, size), content in zip(files, contents, strict=True)
+    }
+    referenced = _referenced(relative, contents)
+    objects = [f"{revision}:{path}" for path in referenced]
+    sizes = _blob_sizes(top, objects)
+    small = [
+        obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
+        for obj, size in zip(objects, sizes, strict=True)
+    ]
+    for path, content in zip(referenced, _read_blobs(top, small), strict=True):
+        if content is not None:
+            held.setdefault(top.joinpath(*PurePosixPath(path).parts), content)
+    result = validate([folder], config=config, files=Files(held, disk=False))
     names: dict[str, str] = {}
     for catalog_read in result.catalogs:
         for doc in catalog_read.documents:
@@ -610,7 +642,6 @@ def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationRes
             shown = _printable(f"{spec}:{prefix}{doc.path.name}")
             names[doc.name] = shown
             doc.name = shown
-            doc.path = top.joinpath(*relative.parts, doc.path.name)
     return _renamed(result, names)
 
 

@@ -187,6 +187,24 @@ def read_file_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str | Documen
     return doc if text is None else text
 
 
+def load_bytes(
+    raw: bytes | int, name: str, path: Path, *, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    """Read a file's content held in memory (a git object, say) as a file is read.
+
+    The same size limit, decoding and parsing as :func:`load_document`.
+    ``raw`` may be the size of a content left unread (larger than any limit
+    worth reading): it is reported as too large.
+    """
+    doc = Document(path, name)
+    size = raw if isinstance(raw, int) else len(raw)
+    if size > limits.max_file_bytes:
+        doc.diagnostics.append(limit_exceeded.file_size(name, size, limits.max_file_bytes))
+        return doc
+    text = _decode(doc, raw) if isinstance(raw, bytes) else None
+    return doc if text is None else _parse(doc, text, limits)
+
+
 def load_text(
     text: str, name: str, path: Path | None = None, *, limits: Limits = DEFAULT_LIMITS
 ) -> Document:
@@ -220,6 +238,11 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
     except OSError as exc:
         doc.diagnostics.append(unreadable_file.unreadable(doc.name, str(exc.strerror or exc)))
         return None
+    return _decode(doc, raw)
+
+
+def _decode(doc: Document, raw: bytes) -> str | None:
+    """Return a file's bytes as text (UTF-8, a byte order mark dropped), or report why not."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
