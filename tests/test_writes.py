@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -333,3 +334,29 @@ def test_fix_diff_on_a_clean_catalog_reports_nothing(in_tmp: Path) -> None:
     assert run("fmt", str(catalog))[0] == 0
     result = fix_catalog([catalog], config=Config(), write=False)
     assert (result.changes, result.remaining.diagnostics) == ({}, [])
+
+
+def test_render_write_refuses_a_page_whose_text_outside_its_regions_would_change(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If rendering ever touched the page around a region, nothing is written (exit 1)."""
+    from pscatalog.outputs import rendering
+
+    write_catalog(in_tmp / "catalog", {})
+    page = in_tmp / "page.md"
+    original = "# Services\n\n<!-- pscatalog:begin maturity -->\nold\n<!-- pscatalog:end -->\n"
+    page.write_text(original, encoding="utf-8")
+    real_fill = rendering._fill
+
+    def careless(text: str, regions: Any, render_view: Any) -> tuple[str, list[Any]]:
+        filled, stale = real_fill(text, regions, render_view)
+        return filled.replace("# Services", "# Servicez"), stale
+
+    monkeypatch.setattr(rendering, "_fill", careless)
+    code, _, err = run("render", "--write", "page.md")
+    assert (code, err) == (
+        1,
+        "pscatalog: error: refusing to write page.md: text outside its regions would change; "
+        "the file is left as it was\n",
+    )
+    assert page.read_text(encoding="utf-8") == original

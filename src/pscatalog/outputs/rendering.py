@@ -603,10 +603,62 @@ def sync_pages(catalog: Catalog, pages: Iterable[Path]) -> list[PageSync | PageP
 
 
 def write_pages(outcomes: Iterable[PageSync | PageProblem]) -> None:
-    """Write each stale page in its rendered form, atomically; leave the others alone."""
+    """Write each stale page in its rendered form, atomically; leave the others alone.
+
+    Each page is checked before it is written: its regions are found again in
+    the new text, with the same views in the same order; everything outside
+    them is byte for byte what it was; and rendering it again changes
+    nothing. A page that fails is not written (the writer says why).
+    """
     for outcome in outcomes:
         if isinstance(outcome, PageSync) and outcome.stale:
-            write_atomically(outcome.path, outcome.new)
+            check = _page_check(outcome.old, outcome.regions)
+            write_atomically(outcome.path, outcome.new, check=check, previous=outcome.old)
+
+
+def _page_check(old: str, regions: Sequence[Region]) -> Callable[[str], None]:
+    """Return the check a page's new text must pass before it replaces ``old``."""
+
+    def check(text: str) -> None:
+        try:
+            found = find_regions(text)
+        except RegionError as exc:
+            raise ValueError(f"its markers would no longer pair up ({exc.message})") from None
+        if [region.view for region in found] != [region.view for region in regions]:
+            raise ValueError("its regions would change")
+        if _outside(text, found) != _outside(old, regions):
+            raise ValueError("text outside its regions would change")
+        bodies = iter(_region_bodies(text, found))
+        if _fill(text, found, lambda view: next(bodies))[0] != text:
+            raise ValueError("rendering it again would change it")
+
+    return check
+
+
+def _region_bodies(text: str, regions: Sequence[Region]) -> list[str]:
+    """Return what each region holds between its markers, without the blank lines around."""
+    lines = _lines(text)
+    bodies = []
+    for region in regions:
+        inner = "".join(lines[region.begin : region.end - 1])
+        for newline in ("\r\n", "\r", "\n"):
+            if inner.startswith(newline) and inner.endswith(newline):
+                inner = inner[len(newline) : -len(newline)].replace(newline, "\n")
+                break
+        bodies.append(inner)
+    return bodies
+
+
+def _outside(text: str, regions: Sequence[Region]) -> list[str]:
+    """Return the pieces of a page outside its regions (markers included)."""
+    lines = _lines(text)
+    pieces = []
+    position = 0
+    for region in regions:
+        pieces.append("".join(lines[position : region.begin]))
+        position = region.end - 1
+    pieces.append("".join(lines[position:]))
+    return pieces
 
 
 @dataclass(frozen=True, slots=True)
