@@ -28,6 +28,7 @@ from typing import Any
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
+from conftest import SHIPPED_CATALOG as SHIPPED
 from helpers import LEVELS_YAML
 from pscatalog.catalog.schemas import CATEGORY
 from pscatalog.checks.checker import validate
@@ -296,3 +297,66 @@ def test_fixes_write_what_they_mean_or_leave_the_file_as_it_was(text: str, unsaf
         after = findings(root, path, written)
         if not unsafe:  # an added base variant brings the evidence rules it answers to
             assert {code for code, _, _ in after} <= {code for code, _, _ in before}
+
+
+# -- pages: render --write
+
+
+BLOCKS = [
+    "Some text with `code` and a [link](https://example.com).\n",
+    "<!-- pscatalog:begin catalog -->\n",
+    "<!-- pscatalog:end -->\n",
+    "```\n<!-- pscatalog:begin maturity -->\n<!-- pscatalog:end -->\n```\n",
+    "- item\n\n  ```yaml\n  <!-- pscatalog:begin categories -->\n  <!-- pscatalog:end -->\n  ```\n",
+    "> <!-- pscatalog:begin maturity -->\n> <!-- pscatalog:end -->\n",
+    "    <!-- pscatalog:begin maturity -->\n",
+    "<div>\n<!-- pscatalog:end -->\n</div>\n",
+    "| a | b |\n| - | - |\n| 1 | 2 |\n",
+    "# A heading\n",
+]
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """A handbook page: Markdown blocks around one to three real regions."""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 3))):
+        parts += draw(st.lists(st.sampled_from(BLOCKS[3:] + BLOCKS[:1]), max_size=3))
+        view = draw(st.sampled_from(["categories", "catalog", "maturity"]))
+        body = draw(st.sampled_from(["", "stale\n", "\n"]))
+        parts.append(f"<!-- pscatalog:begin {view} -->\n{body}<!-- pscatalog:end -->\n")
+    parts += draw(st.lists(st.sampled_from(BLOCKS[3:] + BLOCKS[:1]), max_size=2))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return "\n".join(parts).replace("\n", newline)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_render_write_changes_only_its_regions_and_a_second_write_nothing(page: str) -> None:
+    """Render --write fills the real regions, keeps every other byte, and is stable."""
+    from pscatalog.catalog.model import load_catalog
+    from pscatalog.outputs.rendering import find_regions, sync_pages, write_pages
+
+    catalog = load_catalog(SHIPPED)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.md"
+        path.write_bytes(page.encode("utf-8"))
+        regions = find_regions(page)
+        write_pages(sync_pages(catalog, [path]))
+        written = path.read_bytes().decode("utf-8")
+        assert [region.view for region in find_regions(written)] == [r.view for r in regions]
+        assert _outside_regions(written) == _outside_regions(page)
+        write_pages(sync_pages(catalog, [path]))
+        assert path.read_bytes().decode("utf-8") == written
+
+
+def _outside_regions(text: str) -> list[str]:
+    from pscatalog.outputs.rendering import _lines, find_regions
+
+    lines = _lines(text)
+    pieces, position = [], 0
+    for region in find_regions(text):
+        pieces.append("".join(lines[position : region.begin]))
+        position = region.end - 1
+    pieces.append("".join(lines[position:]))
+    return pieces
