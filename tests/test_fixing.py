@@ -95,7 +95,7 @@ def test_diff_shows_the_fixes_and_writes_nothing(catalog: Path) -> None:
         "catalog/x.yaml:10:5: error C001 offering 'jira' has no variant called 'standard' or "
         "'custom'\n   |\n10 |     variants:\n   |     ^^^^^^^^\n"
     ) in out
-    assert err.startswith("Fixed 2 findings (C004 x1, Y003 x1); 2 files changed")
+    assert err.startswith("Would fix 2 findings (C004 x1, Y003 x1); 2 files would change")
 
 
 def test_fix_options_need_fix() -> None:

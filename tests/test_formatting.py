@@ -779,7 +779,7 @@ def test_write_is_atomic(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(os, "replace", fail)
     result = format_paths([catalog / "integration.yaml"])
     assert [(file.outcome, file.error) for file in result.files] == [
-        (Outcome.FAILED, "cannot be written: [Errno 28] No space left on device")
+        (Outcome.FAILED, "cannot be written: No space left on device")
     ]
     assert (catalog / "integration.yaml").read_text(encoding="utf-8") == UNFORMATTED
     assert sorted(path.name for path in catalog.iterdir()) == [

@@ -1373,6 +1373,14 @@ def test_a_category_named_levels_keeps_the_levels_after_export_then_import(
     assert [d.message for d in validate([in_tmp / "back"]).diagnostics] == [
         d.message for d in validate([in_tmp / "catalog"]).diagnostics
     ]
+    again = CliRunner().invoke(
+        cli, ["import", "s.yml", "--output", "back", "--force", "--output-format", "concise"]
+    )
+    assert (again.exit_code, again.stdout) == (0, outcome.stdout)
+    assert sorted(path.name for path in (in_tmp / "back").iterdir()) == [
+        "levels-2.yaml",
+        "levels.yaml",
+    ]
 
 
 JIRA = "- id: jira\n  name: JIRA\n  category: Integration\n  maturity: Complete\n"

@@ -175,7 +175,7 @@ def test_fmt_quotes_values_other_readers_read_as_numbers_and_keeps_a_quoted_merg
         "offerings:\n"
         "  - id: odd-one\n"
         '    summary: ".inf"\n'
-        '    "<<": quoted\n'
+        '    !!str "<<": quoted\n'
         '    x1: ".NaN"\n'
         '    x2: "1e400"\n'
         f'    x3: "{"1" * 101}"\n'

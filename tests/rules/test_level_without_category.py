@@ -48,3 +48,9 @@ def test_message_and_hint(in_tmp: Path):
             "add a category file with 'level: adoption', or remove the level",
         )
     ]
+
+
+def test_not_reported_while_a_category_file_cannot_be_read(tmp_path: Path) -> None:
+    """A syntax error in the only file of a level is one finding (Y001), not also C203."""
+    root = write_catalog(tmp_path / "catalog", {"b-adoption.yaml": "id: education\nname: [x\n"})
+    assert [code for code, *_ in findings(root)] == ["Y001"]

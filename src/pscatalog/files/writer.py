@@ -1,22 +1,22 @@
 """The one writer: every file pscatalog writes goes through :func:`write_atomically`.
 
 Before anything is replaced, the new text is checked (``check``, for a YAML
-file the checks of :mod:`pscatalog.yamltext.verify`; for a report or an
-export that it reads back as its format); a failed check writes nothing and
-raises :class:`WriteRefused` naming the file and the reason, and the file is
-left byte for byte. A file that changed on disk since the change was computed
-from it (``previous``) is refused too, so that two runs at once never undo
-each other's work.
+file the checks of :mod:`pscatalog.yamltext.verify`; for a report or an export
+that it reads back as its format); a failed check writes nothing and raises
+:class:`WriteRefused` naming the file and the reason, and the file is left
+byte for byte. A file that changed on disk since the change was computed from
+it (``previous``) is refused too, so that two runs at once never undo each
+other's work.
 
-A write goes to a temporary file beside the target, is flushed to disk, and
-replaces the target in one step, so a crash or a full disk never leaves half
-a file behind. An existing file keeps its mode and its owner; a new file gets
-the mode the umask gives (as ``open`` would create it). A file with several
-hard links is written in place once the new text is complete and flushed
-beside it, so that every link sees the new text; so is a file whose owner
-cannot be kept by a replacement. A target that is a symbolic link is written
-through (the link stays a link), but only when it resolves inside the
-repository around it.
+A write goes to a temporary file beside the target (its folder made if it is
+missing), is flushed to disk, and replaces the target in one step, so a crash
+or a full disk never leaves half a file behind. An existing file keeps its
+mode and its owner; a new file gets the mode the umask gives (as ``open``
+would create it). A file with several hard links is written in place once the
+new text is complete and flushed beside it, so that every link sees the new
+text; so is a file whose owner cannot be kept by a replacement. A target that
+is a symbolic link is written through (the link stays a link), but only when
+it resolves inside the repository around it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from pscatalog.errors import PscatalogError
 from pscatalog.files.boundary import OutsideRepository, inside
 from pscatalog.files.repository import boundary_of
 
+_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 UNKNOWN: Any = object()
 """As ``previous``: the text the change started from is not known (or does not matter)."""
 
@@ -87,7 +88,14 @@ def write_atomically(
         _check_unchanged(path, target, existing, previous)
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise WriteRefused(path, "it is not a regular file")
-    _write(target, data, existing)
+    try:
+        # A report's or an export's folder is made as needed: inside the boundary, as
+        # the target was checked to be.
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write(target, data, existing)
+    except OSError as exc:
+        # Name the file asked for, not the temporary file beside it.
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
 def _status(target: Path) -> os.stat_result | None:
@@ -108,7 +116,9 @@ def _check_unchanged(
         current = target.read_bytes()
     except OSError:
         current = None
-    if current != previous.encode("utf-8"):
+    if current is not None and current.startswith(_BYTE_ORDER_MARK):
+        current = current[len(_BYTE_ORDER_MARK) :]  # the text was read without it
+    if current != previous.encode("utf-8").removeprefix(_BYTE_ORDER_MARK):
         raise WriteRefused(path, "it changed on disk since pscatalog read it")
 
 

@@ -43,7 +43,14 @@ SUPERSEDES: frozenset[str] = frozenset()
 
 
 def check(catalog: Catalog) -> Iterator[Finding]:
-    """Yield levels that no category names."""
+    """Yield levels that no category names (not while a category file cannot be read).
+
+    A category file that does not read as a mapping may be the one that names
+    the level: its own finding says what is wrong, and this one would be a
+    second diagnostic for the same fault.
+    """
+    if any(not isinstance(doc.data, dict) for doc in catalog.category_docs):
+        return
     used = {category.text("level") for category in catalog.categories}
     for level in catalog.levels:
         level_id = level.text("id")

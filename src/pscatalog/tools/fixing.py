@@ -28,7 +28,7 @@ from pscatalog.catalog.model import Catalog
 from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import Config
 from pscatalog.checks.suppressions import is_suppression
-from pscatalog.diagnostics import Diagnostic
+from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.files.sources import Files
 from pscatalog.files.writer import WriteRefused, write_atomically
 from pscatalog.rules.base import FixContext
@@ -61,6 +61,8 @@ class FixResult:
     """How reports name each changed file."""
     refused: dict[Path, str] = field(default_factory=dict)
     """Files left as they were because their new text failed a check, with the reason."""
+    written: bool = True
+    """Whether the changes were written (false for ``--diff``: they are only shown)."""
 
     def summary(self) -> str:
         """Return one line: what was fixed, in how many files, and what is left."""
@@ -68,11 +70,12 @@ class FixResult:
         codes = ", ".join(f"{code} x{count}" for code, count in sorted(self.fixed.items()))
         left = len(self.remaining.diagnostics)
         files = len(self.changes)
-        fixed = f"Fixed {total} finding{'' if total == 1 else 's'}" + (
+        verb, change = ("Fixed", "changed") if self.written else ("Would fix", "would change")
+        fixed = f"{verb} {total} finding{'' if total == 1 else 's'}" + (
             f" ({codes})" if codes else ""
         )
         return (
-            f"{fixed}; {files} file{'' if files == 1 else 's'} changed (fixes and canonical "
+            f"{fixed}; {files} file{'' if files == 1 else 's'} {change} (fixes and canonical "
             f"layout); {left} finding{'' if left == 1 else 's'} left."
         )
 
@@ -120,7 +123,7 @@ def fix_catalog(
     """
     paths = list(paths)
     result = validate(paths, config=config)
-    outcome = FixResult()
+    outcome = FixResult(written=write)
     plans: dict[Path, _Plan] = {}
     named = set(result.files)  # with files named, only those are fixed
     for catalog in result.catalogs:
@@ -161,6 +164,15 @@ def _plan(
 ) -> _Plan | None:
     """Return the fixed and formatted text of one file and its check, ``None`` if unchanged."""
     if doc.text is None or not doc.ok:
+        return None
+    errors = [d for d in doc.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        # Its text does not read cleanly: a fix could not be checked against it.
+        first = errors[0]
+        outcome.names[doc.path] = doc.name
+        outcome.refused[doc.path] = (
+            f"fix its YAML error first ({first.code} at line {first.location.line})"
+        )
         return None
     context = FixContext(doc, catalog.files)
     edits, fixed = _edits(context, diagnostics, unsafe)

@@ -26,7 +26,12 @@ from collections.abc import Callable
 from typing import Any
 
 from pscatalog.yamltext.memory import collector_paused
-from pscatalog.yamltext.quoting import MAX_IMPLICIT_KEY, scalar_text, string_text
+from pscatalog.yamltext.quoting import (
+    MAX_IMPLICIT_KEY,
+    MERGE_KEY_STRING,
+    scalar_text,
+    string_text,
+)
 from pscatalog.yamltext.scalars import reads_alike
 from pscatalog.yamltext.tree import (
     BLOCK_HEADER,
@@ -278,7 +283,8 @@ class _Emitter:
         if isinstance(node, Scalar) and node.style in BLOCK_STYLES and _keeps_lines(node):
             self._block_scalar(head + " ", node, eol, old_parent=node.parent, new_parent=indent)
             return
-        if isinstance(node, Collection) and node.flow and node.entries and self.anchored(eol):
+        anchored = self.anchored(eol) or any(self.anchored(text) for text in entry.before)
+        if isinstance(node, Collection) and node.flow and node.entries and anchored:
             # What the comment suppresses stands on this line: keep it there.
             self._line(f"{head} {self._flow(node)}", eol)
             return
@@ -304,6 +310,8 @@ class _Emitter:
             anchor = f"&{node.anchor} " if node.anchor else ""
             if _merge_key(node):
                 return anchor + "<<"  # a merge key: quoted, it would be a plain string
+            if node.value == "<<":
+                return anchor + MERGE_KEY_STRING  # the string '<<', for every reader
             return anchor + _scalar_text(node)
         raise TypeError("a mapping key is a scalar or an alias")  # the loader refuses others
 
@@ -327,7 +335,9 @@ class _Emitter:
             for entry in node.entries:
                 key = entry.key
                 assert key is not None
-                key_text_ = self._flow(key) if not _merge_key(key) else "<<"
+                key_text_ = "<<" if _merge_key(key) else self._flow(key)
+                if not _merge_key(key) and isinstance(key, Scalar) and key.value == "<<":
+                    key_text_ = MERGE_KEY_STRING
                 pairs.append(f"{key_text_}: {self._flow(entry.value)}")
             return anchor + "{" + ", ".join(pairs) + "}"
         return anchor + "[" + ", ".join(self._flow(entry.value) for entry in node.entries) + "]"

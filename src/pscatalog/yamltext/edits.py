@@ -139,7 +139,22 @@ def replace_value(tree: Tree, path: Sequence[PathPart], value: Any) -> TextEdit 
         text = _scalar_like(node, value, flow=tree.in_flow(node))
     except UnwritableValue:
         return None
-    return TextEdit(node.start_index, node.end_index, text, tuple(path), value)
+    start = _after_properties(tree.text, node.start_index, node.end_index)
+    return TextEdit(start, node.end_index, text, tuple(path), value)
+
+
+def _after_properties(text: str, start: int, end: int) -> int:
+    """Return where a node's value starts, after its anchor (``&a``) and tag (``!t``), if any.
+
+    An edit replaces the value and keeps the properties written before it.
+    """
+    position = start
+    while position < end and text[position] in "&!":
+        while position < end and text[position] not in " \t\r\n":
+            position += 1
+        while position < end and text[position] in " \t\r\n":
+            position += 1
+    return position
 
 
 def _scalar_like(node: Scalar, value: Any, *, flow: bool) -> str:
@@ -171,7 +186,9 @@ def quote_scalar(tree: Tree, node: Scalar) -> TextEdit | None:
         text = number_text(value)
     else:
         return None
-    return TextEdit(node.start_index, node.end_index, text)
+    return TextEdit(
+        _after_properties(tree.text, node.start_index, node.end_index), node.end_index, text
+    )
 
 
 def insert_item(

@@ -145,6 +145,14 @@ def scalar_text(value: Any, *, flow: bool = False) -> str:
     raise UnwritableValue(f"a {type(value).__name__} is not a YAML scalar")
 
 
+MERGE_KEY_STRING = '!!str "<<"'
+"""A key that is the string ``<<``: quoting alone is not enough, since Ruby's Psych merges a
+quoted ``"<<"`` whose value is a mapping; an explicit string tag is read as a string by
+every reader."""
+
+
 def key_text(key: str, *, flow: bool = False) -> str:
-    """Return a mapping key as pscatalog writes it (never a plain ``<<``, which would merge)."""
+    """Return a mapping key as pscatalog writes it (never a ``<<`` any reader would merge)."""
+    if key == "<<":
+        return MERGE_KEY_STRING
     return string_text(key, flow=flow)

@@ -150,6 +150,7 @@ class Tree:
         self._comment_columns = {comment.line: comment.column for comment in self.comments}
         self._anchors: dict[str, Node] | None = None
         self._flow_nodes: set[int] | None = None
+        self._alias_names: set[str] | None = None
 
     # -- parsing
 
@@ -263,13 +264,13 @@ class Tree:
 
         Keys are matched by the value YAML 1.2 reads; a key a merge (``<<``)
         brings in is found in the merged mapping. A node reached through an
-        alias or a merge is shared with another place: changing it changes
-        both, so callers that edit refuse it. ``(None, None, False)`` when
-        the path does not exist.
+        alias or a merge, or inside a node an alias elsewhere names, is shared
+        with another place: changing it changes both, so callers that edit
+        refuse it. ``(None, None, False)`` when the path does not exist.
         """
         node: Node = self.root
         entry: Entry | None = None
-        shared = False
+        shared = self._aliased(node)
         for part in parts:
             if isinstance(node, Alias):
                 node, shared = self.resolve_alias(node), True
@@ -279,11 +280,22 @@ class Tree:
             if found is None:
                 return None, None, shared
             entry, crossed = found
-            shared = shared or crossed
+            shared = shared or crossed or self._aliased(entry.value)
             node = entry.value
         if isinstance(node, Alias):
             node, shared = self.resolve_alias(node), True
         return entry, node, shared
+
+    def _aliased(self, node: Node) -> bool:
+        """Whether an alias elsewhere stands for ``node`` (it carries an anchor one names)."""
+        anchor = getattr(node, "anchor", None)
+        if anchor is None:
+            return False
+        if self._alias_names is None:
+            self._alias_names = {
+                found.name for found in walk(self.root) if isinstance(found, Alias)
+            }
+        return anchor in self._alias_names
 
     def _step(self, node: Collection, part: PathPart) -> tuple[Entry, bool] | None:
         if not node.is_map:

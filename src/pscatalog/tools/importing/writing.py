@@ -157,7 +157,12 @@ class _Names:
             self.taken[_key(wanted)] = _Holder(wanted, category_id, at)
             return wanted, None
         number = 2
-        while _key(name := f"{stem}-{number}{YAML_SUFFIXES[0]}") in self.taken:
+        while True:
+            name = f"{stem}-{number}{YAML_SUFFIXES[0]}"
+            other = self.taken.get(_key(name))
+            # A file a former import wrote there, holding this very text, is its own.
+            if other is None or self._same(other, name, text):
+                break
             number += 1
         self.taken[_key(name)] = _Holder(name, category_id, at)
         return name, _taken(category_id, wanted, name, holder, at)
