@@ -646,7 +646,7 @@ def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
     if result.diagnostics:
         _echo(report_full(result), nl=False, err=True)
     if not result.readable:
-        _echo("pscatalog: the catalog has YAML or schema errors; nothing written", err=True)
+        _echo("pscatalog: the catalog has YAML or schema errors (above); fix them first", err=True)
         ctx.exit(1)
     return result
 
