@@ -428,8 +428,8 @@ def test_a_change_the_shown_values_hide_is_spelt_out(tmp_path: Path) -> None:
     after = load_catalog(write_catalog(tmp_path / "new", {"integration.yaml": new}))
     lines = diff_markdown(diff_catalogs(before, after)).splitlines()
     assert (
-        "| JIRA (`jira`) | `standard` | price | USD 2,400 per engagement (note: \"Firm\") "
-        "| USD 2,400 per engagement (note: \"Indicative\") |"
+        '| JIRA (`jira`) | `standard` | price | USD 2,400 per engagement (note: "Firm") '
+        '| USD 2,400 per engagement (note: "Indicative") |'
     ) in lines
     assert lines[-1] == (
         '| LDAP (`ldap`) | summary | …"teams and projects, then test it" '

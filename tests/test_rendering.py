@@ -540,8 +540,7 @@ def test_write_rewrites_only_the_regions(shipped: Path) -> None:
     code, out, err = run("render", "--write", "page.md")
     assert (code, err) == (0, "")
     assert out == (
-        "page.md: updated regions 'maturity' at line 5, 'categories' at line 11\n"
-        "1 page updated.\n"
+        "page.md: updated regions 'maturity' at line 5, 'categories' at line 11\n1 page updated.\n"
     )
     assert page.read_bytes() == fresh_page(shipped).encode("utf-8")
     assert page.stat().st_mode & 0o777 == 0o640
@@ -580,7 +579,11 @@ def test_unbalanced_markers_are_an_error_with_the_line(shipped: Path) -> None:
     page = shipped.parent / "page.md"
     page.write_text("# Page\n\n<!-- pscatalog:begin maturity -->\nold\n", encoding="utf-8")
     expected_err = "page.md:3: error: the region opened here has no <!-- pscatalog:end -->\n"
-    assert run("render", "--check", "page.md") == (1, "1 page could not be checked.\n", expected_err)
+    assert run("render", "--check", "page.md") == (
+        1,
+        "1 page could not be checked.\n",
+        expected_err,
+    )
     assert run("render", "--write", "page.md") == (
         1,
         "1 page could not be written.\n",
@@ -631,7 +634,9 @@ def test_check_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
     code, out, err = run("render", "--write", "page.md")
     assert (code, out) == (1, "")
     assert "\ncatalog/integration.yaml:7:15: error S004 'maturity' is 'done'" in f"\n{err}"
-    assert err.endswith("pscatalog: the catalog has YAML or schema errors (above); fix them first\n")
+    assert err.endswith(
+        "pscatalog: the catalog has YAML or schema errors (above); fix them first\n"
+    )
     assert (in_tmp / "page.md").read_text(encoding="utf-8") == PAGE
 
 

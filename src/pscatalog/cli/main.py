@@ -295,18 +295,15 @@ def rules() -> None:
 @cli.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the documentation of a code: why, how to fix, examples."""
+    """Print the documentation of a code, in Markdown: why, how to fix, examples."""
     from pscatalog.errors import UsageError
-    from pscatalog.outputs.docs import rule_documentation
-    from pscatalog.outputs.reporters.links import help_url
+    from pscatalog.outputs.docs import explanation
     from pscatalog.rules.registry import CODES
 
-    rule = CODES.get(code.upper())
+    rule = CODES.get(code.strip().upper())
     if rule is None:
         raise UsageError(f"unknown code {code!r}; 'pscatalog rules' lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
-    click.echo(rule_documentation(rule))
-    click.echo(f"\n{help_url(rule.CODE)}")
+    click.echo(explanation(rule), nl=False)
 
 
 @cli.command()

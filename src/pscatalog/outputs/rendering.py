@@ -551,7 +551,8 @@ def _unknown_view(words: Sequence[str]) -> str:
     named = " ".join(words)
     close = difflib.get_close_matches(named.lower(), VIEWS, n=1, cutoff=0.6)
     if close:
-        return f"the begin marker names {named!r}; did you mean {BEGIN_MARKER.format(view=close[0])}?"
+        meant = BEGIN_MARKER.format(view=close[0])
+        return f"the begin marker names {named!r}; did you mean {meant}?"
     return f"the begin marker names {named!r}, not one of the views {', '.join(VIEWS)}"
 
 
