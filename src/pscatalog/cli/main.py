@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from pscatalog._version import __version__
+from pscatalog.cli import init_command
 from pscatalog.errors import PscatalogError
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class _Group(click.Group):
 def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Validate and use a professional-services offerings catalog."""
     ctx.obj = config_path
+
+
+cli.add_command(init_command.init)
 
 
 def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
