@@ -29,6 +29,7 @@ from typing import Any
 
 from pscatalog._version import __version__
 from pscatalog.catalog.schemas import SCHEMA_FILES, schema_text
+from pscatalog.diagnostics import Diagnostic
 from pscatalog.errors import PscatalogError
 from pscatalog.files.bounded import read_bytes
 from pscatalog.files.writer import write_atomically
@@ -45,7 +46,7 @@ from pscatalog.yamltext.emitter import document_text, yaml_text
 from pscatalog.yamltext.lines import LineIndex, dominant_break
 from pscatalog.yamltext.loader import load_text
 from pscatalog.yamltext.tree import Scalar, Tree, TreeError, parse
-from pscatalog.yamltext.verify import VerifyError, check_new, check_rewrite
+from pscatalog.yamltext.verify import check_new, check_rewrite
 
 PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
 """This project's repository: the hooks' ``repo``, the CI template's and the install's source."""
@@ -317,16 +318,16 @@ def _yaml_check(text: str) -> Callable[[str], None]:
 
 @dataclass
 class _Plan:
-    """What to add to a YAML file: the edits, what they say, and the lines to add by hand."""
+    """What to add to a YAML file: the edits and what they do; whether a part has no safe place."""
 
     edits: list[TextEdit] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
-    manual: list[str] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
+    stuck: bool = False
 
-    def add(self, edit: TextEdit | list[TextEdit] | None, said: str, manual: str) -> None:
+    def add(self, edit: TextEdit | list[TextEdit] | None, said: str) -> None:
         if edit is None:
-            self.manual.append(manual)
+            self.stuck = True
         else:
             self.edits.extend(edit if isinstance(edit, list) else [edit])
             self.said.append(said)
@@ -335,33 +336,32 @@ class _Plan:
 Planner = Callable[[Tree, Any], _Plan]
 
 
-def _edit_or_create(root: Path, name: str, new_text: str, planner: Planner) -> Step:
-    """Create ``name`` with ``new_text``, or add to it what ``planner`` plans, checked."""
+def _edit_or_create(
+    root: Path, name: str, new_text: str, planner: Planner, by_hand: dict[str, Any]
+) -> Step:
+    """Create ``name`` with ``new_text``, or add to it what ``planner`` plans, checked.
+
+    ``by_hand`` is what init adds, shown when the file cannot be edited safely.
+    """
     path = root / name
     if not (path.exists() or path.is_symlink()):
         return _write_new_or_same(root, name, new_text, _yaml_check(new_text))
+    manual = "add by hand (merge with what is there):\n" + yaml_text(by_hand)
     try:
         text = _read(path)
     except (PscatalogError, OSError, UnicodeDecodeError) as exc:
-        plan = planner(parse("{}"), {})
-        return Step(name, "not changed", f"not read ({_one_line(exc)})", _manual(plan))
+        return Step(name, "not changed", f"not read ({_one_line(exc)})", manual)
     doc = load_text(text, name)
     problem = next((d for d in doc.diagnostics if d.severity.name == "ERROR"), None)
     if problem is not None or not doc.ok or not isinstance(doc.data, dict):
-        why = (
-            f"line {problem.location.line}: {problem.message}"
-            if problem is not None
-            else "it is not a YAML mapping"
-        )
-        plan = planner(parse("{}"), {})
-        return Step(name, "not changed", f"pscatalog does not edit it ({why})", _manual(plan))
+        return Step(name, "not changed", _why_not(problem), manual)
     try:
         tree = parse(text)
     except TreeError as exc:
-        return Step(name, "not changed", _one_line(exc), _manual(planner(parse("{}"), {})))
+        return Step(name, "not changed", _one_line(exc), manual)
     plan = planner(tree, doc.data)
-    if plan.manual:
-        return Step(name, "not changed", "its layout leaves no safe place", _manual(plan))
+    if plan.stuck:
+        return Step(name, "not changed", "its layout leaves no place pscatalog can edit", manual)
     if not plan.edits:
         return Step(name, "unchanged", "; ".join(plan.done))
     after = apply_edits(text, plan.edits)
@@ -373,13 +373,18 @@ def _edit_or_create(root: Path, name: str, new_text: str, planner: Planner) -> S
             check=lambda new: check_rewrite(text, new, data=expected),
             previous=text,
         )
-    except (PscatalogError, OSError, VerifyError) as exc:
-        return Step(name, "not changed", _one_line(exc), _manual(planner(parse("{}"), {})))
+    except (PscatalogError, OSError) as exc:
+        return Step(name, "not changed", _one_line(exc), manual)
     return Step(name, "updated", "; ".join(plan.said))
 
 
-def _manual(plan: _Plan) -> str:
-    return "add by hand:\n" + "\n".join(plan.manual)
+def _why_not(problem: Diagnostic | None) -> str:
+    if problem is None:
+        return "pscatalog edits a YAML mapping, and this file is not one"
+    line = problem.location.line
+    if problem.code == "Y005":
+        return f"it uses a YAML tag (line {line}), which pscatalog does not edit around"
+    return f"it does not read as plain YAML (line {line}: {problem.message})"
 
 
 def _pre_commit(root: Path, page: str, source: Source) -> Iterator[Step]:
@@ -395,16 +400,16 @@ def _pre_commit(root: Path, page: str, source: Source) -> Iterator[Step]:
         if _has_hooks(repos):
             plan.done.append("it already has pscatalog's hooks")
             return plan
-        manual = yaml_text({"repos": [repo]})
         if "repos" not in data:
-            plan.add(append_entry(tree, [], "repos", [repo]), "pscatalog's hooks added", manual)
-        elif isinstance(repos, list):
-            plan.add(append_item(tree, ["repos"], repo), "pscatalog's hooks added", manual)
+            plan.add(append_entry(tree, [], "repos", [repo]), "pscatalog's hooks added")
         else:
-            plan.manual.append(manual)
+            plan.add(
+                append_item(tree, ["repos"], repo) if isinstance(repos, list) else None,
+                "pscatalog's hooks added",
+            )
         return plan
 
-    yield _edit_or_create(root, ".pre-commit-config.yaml", new_text, planner)
+    yield _edit_or_create(root, ".pre-commit-config.yaml", new_text, planner, {"repos": [repo]})
 
 
 def _hooks_repo(page: str, source: Source) -> dict[str, Any]:
@@ -453,22 +458,18 @@ def _gitlab_ci(root: Path, source: Source) -> Iterator[Step]:
         if isinstance(current, dict) and "PSCATALOG_PIP_SPEC" in current:
             plan.done.append("it sets PSCATALOG_PIP_SPEC")
         elif "variables" not in data:
-            plan.add(
-                append_entry(tree, [], "variables", variables),
-                "PSCATALOG_PIP_SPEC set",
-                yaml_text({"variables": variables}),
-            )
+            plan.add(append_entry(tree, [], "variables", variables), "PSCATALOG_PIP_SPEC set")
         else:
             plan.add(
                 append_entry(tree, ["variables"], "PSCATALOG_PIP_SPEC", source.pip_spec)
                 if isinstance(current, dict)
                 else None,
                 "PSCATALOG_PIP_SPEC set",
-                yaml_text({"variables": variables}),
             )
         return plan
 
-    yield _edit_or_create(root, ".gitlab-ci.yml", new_text, planner)
+    by_hand = {"include": [include], "variables": variables}
+    yield _edit_or_create(root, ".gitlab-ci.yml", new_text, planner, by_hand)
 
 
 def _plan_include(plan: _Plan, tree: Tree, data: Any, include: dict[str, str]) -> None:
@@ -476,15 +477,15 @@ def _plan_include(plan: _Plan, tree: Tree, data: Any, include: dict[str, str]) -
     if TEMPLATE.rsplit("/", 1)[1] in repr(current):
         plan.done.append("it includes pscatalog's template")
         return
-    said, manual = "pscatalog's template included", yaml_text({"include": [include]})
+    said = "pscatalog's template included"
     if "include" not in data:
-        plan.add(append_entry(tree, [], "include", [include]), said, manual)
+        plan.add(append_entry(tree, [], "include", [include]), said)
     elif isinstance(current, list):
-        plan.add(append_item(tree, ["include"], include), said, manual)
+        plan.add(append_item(tree, ["include"], include), said)
     elif isinstance(current, str | dict):
-        plan.add(into_list(tree, ["include"], current, include), said, manual)
+        plan.add(into_list(tree, ["include"], current, include), said)
     else:
-        plan.manual.append(manual)
+        plan.add(None, said)
 
 
 YAMLLINT_TEXT = """\
@@ -514,33 +515,31 @@ def _yamllint(root: Path) -> Iterator[Step]:
     def planner(tree: Tree, data: Any) -> _Plan:
         plan = _Plan()
         rules = data.get("rules")
-        wanted = {rule: {"ignore": [pattern]} for rule in YAMLLINT_RULES}
-        manual = yaml_text({"rules": wanted})
         if "rules" not in data:
-            plan.add(append_entry(tree, [], "rules", wanted), "catalog files exempted", manual)
+            plan.add(append_entry(tree, [], "rules", wanted), "catalog files exempted")
             return plan
         if not isinstance(rules, dict):
-            plan.manual.append(manual)
+            plan.add(None, "")
             return plan
         for rule in YAMLLINT_RULES:
             _plan_rule(plan, tree, rule, rules.get(rule, None), pattern, rule in rules)
         return plan
 
-    yield _edit_or_create(root, name, YAMLLINT_TEXT, planner)
+    wanted = {rule: {"ignore": [pattern]} for rule in YAMLLINT_RULES}
+    yield _edit_or_create(root, name, YAMLLINT_TEXT, planner, {"rules": wanted})
 
 
 def _plan_rule(plan: _Plan, tree: Tree, rule: str, conf: Any, pattern: str, present: bool) -> None:
     """Plan the catalog's exemption from one yamllint rule."""
     said = f"catalog files exempted from {rule}"
-    manual = yaml_text({"rules": {rule: {"ignore": [pattern]}}})
     if not present:
-        plan.add(append_entry(tree, ["rules"], rule, {"ignore": [pattern]}), said, manual)
+        plan.add(append_entry(tree, ["rules"], rule, {"ignore": [pattern]}), said)
         return
     if conf == "disable" or conf is False:
         plan.done.append(f"{rule} is disabled")
         return
     if not isinstance(conf, dict) or "ignore-from-file" in conf:
-        plan.manual.append(manual)
+        plan.add(None, said)
         return
     ignore = conf.get("ignore")
     lines = ignore.splitlines() if isinstance(ignore, str) else ignore
@@ -551,13 +550,13 @@ def _plan_rule(plan: _Plan, tree: Tree, rule: str, conf: Any, pattern: str, pres
         return
     path = ["rules", rule, "ignore"]
     if "ignore" not in conf:
-        plan.add(append_entry(tree, ["rules", rule], "ignore", [pattern]), said, manual)
+        plan.add(append_entry(tree, ["rules", rule], "ignore", [pattern]), said)
     elif isinstance(ignore, list):
-        plan.add(append_item(tree, path, pattern), said, manual)
+        plan.add(append_item(tree, path, pattern), said)
     elif isinstance(ignore, str):
-        plan.add(_add_block_line(tree, path, ignore, pattern), said, manual)
+        plan.add(_add_block_line(tree, path, ignore, pattern), said)
     else:
-        plan.manual.append(manual)
+        plan.add(None, said)
 
 
 def _add_block_line(tree: Tree, path: list[str], current: str, line: str) -> TextEdit | None:
