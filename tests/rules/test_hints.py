@@ -7,6 +7,7 @@ and nothing appears that was not there before.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -14,10 +15,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from test_registry import NOT_SELF_CONTAINED, _examples, _write_example
 
 from helpers import LEVELS_YAML, write_catalog
 from pscatalog.checks.checker import validate
 from pscatalog.checks.config import Config
+from pscatalog.rules.registry import RULES
 
 MODELINE = "# yaml-language-server: $schema=../schema/category.schema.json\n"
 EVIDENCE = "  evidence:\n    deliveries: 3\n"
@@ -453,3 +456,19 @@ def test_level_without_category_never_says_remove_one_of_three(tmp_path: Path) -
     assert [(d.location.line, d.hint) for d in found] == [
         (10, "add a category file with 'level: transformation'")
     ]
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_each_rule_hints_at_its_failing_example_without_placeholders(
+    tmp_path: Path, code: str
+) -> None:
+    """Each rule's docstring example gets a hint, with no placeholder to fill ('CODE', 'PAGE')."""
+    examples = _examples(code, "Failing")
+    if not examples or (code, "Failing") in NOT_SELF_CONTAINED:
+        pytest.skip("no self-contained failing example")
+    _write_example(tmp_path, examples[0])
+    found = [d for d in validate([tmp_path], config=Config()).diagnostics if d.code == code]
+    assert found
+    for diagnostic in found:
+        assert diagnostic.hint, diagnostic
+        assert not re.search(r"\b(CODE|PAGE|VIEW|X+)\b|\.\.\.", diagnostic.hint), diagnostic.hint

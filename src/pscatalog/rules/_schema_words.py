@@ -88,17 +88,20 @@ def written(value: Any) -> str:
 
     if isinstance(value, str):
         return f"'{value}'" if plain_ok(value) else f"{double_quoted(value)} (with the quotes)"
-    return f"'{yaml_scalar(value)}'"
+    return yaml_scalar(value)  # a number or a boolean: quotes would make it text
 
 
 def suggestion(schema: Mapping[str, Any], key: str = "") -> Any:
     """Return a value that the schema allows for a field, to suggest in a hint (``None``: none).
 
     The first example the schema gives, else the first value of its enum; for
-    maturity, ``minimal``, which needs no evidence and allows SKUs.
+    maturity, ``minimal``, which needs no evidence and allows SKUs. None for an
+    id, a name, a level or a SKU: an example there would name something else.
     """
     if key == "maturity":
         return "minimal"
+    if key in _IDENTITIES:
+        return None
     examples = schema.get("examples")
     if isinstance(examples, list) and examples:
         return examples[0]
@@ -106,6 +109,9 @@ def suggestion(schema: Mapping[str, Any], key: str = "") -> Any:
     if isinstance(enum, list) and enum:
         return enum[0]
     return None
+
+
+_IDENTITIES = frozenset({"id", "name", "level", "sku", "persona"})
 
 
 def quoted(names: list[str]) -> str:

@@ -67,5 +67,8 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
         return f"{name} lists the same item more than once", "remove the repeated item"
     bound = "at least" if keyword == "minItems" else "at most"
     plural = "s" if value != 1 else ""
-    hint = f"add item{plural}" if keyword == "minItems" else f"keep {value} item{plural} at most"
+    if keyword == "minItems":
+        hint = "add an item" if value == 1 else f"add items, {value} at least"
+    else:
+        hint = f"keep {value} item{plural} at most"
     return f"{name} must have {bound} {value} item{plural}", hint
