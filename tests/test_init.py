@@ -290,6 +290,10 @@ GITLAB_CASES = {
         "include:\n  - local: a.yml  # shared\n    rules:\n      - if: $CI\n"
         f"{INCLUDE}build:\n  script: [make]\nvariables:\n  PSCATALOG_PIP_SPEC: {SPEC}\n",
     ),
+    "include as a string, no final line break": (
+        "include: a.yml",
+        f"include:\n  - a.yml\n{INCLUDE}variables:\n  PSCATALOG_PIP_SPEC: {SPEC}",
+    ),
     "no include": (
         "build:\n  script: [make]\n",
         f"build:\n  script: [make]\ninclude:\n{INCLUDE}variables:\n  PSCATALOG_PIP_SPEC: {SPEC}\n",
@@ -413,3 +417,15 @@ def test_init_writes_into_the_folder_named(in_tmp: Path) -> None:
     assert (in_tmp / "handbook" / ".gitlab-ci.yml").read_text(encoding="utf-8") == NEW_FILES[
         ".gitlab-ci.yml"
     ]
+
+
+def test_a_file_linking_out_of_the_repository_is_neither_read_nor_written(in_tmp: Path) -> None:
+    """A .gitlab-ci.yml that links outside the repository: left alone, exit 1, said why."""
+    (in_tmp / "repo" / ".git").mkdir(parents=True)
+    outside = in_tmp / "elsewhere.yml"
+    outside.write_text("secret: value\n", encoding="utf-8")
+    (in_tmp / "repo" / ".gitlab-ci.yml").symlink_to(outside)
+    code, out, _ = run("init", "repo")
+    assert code == 1
+    assert f"not changed .gitlab-ci.yml: not read (repo/.gitlab-ci.yml: leads to {outside}," in out
+    assert outside.read_text(encoding="utf-8") == "secret: value\n"

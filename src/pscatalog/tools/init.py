@@ -31,7 +31,9 @@ from pscatalog._version import __version__
 from pscatalog.catalog.schemas import SCHEMA_FILES, schema_text
 from pscatalog.diagnostics import Diagnostic
 from pscatalog.errors import PscatalogError
+from pscatalog.files.boundary import inside
 from pscatalog.files.bounded import read_bytes
+from pscatalog.files.repository import boundary_of
 from pscatalog.files.writer import write_atomically
 from pscatalog.outputs.wellformed import check_json
 from pscatalog.yamltext.edits import (
@@ -583,6 +585,8 @@ def _add_block_line(tree: Tree, path: list[str], current: str, line: str) -> Tex
 
 
 def _read(path: Path) -> str:
+    """Read a file of the repository: one that links out of it is refused, never read."""
+    inside(path, boundary_of(path.parent))
     return read_bytes(path, max_bytes=_MAX_BYTES).decode("utf-8")
 
 

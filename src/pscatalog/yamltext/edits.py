@@ -417,5 +417,7 @@ def _with_break(tree: Tree, offset: int, block: str) -> TextEdit:
     if newline != "\n":
         block = block.replace("\n", newline)
     if offset == len(tree.text) and tree.text and not tree.text.endswith(("\n", "\r")):
-        block = newline + block
+        # After a last line without a break: the block takes the break before it instead,
+        # so that the file still ends as it did, and two blocks added there stay adjacent.
+        block = newline + block.removesuffix(newline)
     return TextEdit(offset, offset, block)
