@@ -190,7 +190,9 @@ def test_render_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
     code, out, err = run("render")
     assert (code, out) == (1, "")
     assert err.startswith("catalog/integration.yaml:7:15: error S004 'maturity' is 'done'")
-    assert err.endswith("pscatalog: the catalog has YAML or schema errors; nothing written\n")
+    assert err.endswith(
+        "pscatalog: the catalog has YAML or schema errors (above); fix them first\n"
+    )
 
 
 def test_render_goes_on_despite_rule_findings(broken: Path) -> None:

@@ -417,6 +417,26 @@ def test_an_equal_number_is_no_change(tmp_path: Path) -> None:
     assert row == f"| LDAP {'y' * 80} (`ldap`) | name | LDAP {'x' * 54}… | LDAP {'y' * 54}… |"
 
 
+def test_a_change_the_shown_values_hide_is_spelt_out(tmp_path: Path) -> None:
+    """A price whose note changed, and texts alike in their first 60 characters, show the change."""
+    long_text = "Set up the Jira integration for the customer's teams and projects, "
+    old = OLD.replace("unit: engagement\n", "unit: engagement\n          note: Firm\n", 1)
+    old = old.replace("name: LDAP", f"name: LDAP\n    summary: {long_text}then test it")
+    new = OLD.replace("unit: engagement\n", "unit: engagement\n          note: Indicative\n", 1)
+    new = new.replace("name: LDAP", f"name: LDAP\n    summary: {long_text}and test it")
+    before = load_catalog(write_catalog(tmp_path / "old", {"integration.yaml": old}))
+    after = load_catalog(write_catalog(tmp_path / "new", {"integration.yaml": new}))
+    lines = diff_markdown(diff_catalogs(before, after)).splitlines()
+    assert (
+        '| JIRA (`jira`) | `standard` | price | USD 2,400 per engagement (note: "Firm") '
+        '| USD 2,400 per engagement (note: "Indicative") |'
+    ) in lines
+    assert lines[-1] == (
+        '| LDAP (`ldap`) | summary | …"teams and projects, then test it" '
+        '| …"teams and projects, and test it" |'
+    )
+
+
 # -- the command line: folders ---------------------------------------------------------
 
 

@@ -518,7 +518,9 @@ def test_unknown_tag_is_reported_and_ignored(tmp_path: Path) -> None:
     doc = load(tmp_path, "id: jira\nname: !foo JIRA\n")
     assert seen(doc) == [("Y005", 2, 7)]
     assert doc.diagnostics[0].message == "tag '!foo' is not allowed: catalog files hold plain data"
-    assert doc.diagnostics[0].hint == "remove the tag"
+    assert doc.diagnostics[0].hint == (
+        "remove the tag, and write the value as plain data the field takes"
+    )
     assert doc.data == {"id": "jira", "name": "JIRA"}
 
 

@@ -253,7 +253,7 @@ def test_write_fills_only_the_real_region_of_a_page_with_examples(
     page.write_text(PAGE_WITH_EXAMPLES, encoding="utf-8")
     assert run("render", "--write", "page.md") == (
         0,
-        "page.md: updated region 'maturity' at line 30\n1 page updated, 0 up to date.\n",
+        "page.md: updated region 'maturity' at line 30\n1 page updated.\n",
         "",
     )
     text = page.read_text(encoding="utf-8")
@@ -290,13 +290,13 @@ def test_marker_text_in_a_summary_never_opens_or_closes_a_region(in_tmp: Path) -
     code, out, err = run("render", "--write", "page.md")
     assert (code, out, err) == (
         0,
-        "page.md: updated region 'catalog' at line 3\n1 page updated, 0 up to date.\n",
+        "page.md: updated region 'catalog' at line 3\n1 page updated.\n",
         "",
     )
     written = page.read_bytes()
     assert written.count(b"<!-- pscatalog:") == 2
     assert b"&lt;!-- pscatalog:end --&gt; then &lt;!-- pscatalog:begin catalog --&gt;\n" in written
-    assert run("render", "--write", "page.md") == (0, "0 pages updated, 1 up to date.\n", "")
+    assert run("render", "--write", "page.md") == (0, "1 page up to date.\n", "")
     assert page.read_bytes() == written
     assert run("render", "--check", "page.md") == (0, "1 page up to date.\n", "")
     events = html_events(written.decode("utf-8"))

@@ -379,8 +379,12 @@ def test_find_regions_reads_several_regions_and_skips_fenced_markers() -> None:
         (
             "<!-- pscatalog:begin tables -->\n<!-- pscatalog:end -->\n",
             1,
-            "the begin marker names 'tables'; write <!-- pscatalog:begin VIEW --> "
-            "with VIEW one of categories, catalog, maturity",
+            "the begin marker names 'tables', not one of the views categories, catalog, maturity",
+        ),
+        (
+            "<!-- pscatalog:begin categorys -->\n<!-- pscatalog:end -->\n",
+            1,
+            "the begin marker names 'categorys'; did you mean <!-- pscatalog:begin categories -->?",
         ),
         (
             "<!-- pscatalog:begin -->\n<!-- pscatalog:end -->\n",
@@ -517,7 +521,7 @@ def test_check_names_a_stale_page_with_a_short_diff(shipped: Path) -> None:
     assert "+| Implementation Services | 2 | 0 | 0 | 1 | 0 | 3 |" in lines
     assert "... (" in lines[-2]
     assert lines[-1] == (
-        "1 page stale, 0 up to date; 'pscatalog render --write PAGE...' renders their regions anew."
+        "1 page stale; 'pscatalog render --write page.md' renders its regions anew."
     )
     assert len(lines) == 1 + 40 + 1 + 1
 
@@ -536,8 +540,7 @@ def test_write_rewrites_only_the_regions(shipped: Path) -> None:
     code, out, err = run("render", "--write", "page.md")
     assert (code, err) == (0, "")
     assert out == (
-        "page.md: updated regions 'maturity' at line 5, 'categories' at line 11\n"
-        "1 page updated, 0 up to date.\n"
+        "page.md: updated regions 'maturity' at line 5, 'categories' at line 11\n1 page updated.\n"
     )
     assert page.read_bytes() == fresh_page(shipped).encode("utf-8")
     assert page.stat().st_mode & 0o777 == 0o640
@@ -554,7 +557,7 @@ def test_write_leaves_a_fresh_page_untouched(shipped: Path) -> None:
     page = shipped.parent / "page.md"
     page.write_text(fresh_page(shipped), encoding="utf-8")
     before = page.stat().st_mtime_ns
-    assert run("render", "--write", "page.md") == (0, "0 pages updated, 1 up to date.\n", "")
+    assert run("render", "--write", "page.md") == (0, "1 page up to date.\n", "")
     assert page.stat().st_mtime_ns == before
 
 
@@ -564,7 +567,7 @@ def test_a_page_without_a_region_is_an_error(shipped: Path) -> None:
     (shipped.parent / "page.md").write_text(fresh_page(shipped), encoding="utf-8")
     assert run("render", "--check", "README.md", "page.md") == (
         1,
-        "1 page up to date.\n",
+        "1 page up to date, 1 could not be checked.\n",
         "README.md: error: no pscatalog region: put <!-- pscatalog:begin VIEW --> and "
         "<!-- pscatalog:end --> around the place to fill, each on a line of its own (markers "
         "in a code block, a list or a quote are text)\n",
@@ -576,10 +579,14 @@ def test_unbalanced_markers_are_an_error_with_the_line(shipped: Path) -> None:
     page = shipped.parent / "page.md"
     page.write_text("# Page\n\n<!-- pscatalog:begin maturity -->\nold\n", encoding="utf-8")
     expected_err = "page.md:3: error: the region opened here has no <!-- pscatalog:end -->\n"
-    assert run("render", "--check", "page.md") == (1, "0 pages up to date.\n", expected_err)
+    assert run("render", "--check", "page.md") == (
+        1,
+        "1 page could not be checked.\n",
+        expected_err,
+    )
     assert run("render", "--write", "page.md") == (
         1,
-        "0 pages updated, 0 up to date.\n",
+        "1 page could not be written.\n",
         expected_err,
     )
     assert page.read_text(encoding="utf-8") == "# Page\n\n<!-- pscatalog:begin maturity -->\nold\n"
@@ -595,8 +602,9 @@ def test_several_pages_with_different_views(shipped: Path) -> None:
     code, out, err = run("render", "--check", "a.md", "b.md")
     assert (code, err) == (1, "")
     assert out.startswith("b.md: stale region 'catalog' at line 1\n--- b.md\n")
-    assert out.endswith("1 page stale, 1 up to date; 'pscatalog render --write PAGE...' "
-                        "renders their regions anew.\n")  # fmt: skip
+    assert out.endswith(
+        "1 page stale, 1 up to date; 'pscatalog render --write b.md' renders its regions anew.\n"
+    )
     assert run("render", "--write", "a.md", "b.md") == (
         0,
         "b.md: updated region 'catalog' at line 1\n1 page updated, 1 up to date.\n",
@@ -626,7 +634,9 @@ def test_check_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
     code, out, err = run("render", "--write", "page.md")
     assert (code, out) == (1, "")
     assert "\ncatalog/integration.yaml:7:15: error S004 'maturity' is 'done'" in f"\n{err}"
-    assert err.endswith("pscatalog: the catalog has YAML or schema errors; nothing written\n")
+    assert err.endswith(
+        "pscatalog: the catalog has YAML or schema errors (above); fix them first\n"
+    )
     assert (in_tmp / "page.md").read_text(encoding="utf-8") == PAGE
 
 
@@ -667,3 +677,51 @@ def test_golden_files_are_the_ones_the_script_writes() -> None:
     """tests/golden holds exactly the files scripts/regenerate-golden.py renders."""
     script = runpy.run_path(str(REPO / "scripts" / "regenerate-golden.py"))
     assert sorted(script["FILES"]) == sorted(path.name for path in GOLDEN.iterdir())
+
+
+def test_check_of_a_page_that_cannot_be_read_counts_no_page_up_to_date(shipped: Path) -> None:
+    """A page that is not UTF-8: the summary says it was not checked, never '0 pages up to date'."""
+    (shipped.parent / "page.md").write_bytes(b"<!-- pscatalog:begin categories -->\n\xe9\n")
+    assert run("render", "--check", "page.md") == (
+        1,
+        "1 page could not be checked.\n",
+        "page.md: error: not UTF-8 text (invalid continuation byte at byte 36)\n",
+    )
+
+
+def test_check_of_a_misspelt_view_suggests_the_view_meant(shipped: Path) -> None:
+    """`categorys` in a begin marker: the error names the line and the marker to write."""
+    (shipped.parent / "page.md").write_text(
+        "# Services\n\n<!-- pscatalog:begin categorys -->\n<!-- pscatalog:end -->\n",
+        encoding="utf-8",
+    )
+    assert run("render", "--check", "page.md") == (
+        1,
+        "1 page could not be checked.\n",
+        "page.md:3: error: the begin marker names 'categorys'; "
+        "did you mean <!-- pscatalog:begin categories -->?\n",
+    )
+
+
+def test_check_hint_names_each_stale_page(shipped: Path) -> None:
+    """The command that fixes stale pages names them, quoted where a shell needs it."""
+    stale = "<!-- pscatalog:begin catalog -->\n<!-- pscatalog:end -->\n"
+    (shipped.parent / "a page.md").write_text(stale, encoding="utf-8")
+    (shipped.parent / "b.md").write_text(stale, encoding="utf-8")
+    code, out, err = run("render", "--check", "a page.md", "b.md")
+    assert (code, err) == (1, "")
+    assert out.splitlines()[-1] == (
+        "2 pages stale; 'pscatalog render --write 'a page.md' b.md' renders their regions anew."
+    )
+
+
+def test_catalog_view_shows_a_price_note(small: Path) -> None:
+    """A price's note shows beside the figure: an indicative price never reads as a firm one."""
+    text = (small / "integration.yaml").read_text(encoding="utf-8")
+    text = text.replace("unit: engagement\n", "unit: engagement\n          note: Indicative\n", 1)
+    (small / "integration.yaml").write_text(text, encoding="utf-8")
+    rows = [line for line in render_catalog(load_catalog(small)).splitlines() if "GL-JIRA" in line]
+    assert rows == [
+        "| Jira integration (`standard`) | GL-JIRA | Remote | 1–3 days "
+        "| USD 2,400 per engagement (Indicative) |"
+    ]

@@ -147,7 +147,7 @@ def test_missing_key_is_reported_at_the_key_that_holds_the_mapping(tmp_path: Pat
             9,
             "/offerings/0/variants/0/price",
             "'price' is missing the required key 'currency'",
-            None,
+            "add 'currency: USD'",
         )
     ]
 
@@ -172,7 +172,7 @@ def test_missing_key_of_a_list_item_is_reported_at_the_item(tmp_path: Path) -> N
             9,
             "/offerings/0/variants/0",
             "variant 1 is missing the required key 'id'",
-            None,
+            "add 'id'",
         )
     ]
 
@@ -194,7 +194,7 @@ def test_several_missing_keys_are_one_diagnostic(tmp_path: Path) -> None:
             5,
             "/offerings/0",
             "offering 'jira' is missing the required keys 'name', 'maturity'",
-            None,
+            "add 'name', 'maturity: minimal'",
         )
     ]
 
@@ -218,7 +218,7 @@ def test_missing_top_level_key_is_reported_at_the_start_of_the_document(tmp_path
             1,
             "",
             "the document is missing the required key 'level'",
-            None,
+            "add 'level'",
         )
     ]
 
@@ -249,7 +249,7 @@ def test_price_written_as_text_asks_for_the_number_without_quotes(tmp_path: Path
             19,
             "/offerings/0/variants/0/price/amount",
             "'amount' must be a number, not '$14,400'",
-            "write the number without quotes",
+            "write 14400 (a number: no quotes, currency or separators)",
         )
     ]
 
@@ -359,7 +359,7 @@ def test_const_value(tmp_path: Path) -> None:
             17,
             "/schema_version",
             "'schema_version' must be 1, not 2",
-            None,
+            "write 1",
         )
     ]
 
@@ -532,7 +532,7 @@ def test_empty_list_is_out_of_range(tmp_path: Path) -> None:
             12,
             "/offerings",
             "'offerings' must have at least 1 item",
-            None,
+            "add an item",
         )
     ]
 

@@ -83,6 +83,6 @@ def test_message_and_hint(in_tmp: Path):
             "'jira' is lovable but shows no measured adoption impact",
             Location("catalog/integration.yaml", 8, 5, "/offerings/0/evidence"),
             "record the 'metric' and 'result' under 'evidence.adoption_impact', "
-            "or lower the maturity",
+            "or lower the maturity to 'complete' and say why in 'maturity_reason'",
         )
     ]

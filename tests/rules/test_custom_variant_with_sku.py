@@ -96,6 +96,6 @@ def test_message_and_hint(in_tmp: Path):
             "the custom variant of 'migration' has a SKU: custom variants are sold "
             "with a custom SOW",
             Location("catalog/migration.yaml", 10, 9, "/offerings/0/variants/0/sku"),
-            "remove the 'sku', or rename the variant to 'standard' or to what it is",
+            "remove the 'sku' (a custom variant is sold with a custom SOW)",
         )
     ]

@@ -104,6 +104,7 @@ def test_message_and_hint(in_tmp: Path):
             Severity.ERROR,
             "'jira' is viable but its evidence shows no delivery",
             Location("catalog/integration.yaml", 9, 19, "/offerings/0/evidence/deliveries"),
-            "record the number of deliveries as 'evidence.deliveries', or lower the maturity",
+            "record the number of deliveries as 'evidence.deliveries', or lower the maturity to "
+            "'minimal' and say why in 'maturity_reason'",
         )
     ]

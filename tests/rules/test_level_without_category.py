@@ -45,7 +45,7 @@ def test_message_and_hint(in_tmp: Path):
             Severity.ERROR,
             "level 'adoption' has no category",
             Location("catalog/levels.yaml", 6, 9, "/levels/1/id"),
-            "add a category file with 'level: adoption', or remove the level",
+            "add a category file with 'level: adoption'",
         )
     ]
 

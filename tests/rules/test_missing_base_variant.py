@@ -151,7 +151,6 @@ def test_message_and_hint(in_tmp: Path):
             Severity.ERROR,
             "offering 'jira' has no variant called 'standard' or 'custom'",
             Location("catalog/integration.yaml", 8, 5, "/offerings/0/variants"),
-            "name its base variant 'standard' (sold with a SKU and a standard SOW) "
-            "or 'custom' (sold with a custom SOW)",
+            "add a variant 'custom' (sold with a custom SOW)",
         )
     ]

@@ -99,6 +99,6 @@ def test_message_and_hint(in_tmp: Path):
             Severity.ERROR,
             "'rapid' is planned but variant 'gitlab-com' has the SKU 'GL-RR-COM'",
             Location("catalog/integration.yaml", 11, 9, "/offerings/0/variants/1/sku"),
-            "remove the SKU until the offering is sold, or raise the maturity",
+            "remove the SKU until the offering is sold",
         )
     ]

@@ -96,7 +96,8 @@ def test_message_and_hint_quote_the_score(in_tmp: Path):
             Severity.ERROR,
             "'jira' is lovable but its NPS is -5, not positive",
             Location("catalog/integration.yaml", 14, 16, "/offerings/0/evidence/nps/score"),
-            "record a positive 'evidence.nps.score', or lower the maturity",
+            "record the measured, positive NPS as 'evidence.nps.score', or lower the maturity to "
+            "'complete' and say why in 'maturity_reason'",
         )
     ]
 

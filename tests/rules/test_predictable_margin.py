@@ -152,7 +152,8 @@ def test_message_and_hint_for_an_engagement_price(in_tmp: Path):
             Severity.ERROR,
             "'jira' is complete but its custom variant has neither a day rate nor a price range",
             Location("catalog/integration.yaml", 19, 9, "/offerings/0/variants/0/price"),
-            "give the price 'unit: day', or a 'min' and 'max'",
+            "make the price a day rate ('unit: day'), or a range ('min' and 'max' instead of "
+            "'amount'), or lower the maturity to 'viable' and say why in 'maturity_reason'",
         )
     ]
 
@@ -175,4 +176,7 @@ def test_message_and_hint_for_a_missing_price(in_tmp: Path):
     )
     [diagnostic] = validate(["catalog"]).diagnostics
     assert diagnostic.message == "'jira' is complete but its custom variant has no price"
-    assert diagnostic.hint == "add a 'price' to the base variant, or lower the maturity"
+    assert diagnostic.hint == (
+        "add a 'price' to the custom variant, or lower the maturity to 'viable' and say why in "
+        "'maturity_reason'"
+    )

@@ -114,6 +114,7 @@ def test_message_and_hint(in_tmp: Path):
             Severity.ERROR,
             "'jira' is complete but its custom variant has no duration",
             Location("catalog/integration.yaml", 14, 9, "/offerings/0/variants/0"),
-            "add a 'duration' to the base variant, or lower the maturity",
+            "add a 'duration' to the custom variant, or lower the maturity to 'viable' and say why "
+            "in 'maturity_reason'",
         )
     ]

@@ -153,7 +153,7 @@ def test_message_and_hint_name_the_missing_key(in_tmp: Path):
             Severity.ERROR,
             "the standard variant of 'jira' has no 'standard_sow'",
             Location("catalog/integration.yaml", 9, 9, "/offerings/0/variants/0"),
-            "add 'standard_sow', or rename the variant to 'custom'",
+            "add 'standard_sow'",
         )
     ]
 
@@ -176,4 +176,7 @@ def test_message_and_hint_name_both_missing_keys(in_tmp: Path):
     )
     [diagnostic] = validate(["catalog"]).diagnostics
     assert diagnostic.message == "the standard variant of 'jira' has no 'sku' or 'standard_sow'"
-    assert diagnostic.hint == "add 'sku' and 'standard_sow', or rename the variant to 'custom'"
+    assert diagnostic.hint == (
+        "add 'sku' and 'standard_sow', or rename the variant to 'custom' if it is sold with a "
+        "custom SOW"
+    )

@@ -23,6 +23,7 @@ from pscatalog.checks.schema import SchemaFinding, check_document
 from pscatalog.checks.suppressions import apply_suppressions
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.files.sources import DISK, Files
+from pscatalog.rules import yaml11_reading
 from pscatalog.rules.base import Rule
 from pscatalog.rules.registry import CODES, RULES, STRUCTURAL
 from pscatalog.yamltext.loader import Limits
@@ -166,9 +167,12 @@ def check_catalog(
     schema_findings: list[SchemaFinding] = []
     with clock("schema"):
         for doc in catalog.documents:
-            diagnostics.extend(doc.diagnostics)
-            if doc.ok:
-                schema_findings.extend(check_document(doc, catalog.kind_of(doc)))
+            found = list(check_document(doc, catalog.kind_of(doc))) if doc.ok else []
+            schema_findings.extend(found)
+            places = {(f.diagnostic.location.line, f.diagnostic.location.column) for f in found}
+            diagnostics.extend(
+                d for d in doc.diagnostics if not yaml11_reading.superseded(d, places)
+            )
     with clock("rules"):
         rule_diagnostics = list(run_rules(catalog, rules))
     diagnostics.extend(rule_diagnostics)

@@ -109,7 +109,7 @@ def _problems(suppression: Suppression, known: set[str]) -> list[Diagnostic]:
     if unknown or not suppression.codes:
         problems.append(unknown_suppression_code.found(suppression.location(), unknown))
     if not suppression.reason:
-        problems.append(suppression_without_reason.found(suppression.location()))
+        problems.append(suppression_without_reason.found(suppression.location(), suppression.codes))
     return problems
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from pscatalog._version import __version__
+from pscatalog.cli import init_command
 from pscatalog.errors import PscatalogError
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class _Group(click.Group):
 def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Validate and use a professional-services offerings catalog."""
     ctx.obj = config_path
+
+
+cli.add_command(init_command.init)
 
 
 def _echo(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -295,18 +299,15 @@ def rules() -> None:
 @cli.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the documentation of a code: why, how to fix, examples."""
+    """Print the documentation of a code, in Markdown: why, how to fix, examples."""
     from pscatalog.errors import UsageError
-    from pscatalog.outputs.docs import rule_documentation
-    from pscatalog.outputs.reporters.links import help_url
+    from pscatalog.outputs.docs import explanation
     from pscatalog.rules.registry import CODES
 
-    rule = CODES.get(code.upper())
+    rule = CODES.get(code.strip().upper())
     if rule is None:
         raise UsageError(f"unknown code {code!r}; 'pscatalog rules' lists them")
-    click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
-    click.echo(rule_documentation(rule))
-    click.echo(f"\n{help_url(rule.CODE)}")
+    click.echo(explanation(rule), nl=False)
 
 
 @cli.command()
@@ -652,7 +653,7 @@ def _readable(ctx: click.Context, catalog: Path | None) -> ValidationResult:
     if result.diagnostics:
         _echo(report_full(result), nl=False, err=True)
     if not result.readable:
-        _echo("pscatalog: the catalog has YAML or schema errors; nothing written", err=True)
+        _echo("pscatalog: the catalog has YAML or schema errors (above); fix them first", err=True)
         ctx.exit(1)
     return result
 

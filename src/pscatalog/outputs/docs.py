@@ -7,7 +7,9 @@ code cannot part. ``python -m pscatalog.outputs.docs`` prints the page.
 from __future__ import annotations
 
 import inspect
+import re
 
+from pscatalog.outputs.reporters.links import help_url
 from pscatalog.rules.base import Documented
 from pscatalog.rules.registry import CODES, RULES
 
@@ -32,8 +34,90 @@ _KIND_BY_PREFIX = {
 
 
 def rule_documentation(rule: Documented) -> str:
-    """Return a rule's documentation: its module docstring, dedented."""
-    return inspect.cleandoc(rule.__doc__ or rule.SUMMARY)
+    """Return a rule's documentation as Markdown: its module docstring, dedented.
+
+    Docstrings are written for Python's tools, in reStructuredText; what
+    people read (``pscatalog explain``, ``docs/rules.md``) is Markdown.
+    """
+    return markdown_from_docstring(inspect.cleandoc(rule.__doc__ or rule.SUMMARY))
+
+
+_DOUBLE_CODE = re.compile(r"(?<!`)``(?!`)((?:[^`\n]|\n(?!\s*\n))+?)``(?!`)")
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`~?([^`\n]+)`")
+_FENCE = re.compile(r"^(?:```|~~~)")
+
+
+def markdown_from_docstring(text: str) -> str:
+    """Return reStructuredText's inline code, roles and literal blocks as Markdown.
+
+    Double-backquoted code becomes a code span, a role such as ``:class:`x``` the
+    code span of its target, and a paragraph ending in ``::`` a colon followed by
+    a fenced block of the indented lines after it. Fenced blocks are kept as they are.
+    """
+    out: list[str] = []
+    prose: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            if not fenced:
+                out += _prose(prose)
+                prose = []
+            fenced = not fenced
+            out.append(line)
+        elif fenced:
+            out.append(line)
+        else:
+            prose.append(line)
+    out += _prose(prose)
+    return "\n".join(out)
+
+
+def _prose(lines: list[str]) -> list[str]:
+    """Return lines outside fenced blocks with their reStructuredText made Markdown."""
+    text = "\n".join(lines)
+    text = _ROLE.sub(lambda match: f"`{match[1]}`", _DOUBLE_CODE.sub(r"`\1`", text))
+    lines = text.split("\n") if lines else []
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.endswith("::") and index + 1 < len(lines) and not lines[index + 1].strip():
+            block, after = _literal_block(lines, index + 1)
+            if block:
+                out += [line[:-1], "", "```", *block, "```"]
+                index = after
+                continue
+        out.append(line)
+        index += 1
+    return out
+
+
+def _literal_block(lines: list[str], index: int) -> tuple[list[str], int]:
+    """Return the indented lines from ``index`` (blank lines first skipped), and where they end."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    block: list[str] = []
+    while index < len(lines) and (lines[index].startswith(" ") or not lines[index].strip()):
+        block.append(lines[index])
+        index += 1
+    while block and not block[-1].strip():
+        index -= 1
+        block.pop()
+    indent = min((len(line) - len(line.lstrip(" ")) for line in block if line.strip()), default=0)
+    return [line[indent:] for line in block], index
+
+
+def explanation(rule: Documented) -> str:
+    """Return what ``pscatalog explain`` prints: a code's documentation as a Markdown page."""
+    return (
+        f"# {rule.CODE}\n\n{_byline(rule)}\n\n{rule_documentation(rule)}\n\n"
+        f"Documentation: <{help_url(rule.CODE)}>\n"
+    )
+
+
+def _byline(rule: Documented) -> str:
+    kind = "catalog rule" if rule.CODE in RULES else _KIND_BY_PREFIX[rule.CODE[0]]
+    return f"`{rule.NAME}` · {rule.SEVERITY} · {kind}"
 
 
 def rules_markdown() -> str:
@@ -59,12 +143,11 @@ def rules_markdown() -> str:
         for code, rule in CODES.items():
             if not code.startswith(prefix):
                 continue
-            kind = "catalog rule" if code in RULES else _KIND_BY_PREFIX[prefix]
             lines += [
                 "",
                 f"### {code}",
                 "",
-                f"`{rule.NAME}` · {rule.SEVERITY} · {kind}",
+                _byline(rule),
                 "",
                 rule_documentation(rule),
             ]

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,7 @@ def render_catalog(catalog: Catalog, *, heading_level: int = 2) -> str:
                         markdown_text(variant.text("sku") or NONE),
                         markdown_text(format_delivery(variant.data.get("delivery"))),
                         markdown_text(format_duration(variant.data.get("duration"))),
-                        markdown_text(format_price(variant.data.get("price"))),
+                        markdown_text(_price_with_note(variant.data.get("price"))),
                     ]
                 )
                 for variant in offering.variants
@@ -362,6 +363,15 @@ def format_price(price: Any) -> str:
     return f"{text} per {unit}" if isinstance(unit, str) and unit else text
 
 
+def _price_with_note(price: Any) -> str:
+    """Return a price with its note, which may say the figure is only indicative."""
+    text = format_price(price)
+    note = price.get("note") if isinstance(price, dict) else None
+    if text == NONE or not isinstance(note, str) or not note.strip():
+        return text
+    return f"{text} ({note.strip()})"
+
+
 def format_delivery(delivery: Any) -> str:
     """Return a delivery mode capitalised for a table (``"On-site"``), ``"—"`` if none."""
     if not isinstance(delivery, str) or not delivery:
@@ -517,12 +527,7 @@ def find_regions(text: str) -> list[Region]:
                     number,
                 )
             if len(words) != 1 or words[0] not in VIEWS:
-                shown = f"{' '.join(words)!r}" if words else "no view"
-                raise RegionError(
-                    f"the begin marker names {shown}; write "
-                    f"{BEGIN_MARKER.format(view='VIEW')} with VIEW one of {', '.join(VIEWS)}",
-                    number,
-                )
+                raise RegionError(_unknown_view(words), number)
             opened = (words[0], number)
         else:
             if words:
@@ -534,6 +539,21 @@ def find_regions(text: str) -> list[Region]:
     if opened is not None:
         raise RegionError(f"the region opened here has no {END_MARKER}", opened[1])
     return regions
+
+
+def _unknown_view(words: Sequence[str]) -> str:
+    """Say what a begin marker that names no known view should say."""
+    if not words:
+        return (
+            f"the begin marker names no view; write {BEGIN_MARKER.format(view='VIEW')} "
+            f"with VIEW one of {', '.join(VIEWS)}"
+        )
+    named = " ".join(words)
+    close = difflib.get_close_matches(named.lower(), VIEWS, n=1, cutoff=0.6)
+    if close:
+        meant = BEGIN_MARKER.format(view=close[0])
+        return f"the begin marker names {named!r}; did you mean {meant}?"
+    return f"the begin marker names {named!r}, not one of the views {', '.join(VIEWS)}"
 
 
 def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -691,19 +711,36 @@ def report_pages(outcomes: Sequence[PageSync | PageProblem], *, written: bool) -
         else:
             out.append(f"{page}: stale {_regions_word(sync.stale_regions)} {where}\n")
             out.append(sync.diff())
-    fresh = len(syncs) - len(stale)
-    if written:
-        out.append(f"{_count(len(stale), 'page')} updated, {fresh} up to date.\n")
-    elif stale:
-        out.append(
-            f"{_count(len(stale), 'page')} stale, {fresh} up to date; "
-            "'pscatalog render --write PAGE...' renders their regions anew.\n"
-        )
-    else:
-        out.append(f"{_count(fresh, 'page')} up to date.\n")
+    summary = _summary(len(stale), len(syncs) - len(stale), len(problems), written=written)
+    if stale and not written:
+        pages = " ".join(_shell_word(terminal_path(sync.page)) for sync in stale)
+        their = "its regions" if len(stale) == 1 else "their regions"
+        summary += f"; 'pscatalog render --write {pages}' renders {their} anew"
+    out.append(summary + ".\n")
     err = "".join(f"{problem}\n" for problem in problems)
     failed = bool(problems) or (bool(stale) and not written)
     return PagesReport("".join(out), err, 1 if failed else 0)
+
+
+def _summary(stale: int, fresh: int, problems: int, *, written: bool) -> str:
+    """Say how many pages were stale (or updated), up to date, and could not be used."""
+    counts = [
+        (stale, "updated" if written else "stale"),
+        (fresh, "up to date"),
+        (problems, "could not be written" if written else "could not be checked"),
+    ]
+    said = [(number, what) for number, what in counts if number]
+    if not said:
+        return "No page named"
+    first, what = said[0]
+    parts = [f"{first} {'page' if first == 1 else 'pages'} {what}"]
+    parts += [f"{number} {what}" for number, what in said[1:]]
+    return ", ".join(parts)
+
+
+def _shell_word(text: str) -> str:
+    """Return a page name as a shell command line takes it (quoted when it must be)."""
+    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)
 
 
 def split_paths(paths: Iterable[Path]) -> tuple[Path | None, list[Path]]:

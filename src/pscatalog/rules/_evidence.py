@@ -16,6 +16,51 @@ def at_least(catalog: Catalog, maturity: str) -> Iterator[Offering]:
             yield offering
 
 
+def rate_or_range(price: dict[str, object]) -> bool:
+    """Whether a custom variant's price is a day rate or a range (a fixed sum is neither)."""
+    return price.get("unit") == "day" or ("min" in price and "max" in price)
+
+
+def supported(offering: Offering) -> str:
+    """Return the highest maturity the offering's evidence supports (``minimal`` at least).
+
+    Viable needs a delivery; complete a duration and a price on the base variant
+    (a day rate or a range for ``custom``); lovable a positive NPS and an adoption
+    impact: the errors of M002 and M005-M008. ``minimal`` needs nothing.
+    """
+    evidence = offering.entry.mapping("evidence")
+    deliveries = evidence.get("deliveries")
+    if isinstance(deliveries, bool) or not isinstance(deliveries, int) or deliveries < 1:
+        return "minimal"
+    base = offering.base_variant()
+    price = base.data.get("price") if base is not None else None
+    if (
+        base is None
+        or not isinstance(base.data.get("duration"), dict)
+        or not isinstance(price, dict)
+        or (base.text("id") == "custom" and not rate_or_range(price))
+    ):
+        return "viable"
+    nps = evidence.get("nps")
+    score = nps.get("score") if isinstance(nps, dict) else None
+    impact = evidence.get("adoption_impact")
+    if (
+        isinstance(score, int | float)
+        and not isinstance(score, bool)
+        and score > 0
+        and isinstance(impact, dict)
+        and impact.get("metric")
+        and impact.get("result")
+    ):
+        return "lovable"
+    return "complete"
+
+
+def or_lower(offering: Offering) -> str:
+    """Return the end of a hint: lower the maturity to what the evidence supports, saying why."""
+    return f"or lower the maturity to '{supported(offering)}' and say why in 'maturity_reason'"
+
+
 def malformed(offering: Offering, key: str) -> bool:
     """Whether ``evidence.<key>`` is written but not as the schema says.
 

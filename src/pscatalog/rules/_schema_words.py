@@ -78,6 +78,42 @@ def yaml_scalar(value: Any) -> str:
     return str(value)
 
 
+def written(value: Any) -> str:
+    """Return a value as a hint shows it to be written: ``'complete'``, or ``"no"`` with its quotes.
+
+    A string that must be quoted in YAML (``no``, ``012``, ``a: b``) is shown
+    with the double quotes to type, so that the hint leads to the value meant.
+    """
+    from pscatalog.yamltext.quoting import double_quoted, plain_ok
+
+    if isinstance(value, str):
+        return f"'{value}'" if plain_ok(value) else f"{double_quoted(value)} (with the quotes)"
+    return yaml_scalar(value)  # a number or a boolean: quotes would make it text
+
+
+def suggestion(schema: Mapping[str, Any], key: str = "") -> Any:
+    """Return a value that the schema allows for a field, to suggest in a hint (``None``: none).
+
+    The first example the schema gives, else the first value of its enum; for
+    maturity, ``minimal``, which needs no evidence and allows SKUs. None for an
+    id, a name, a level or a SKU: an example there would name something else.
+    """
+    if key == "maturity":
+        return "minimal"
+    if key in _IDENTITIES:
+        return None
+    examples = schema.get("examples")
+    if isinstance(examples, list) and examples:
+        return examples[0]
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum:
+        return enum[0]
+    return None
+
+
+_IDENTITIES = frozenset({"id", "name", "level", "sku", "persona"})
+
+
 def quoted(names: list[str]) -> str:
     """Return names quoted and joined: ``'id', 'name'``."""
     return ", ".join(f"'{name}'" for name in names)

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of, or_lower
 from pscatalog.rules.base import Finding
 
 CODE = "M008"
@@ -57,5 +57,5 @@ def check(catalog: Catalog) -> Iterator[Finding]:
             f"'{name_of(offering)}' is lovable but shows no measured adoption impact",
             evidence_place(offering, "adoption_impact"),
             "record the 'metric' and 'result' under 'evidence.adoption_impact', "
-            "or lower the maturity",
+            + or_lower(offering),
         )

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from pscatalog.catalog.schemas import PATTERN_MEANINGS
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._schema_words import shown
+from pscatalog.rules._schema_words import shown, written
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -57,8 +57,8 @@ def _pattern_hint(pattern: str, instance: Any) -> str | None:
         return None
     if pattern == r"^[a-z0-9]+(?:-[a-z0-9]+)*$":
         slug = re.sub(r"[^a-z0-9]+", "-", instance.lower()).strip("-")
-        return f"write '{slug}'" if slug else None
+        return f"write {written(slug)}" if slug else None
     if pattern == r"^[A-Z0-9][A-Z0-9+]*(?:-[A-Z0-9+]+)*$":
         sku = re.sub(r"[^A-Z0-9+]+", "-", instance.upper()).strip("-")
-        return f"write '{sku}'" if sku and sku != instance else None
+        return f"write {written(sku)}" if sku and sku != instance else None
     return None

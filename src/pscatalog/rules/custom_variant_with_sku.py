@@ -5,8 +5,9 @@ A SKU is a standard, orderable package; a variant that has one is not custom.
 
 (On a ``planned`` offering, ``planned-with-sku`` reports it.)
 
-**Fix:** remove the ``sku``, or rename the variant (``standard`` if it is the
-offering's out-of-the-box package, or a name for the alternative it is).
+**Fix:** remove the ``sku``; or, if the variant is the offering's out-of-the-box
+package with a standard SOW and the offering has no ``standard`` variant, rename
+it ``standard``.
 
 Failing:
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog.model import Catalog, iter_variants
+from pscatalog.catalog.model import Catalog, Entry, Offering, iter_variants
 from pscatalog.diagnostics import Severity
 from pscatalog.rules.base import Finding
 
@@ -54,5 +55,14 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                 f"the custom variant of '{name}' has a SKU: custom variants are sold "
                 "with a custom SOW",
                 variant.at("sku", key=True),
-                "remove the 'sku', or rename the variant to 'standard' or to what it is",
+                _hint(offering, variant),
             )
+
+
+def _hint(offering: Offering, variant: Entry) -> str:
+    """Remove the SKU; renaming to 'standard' only where the variant can be one."""
+    remove = "remove the 'sku' (a custom variant is sold with a custom SOW)"
+    ids = [other.text("id") for other in offering.variants]
+    if variant.text("standard_sow") and "standard" not in ids:
+        return f"{remove}, or rename the variant 'standard' (it has a standard SOW)"
+    return remove

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of, or_lower
 from pscatalog.rules.base import Finding
 
 CODE = "M002"
@@ -53,5 +53,5 @@ def check(catalog: Catalog) -> Iterator[Finding]:
         yield Finding(
             f"'{name_of(offering)}' is {offering.claimed} but its evidence shows no delivery",
             evidence_place(offering, "deliveries"),
-            "record the number of deliveries as 'evidence.deliveries', or lower the maturity",
+            f"record the number of deliveries as 'evidence.deliveries', {or_lower(offering)}",
         )

@@ -43,7 +43,7 @@ def found(name: str, tag: str, line: int, column: int) -> Diagnostic:
         _THIS,
         f"tag '{shown}' is not allowed: catalog files hold plain data",
         Location(name, line, column),
-        "remove the tag",
+        "remove the tag, and write the value as plain data the field takes",
     )
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._schema_words import did_you_mean, quoted, shown
+from pscatalog.rules._schema_words import did_you_mean, quoted, shown, written
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -42,7 +42,9 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     value: Any = error.validator_value
     instance: Any = error.instance
     if error.validator == "const":
-        return f"{name} must be {shown(value)}, not {shown(instance)}", None
+        return f"{name} must be {shown(value)}, not {shown(instance)}", f"write {written(value)}"
     allowed = [str(option) for option in value]
     hint = did_you_mean(str(instance), allowed) if isinstance(instance, str) else None
+    if hint is None:
+        hint = "write one of " + ", ".join(written(option) for option in value)
     return f"{name} is {shown(instance)}, not one of {quoted(allowed)}", hint

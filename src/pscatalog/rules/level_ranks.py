@@ -66,7 +66,8 @@ def check(catalog: Catalog) -> Iterator[Finding]:
     count = len(doc.data["levels"])
     if count != 3:
         yield Finding(
-            f"there are {count} levels; the framework has exactly three",
+            f"there {'is 1 level' if count == 1 else f'are {count} levels'}; "
+            "the framework has exactly three",
             Entry(doc, (), doc.data).at("levels", key=True),
             "keep three levels, ranked 1, 2 and 3",
         )

@@ -52,11 +52,13 @@ def check(catalog: Catalog) -> Iterator[Finding]:
     if any(not isinstance(doc.data, dict) for doc in catalog.category_docs):
         return
     used = {category.text("level") for category in catalog.categories}
+    spare = len(catalog.levels) > 3  # removing a level must leave the framework's three
     for level in catalog.levels:
         level_id = level.text("id")
         if level_id is not None and level_id not in used:
             yield Finding(
                 f"level '{level_id}' has no category",
                 level.at("id"),
-                f"add a category file with 'level: {level_id}', or remove the level",
+                f"add a category file with 'level: {level_id}'"
+                + (", or remove the level" if spare else ""),
             )

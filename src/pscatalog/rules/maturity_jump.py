@@ -53,7 +53,8 @@ def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
             f"'{_name(after)}' rises from '{MATURITIES[old_rank]}' to '{MATURITIES[new_rank]}' "
             f"({steps} steps) with no change to its evidence",
             after.entry.at("maturity"),
-            "raise it one step, or record the evidence for the new level in the same change",
+            f"raise it one step, to '{MATURITIES[old_rank + 1]}', or record the evidence for "
+            f"'{MATURITIES[new_rank]}' in the same change",
         )
 
 

@@ -6,8 +6,9 @@ when it needs a custom SOW. Other variants (remote, on-site, 6 or 12 months)
 are alternatives to the base one. An offering without either cannot be quoted
 the way the framework says.
 
-**Fix:** rename the variant sold most often to ``standard`` (if it has a SKU
-and a standard SOW) or ``custom``, or add a ``custom`` variant.
+**Fix:** add a ``custom`` variant, or rename the variant sold most often to
+``standard`` if it has a SKU and a standard SOW (a variant with a SKU cannot be
+``custom``).
 
 Failing:
 
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog.model import Catalog
+from pscatalog.catalog.model import Catalog, Offering
 from pscatalog.diagnostics import Diagnostic, Severity, parts_of
 from pscatalog.rules.base import Finding, FixContext
 from pscatalog.yamltext.edits import TextEdit, insert_item
@@ -59,9 +60,21 @@ def check(catalog: Catalog) -> Iterator[Finding]:
             yield Finding(
                 f"offering '{name}' has no variant called 'standard' or 'custom'",
                 offering.entry.at("variants", key=True),
-                "name its base variant 'standard' (sold with a SKU and a standard SOW) "
-                "or 'custom' (sold with a custom SOW)",
+                _hint(offering),
             )
+
+
+def _hint(offering: Offering) -> str:
+    """Add a custom variant; or name 'standard' a variant that has what a standard one needs."""
+    add = "add a variant 'custom' (sold with a custom SOW)"
+    ready = [
+        variant.text("id")
+        for variant in offering.variants
+        if variant.text("sku") and variant.text("standard_sow") and variant.text("id")
+    ]
+    if ready and offering.maturity_rank != 0:
+        return f"{add}, or rename variant '{ready[0]}' (it has a SKU and a standard SOW) 'standard'"
+    return add
 
 
 FIX = "unsafe"

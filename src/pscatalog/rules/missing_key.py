@@ -32,7 +32,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._schema_words import quoted
+from pscatalog.rules._schema_words import quoted, schema_of, suggestion, yaml_scalar
+from pscatalog.yamltext.quoting import plain_ok
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -52,4 +53,17 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     keys: Any = error.validator_value
     missing = [key for key in keys if isinstance(instance, dict) and key not in instance]
     noun = "key" if len(missing) == 1 else "keys"
-    return f"{name} is missing the required {noun} {quoted(missing)}", None
+    return f"{name} is missing the required {noun} {quoted(missing)}", _hint(error, missing)
+
+
+def _hint(error: ValidationError, missing: list[str]) -> str:
+    """Name each key to add, with a value the schema allows where one is simple to write."""
+    properties = schema_of(error).get("properties", {})
+    parts = []
+    for key in missing:
+        value = suggestion(properties.get(key, {}), key)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            parts.append(f"'{key}: {yaml_scalar(value) if plain_ok(str(value)) else value}'")
+        else:
+            parts.append(f"'{key}'")
+    return "add " + ", ".join(parts)

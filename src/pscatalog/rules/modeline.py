@@ -13,7 +13,9 @@ wrong or outdated modeline leaves the editor silent or checking against the
 wrong rules. A warning: the catalog itself is not wrong.
 
 **Fix:** make the first line the modeline shown above (``levels.schema.json``
-for ``levels.yaml``).
+for ``levels.yaml``); where the modeline is right but the file it names is
+missing or outdated, write the current schemas there with
+``pscatalog schema --output schema``.
 
 Failing:
 
@@ -33,6 +35,7 @@ id: integration
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -71,8 +74,20 @@ def check(catalog: Catalog) -> Iterator[Finding]:
         kind = catalog.kind_of(doc)
         problem = _problem(doc, kind, catalog.files)
         if problem is not None:
-            expected = f"# yaml-language-server: $schema=../schema/{SCHEMA_FILES[kind]}"
-            yield Finding(problem, Place(doc, (), line=1), f"make the first line '{expected}'")
+            yield Finding(problem, Place(doc, (), line=1), _hint(doc, kind, catalog.files))
+
+
+def _hint(doc: Document, kind: str, files: Files) -> str:
+    """Write the schemas where a relative modeline points, else name the modeline to write."""
+    match = _MODELINE.match(_first_line(doc.text or "").strip())
+    reference = match.group(1) if match is not None else ""
+    if reference.rsplit("/", 1)[-1] == SCHEMA_FILES[kind] and "://" not in reference:
+        folder = posixpath.normpath(
+            posixpath.join(posixpath.dirname(doc.name), posixpath.dirname(reference))
+        )
+        return f"write the current schemas there: 'pscatalog schema --output {folder}'"
+    modeline = f"# yaml-language-server: $schema={schema_reference(doc.path.parent, kind, files)}"
+    return f"make the first line '{modeline}'"
 
 
 def _first_line(text: str) -> str:

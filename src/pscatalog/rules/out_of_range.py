@@ -64,6 +64,11 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     if keyword in _BOUNDS:
         return f"{name} must be {_BOUNDS[keyword]} {value}, not {shown(error.instance)}", None
     if keyword == "uniqueItems":
-        return f"{name} lists the same item more than once", None
+        return f"{name} lists the same item more than once", "remove the repeated item"
     bound = "at least" if keyword == "minItems" else "at most"
-    return f"{name} must have {bound} {value} item{'s' if value != 1 else ''}", None
+    plural = "s" if value != 1 else ""
+    if keyword == "minItems":
+        hint = "add an item" if value == 1 else f"add items, {value} at least"
+    else:
+        hint = f"keep {value} item{plural} at most"
+    return f"{name} must have {bound} {value} item{plural}", hint

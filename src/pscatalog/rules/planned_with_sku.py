@@ -5,8 +5,9 @@ last, once an offering can be ordered. A SKU on a planned offering tells
 sales it can be ordered when it cannot. (If it is sold, it is sold as
 ``custom``, with a custom SOW.)
 
-**Fix:** remove the SKUs, or raise the maturity once the offering has the
-evidence for it.
+**Fix:** remove the SKUs; or, if the offering is sold now and the variant has a
+standard SOW, raise the maturity to what its evidence supports (``minimal``
+needs none).
 
 Failing:
 
@@ -36,8 +37,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog.model import Catalog
+from pscatalog.catalog.model import Catalog, Entry, Offering
 from pscatalog.diagnostics import Severity
+from pscatalog.rules._evidence import supported
 from pscatalog.rules.base import Finding
 
 CODE = "M001"
@@ -59,5 +61,13 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                     f"'{offering.entry.text('id') or '?'}' is planned but variant "
                     f"'{variant.text('id') or '?'}' has the SKU '{sku}'",
                     variant.at("sku", key=True),
-                    "remove the SKU until the offering is sold, or raise the maturity",
+                    _hint(offering, variant),
                 )
+
+
+def _hint(offering: Offering, variant: Entry) -> str:
+    """Remove the SKU; raising the maturity is a way out only where it leads nowhere else."""
+    remove = "remove the SKU until the offering is sold"
+    if variant.text("id") == "custom" or not variant.text("standard_sow"):
+        return remove  # sold as custom, or no standard SOW: the SKU cannot stay
+    return f"{remove}, or raise the maturity to '{supported(offering)}' if it is sold now"

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of
+from pscatalog.rules._evidence import at_least, evidence_place, malformed, name_of, or_lower
 from pscatalog.rules.base import Finding
 
 CODE = "M007"
@@ -59,5 +59,7 @@ def check(catalog: Catalog) -> Iterator[Finding]:
             place = evidence_place(offering, "nps")
             message = f"'{name_of(offering)}' is lovable but has no measured NPS"
         yield Finding(
-            message, place, "record a positive 'evidence.nps.score', or lower the maturity"
+            message,
+            place,
+            f"record the measured, positive NPS as 'evidence.nps.score', {or_lower(offering)}",
         )

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, name_of
+from pscatalog.rules._evidence import at_least, name_of, or_lower, rate_or_range
 from pscatalog.rules.base import Finding
 
 CODE = "M006"
@@ -60,16 +60,13 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                 f"'{name_of(offering)}' is {offering.claimed} but its "
                 f"{base.text('id')} variant has no price",
                 base.at(),
-                "add a 'price' to the base variant, or lower the maturity",
+                f"add a 'price' to the {base.text('id')} variant, {or_lower(offering)}",
             )
-        elif base.text("id") == "custom" and not _rate_or_range(price):
+        elif base.text("id") == "custom" and not rate_or_range(price):
             yield Finding(
                 f"'{name_of(offering)}' is {offering.claimed} but its custom variant "
                 "has neither a day rate nor a price range",
                 base.at("price", key=True),
-                "give the price 'unit: day', or a 'min' and 'max'",
+                "make the price a day rate ('unit: day'), or a range ('min' and 'max' "
+                f"instead of 'amount'), {or_lower(offering)}",
             )
-
-
-def _rate_or_range(price: dict[str, object]) -> bool:
-    return price.get("unit") == "day" or ("min" in price and "max" in price)

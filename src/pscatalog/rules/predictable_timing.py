@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import at_least, name_of
+from pscatalog.rules._evidence import at_least, name_of, or_lower
 from pscatalog.rules.base import Finding
 
 CODE = "M005"
@@ -58,5 +58,5 @@ def check(catalog: Catalog) -> Iterator[Finding]:
             f"'{name_of(offering)}' is {offering.claimed} but its "
             f"{base.text('id')} variant has no duration",
             base.at(),
-            "add a 'duration' to the base variant, or lower the maturity",
+            f"add a 'duration' to the {base.text('id')} variant, {or_lower(offering)}",
         )

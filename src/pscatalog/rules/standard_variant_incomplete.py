@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog.model import Catalog, iter_variants
+from pscatalog.catalog.model import Catalog, Entry, Offering, iter_variants
 from pscatalog.diagnostics import Severity
 from pscatalog.rules.base import Finding
 
@@ -54,5 +54,14 @@ def check(catalog: Catalog) -> Iterator[Finding]:
         yield Finding(
             f"the standard variant of '{name}' has no {keys}",
             variant.at(),
-            f"add {keys.replace(' or ', ' and ')}, or rename the variant to 'custom'",
+            _hint(offering, variant, missing),
         )
+
+
+def _hint(offering: Offering, variant: Entry, missing: list[str]) -> str:
+    """Add what is missing; renaming to 'custom' only where a custom variant may be so."""
+    add = "add " + " and ".join(f"'{key}'" for key in missing)
+    ids = [other.text("id") for other in offering.variants]
+    if "sku" in missing and "custom" not in ids:
+        return f"{add}, or rename the variant to 'custom' if it is sold with a custom SOW"
+    return add

@@ -22,6 +22,7 @@ sku: GL-RR-COM  # pscatalog: ignore[M001] sold as a pilot; SKU kept for the orde
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
@@ -31,13 +32,14 @@ SEVERITY = Severity.ERROR
 SUMMARY = "every suppression comment says why"
 
 
-def found(location: Location) -> Diagnostic:
-    """Return the finding for a suppression comment without a reason."""
+def found(location: Location, codes: Sequence[str] = ()) -> Diagnostic:
+    """Return the finding for a suppression comment without a reason; ``codes`` it names."""
+    named = ", ".join(codes) or "CODE"
     return diagnose(
         _THIS,
         "suppression without a reason suppresses nothing",
         location,
-        "say why after the bracket: '# pscatalog: ignore[CODE] why it is fine'",
+        f"say why after the bracket: '# pscatalog: ignore[{named}] <why it is right here>'",
     )
 
 

@@ -45,5 +45,7 @@ KEYWORDS = frozenset({"additionalProperties"})
 def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     """Return the message and hint for an unknown key ``error`` found (one per key)."""
     known = list(schema_of(error).get("properties", {}))
-    hint = did_you_mean(name, known) or f"allowed keys here: {quoted(known)}"
+    present = error.instance if isinstance(error.instance, dict) else {}
+    free = [key for key in known if key not in present]  # renaming to one of them repeats it
+    hint = did_you_mean(name, free) or f"allowed keys here: {quoted(known)}"
     return f"unknown key '{name}'", hint

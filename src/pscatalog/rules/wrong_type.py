@@ -28,10 +28,20 @@ price:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._schema_words import TYPE_NAMES, shown, yaml_scalar
+from pscatalog.rules._schema_words import (
+    TYPE_NAMES,
+    schema_of,
+    shown,
+    suggestion,
+    written,
+    yaml_scalar,
+)
+from pscatalog.yamltext.edits import flow_text
+from pscatalog.yamltext.quoting import double_quoted
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -51,9 +61,59 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     instance: Any = error.instance
     expected = value if isinstance(value, list) else [value]
     names = " or ".join(TYPE_NAMES.get(str(type_name), str(type_name)) for type_name in expected)
-    hint = None
-    if isinstance(instance, str) and {"integer", "number"} & set(expected):
-        hint = "write the number without quotes"
-    elif "string" in expected and not isinstance(instance, dict | list):
-        hint = f'quote the value: "{yaml_scalar(instance)}"'
-    return f"{name} must be {names}, not {shown(instance)}", hint
+    return f"{name} must be {names}, not {shown(instance)}", _hint(error, expected, instance)
+
+
+def _hint(error: ValidationError, expected: list[Any], instance: Any) -> str | None:
+    """Say what to write instead: a value the field takes, never one it refuses."""
+    schema = schema_of(error)
+    enum = schema.get("enum")
+    if isinstance(enum, list) and enum:
+        return f"write one of {', '.join(written(value) for value in enum)}"
+    if {"integer", "number"} & set(expected):
+        number = _number(instance)
+        if number is not None:
+            return f"write {number} (a number: no quotes, currency or separators)"
+        example = suggestion(schema)
+        return f"write a number, such as {example}" if example is not None else "write a number"
+    if "boolean" in expected:
+        truthy = isinstance(instance, str) and instance.strip().lower() in _TRUE
+        return f"write {'true' if truthy else 'false'} (true or false, without quotes)"
+    if "string" in expected and not isinstance(instance, dict | list):
+        text = yaml_scalar(instance)
+        if _fits(schema, text):
+            return f"quote the value: {double_quoted(text)}"
+        example = suggestion(schema)
+        return f"write text such as {written(example)}" if example is not None else None
+    example = suggestion(schema)
+    if isinstance(example, dict | list):
+        return f"write {'a list' if isinstance(example, list) else 'a mapping'}, such as: " + (
+            flow_text(example)
+        )
+    return None
+
+
+_TRUE = frozenset({"true", "yes", "y", "on", "1"})
+
+
+def _number(value: Any) -> int | float | None:
+    """Return the number a text means (``"$14,400"`` is 14400), if it means one."""
+    if not isinstance(value, str):
+        return None
+    digits = value.strip().lstrip("$€£").replace(",", "").strip()
+    try:
+        number = float(digits)
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def _fits(schema: dict[str, Any], text: str) -> bool:
+    """Whether ``text``, quoted, passes the field's pattern and length."""
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and re.search(pattern, text) is None:
+        return False
+    minimum = schema.get("minLength")
+    return not (isinstance(minimum, int) and len(text) < minimum)

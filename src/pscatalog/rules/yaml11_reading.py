@@ -54,6 +54,17 @@ def found(
     )
 
 
+def superseded(diagnostic: Diagnostic, schema_places: set[tuple[int, int]]) -> bool:
+    """Whether this is a Y003 about a value the schema reports at the same place.
+
+    Such a value must change anyway (``maturity: yes`` is no maturity, quoted or
+    not): the schema's finding says to what, and quoting would lead to it. One
+    fault, one diagnostic.
+    """
+    location = diagnostic.location
+    return diagnostic.code == CODE and (location.line, location.column) in schema_places
+
+
 FIX = "safe"
 
 

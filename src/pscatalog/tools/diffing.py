@@ -350,8 +350,7 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
                 _label(change.offering_name, change.offering),
                 markdown_code(change.variant or ""),
                 markdown_text(change.field),
-                markdown_text(_shown(change.field, change.old)),
-                markdown_text(_shown(change.field, change.new)),
+                *(markdown_text(side) for side in _shown_pair(change)),
             )
             for change in diff.variants_changed
         ],
@@ -366,8 +365,7 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
             (
                 _label(change.offering_name, change.offering),
                 markdown_text(change.field),
-                markdown_text(_shown(change.field, change.old)),
-                markdown_text(_shown(change.field, change.new)),
+                *(markdown_text(side) for side in _shown_pair(change)),
             )
             for change in diff.offerings_changed
         ],
@@ -903,6 +901,56 @@ def _label(name: str | None, key: str) -> str:
     if name and name != key:
         return f"{markdown_text(name)} ({markdown_code(key)})"
     return markdown_code(key)
+
+
+def _shown_pair(change: FieldChange) -> tuple[str, str]:
+    """Return the old and new values of a change as a table shows them, never alike.
+
+    A price or a duration is shown as people read it, which leaves out its note,
+    and long text is cut: where the two would read the same, what differs is
+    added (``note: 'Indicative'``), or the text around the first difference.
+    """
+    old, new = _shown(change.field, change.old), _shown(change.field, change.new)
+    if old != new:
+        return old, new
+    if isinstance(change.old, dict) and isinstance(change.new, dict):
+        keys = [
+            key
+            for key in [*change.new, *(key for key in change.old if key not in change.new)]
+            if not _same(change.old.get(key), change.new.get(key))
+        ]
+        return _with_parts(old, change.old, keys), _with_parts(new, change.new, keys)
+    if isinstance(change.old, str) and isinstance(change.new, str):
+        return _around_difference(change.old, change.new)
+    return _raw(change.old), _raw(change.new)
+
+
+def _with_parts(shown: str, value: dict[str, Any], keys: Sequence[str]) -> str:
+    parts = ", ".join(f"{key}: {_raw(value.get(key))}" for key in keys)
+    return f"{shown} ({parts})"
+
+
+def _raw(value: Any) -> str:
+    """Return a value as data, so that no two different values read alike."""
+    if value is None:
+        return NONE
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _around_difference(old: str, new: str) -> tuple[str, str]:
+    """Return the two texts from a little before their first difference, as JSON strings."""
+    start = next(
+        (index for index, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+        min(len(old), len(new)),
+    )
+    begin = max(0, start - SHORT_TEXT // 3)
+
+    def excerpt(text: str) -> str:
+        part = text[begin : begin + SHORT_TEXT]
+        shown = json.dumps(part, ensure_ascii=False)
+        return ("…" if begin else "") + shown + ("…" if begin + SHORT_TEXT < len(text) else "")
+
+    return excerpt(old), excerpt(new)
 
 
 def _shown(field: str, value: Any) -> str:

@@ -295,7 +295,9 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
         reason = exc.reason if isinstance(exc, WriteRefused) else str(exc)
         return FileResult(path, name, Outcome.FAILED, error=f"not formatted: {reason}")
     except OSError as exc:
-        return FileResult(path, name, Outcome.FAILED, error=f"cannot be written: {exc.strerror or exc}")
+        return FileResult(
+            path, name, Outcome.FAILED, error=f"cannot be written: {exc.strerror or exc}"
+        )
     return FileResult(path, name, Outcome.CHANGED, original, formatted)
 
 

@@ -19,17 +19,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pscatalog.yamltext.emitter import list_item
+from pscatalog.yamltext.emitter import list_item, yaml_text
 from pscatalog.yamltext.lines import LineIndex, dominant_break
 from pscatalog.yamltext.quoting import (
     UnwritableValue,
     double_quoted,
+    key_text,
     printable,
     scalar_text,
     string_text,
 )
 from pscatalog.yamltext.scalars import number_text
-from pscatalog.yamltext.tree import BLOCK_STYLES, Collection, PathPart, Scalar, Tree
+from pscatalog.yamltext.tree import BLOCK_STYLES, Collection, Node, PathPart, Scalar, Tree
 from pscatalog.yamltext.verify import CommentChange
 
 NO_COMMENT_CHANGE = CommentChange()
@@ -262,3 +263,178 @@ def set_first_line(text: str, line: str, *, replace: bool) -> TextEdit:
     if replace and index.count:
         return TextEdit(0, index.end(1), line)
     return TextEdit(0, 0, line + dominant_break(text))
+
+
+# -- adding to what is there (``pscatalog init`` edits files it did not write)
+
+
+def append_entry(tree: Tree, path: Sequence[PathPart], key: str, value: Any) -> TextEdit | None:
+    """Return the edit that adds ``key: value`` as the last entry of the mapping at ``path``.
+
+    In a block mapping the entry is written on lines of its own after the
+    mapping's last line, at its keys' indentation; in a flow mapping, in flow
+    style before the closing brace. ``None`` when the path is not a mapping
+    written in place, or already has the key.
+    """
+    _, node, shared = tree.locate(path)
+    if shared or not isinstance(node, Collection) or not node.is_map:
+        return None
+    if tree.locate([*path, key])[1] is not None:
+        return None
+    where = (*tuple(path), key)
+    try:
+        if node.flow:
+            entry = f"{key_text(key, flow=True)}: {flow_text(value)}"
+            return _into_flow(node, entry, where, value)
+        block = yaml_text({key: value})
+    except UnwritableValue:
+        return None
+    return _after_block(tree, node, _indented(block, node.start[1]), where, value)
+
+
+def append_item(tree: Tree, path: Sequence[PathPart], value: Any) -> TextEdit | None:
+    """Return the edit that adds ``value`` as the last item of the list at ``path``.
+
+    In a block list the item is written on lines of its own after the list's
+    last line, its dash under the others; in a flow list, in flow style before
+    the closing bracket. ``None`` when the path is not a list written in place.
+    """
+    _, node, shared = tree.locate(path)
+    if shared or not isinstance(node, Collection) or node.is_map:
+        return None
+    where = (*tuple(path), len(node.entries))
+    try:
+        if node.flow:
+            return _into_flow(node, flow_text(value), where, value, insert=True)
+        block = list_item(value, "")
+    except UnwritableValue:
+        return None
+    column = tree.dash(node.entries[0].value)[1]
+    return _after_block(tree, node, _indented(block, column), where, value, insert=True)
+
+
+def into_list(
+    tree: Tree, path: Sequence[PathPart], current: Any, value: Any
+) -> list[TextEdit] | None:
+    """Return the edits that make the value at ``path`` a list: itself, then ``value``.
+
+    ``current`` is the value's data. A scalar or a flow collection on one line
+    becomes the first item of a block list under its key (its comment stays on
+    its line); a block mapping becomes the first item by taking a dash, its
+    lines moving two columns right. ``None`` for a value that is not a block
+    mapping's value written in place, or one of several lines in flow style.
+    """
+    entry, node, shared = tree.locate(path)
+    if shared or entry is None or not isinstance(entry.key, Scalar) or node is None:
+        return None
+    key = entry.key
+    if isinstance(node, Collection) and not node.flow:
+        if not node.is_map:
+            return None
+        return _mapping_into_list(tree, node, (*tuple(path),), current, value)
+    if (isinstance(node, Scalar) and node.style in BLOCK_STYLES) or node.start[0] != node.end[0]:
+        return None
+    if node.start[0] == key.start[0] and key.end[0] == key.start[0]:
+        colon = tree.text.find(":", key.end_index, node.start_index)
+        if colon < 0:
+            return None
+        column = key.start[1] + 2
+        newline = dominant_break(tree.text)
+        first = TextEdit(colon + 1, node.start_index, newline + " " * column + "- ")
+        try:
+            item = _indented(list_item(value, ""), column)
+        except UnwritableValue:
+            return None
+        last = _line_after(tree, node.start[0])
+        return [
+            TextEdit(first.start, first.end, first.replacement, tuple(path), [current, value]),
+            _with_break(tree, last, item),
+        ]
+    return None
+
+
+def _mapping_into_list(
+    tree: Tree, node: Collection, path: tuple[PathPart, ...], current: Any, value: Any
+) -> list[TextEdit] | None:
+    first_line, column = node.start
+    if tree.lines[first_line][:column].strip():
+        return None  # the mapping does not start its line
+    lines = LineIndex(tree.text)
+    edits = [
+        TextEdit(
+            lines.start(first_line + 1) + column,
+            lines.start(first_line + 1) + column,
+            "- ",
+            path,
+            [current, value],
+        )
+    ]
+    last = _last_line(tree, node)
+    for number in range(first_line + 1, last + 1):
+        if tree.lines[number].strip():
+            start = lines.start(number + 1)
+            edits.append(TextEdit(start, start, "  "))
+    try:
+        item = _indented(list_item(value, ""), column)
+    except UnwritableValue:
+        return None
+    edits.append(_with_break(tree, _line_after(tree, last), item))
+    return edits
+
+
+def _into_flow(
+    node: Collection, text: str, where: tuple[PathPart, ...], value: Any, *, insert: bool = False
+) -> TextEdit:
+    if node.entries:
+        closing = node.end_index - 1  # the bracket or brace
+        return TextEdit(closing, closing, ", " + text, where, value, insert=insert)
+    opening = node.start_index + 1
+    return TextEdit(opening, opening, text, where, value, insert=insert)
+
+
+def _after_block(
+    tree: Tree,
+    node: Collection,
+    block: str,
+    where: tuple[PathPart, ...],
+    value: Any,
+    *,
+    insert: bool = False,
+) -> TextEdit:
+    edit = _with_break(tree, _line_after(tree, _last_line(tree, node)), block)
+    return TextEdit(edit.start, edit.end, edit.replacement, where, value, insert=insert)
+
+
+def _indented(block: str, column: int) -> str:
+    pad = " " * column
+    return "".join(pad + line if line.strip() else line for line in block.splitlines(True))
+
+
+def _last_line(tree: Tree, node: Node) -> int:
+    """Return the 0-based line of a node's last character (not the blank lines after it)."""
+    if isinstance(node, Collection) and not node.flow and node.entries:
+        return _last_line(tree, node.entries[-1].value)
+    line, column = node.end
+    if column == 0 and line > node.start[0]:
+        line -= 1
+    while line > node.start[0] and not tree.lines[line].strip():
+        line -= 1
+    return line
+
+
+def _line_after(tree: Tree, line: int) -> int:
+    """Return the offset where the line after 0-based ``line`` starts (the end if none does)."""
+    lines = LineIndex(tree.text)
+    return lines.end(line + 1) + len(lines.line_break(line + 1))
+
+
+def _with_break(tree: Tree, offset: int, block: str) -> TextEdit:
+    """Return the edit that inserts ``block`` at ``offset``, the start of a line or the end."""
+    newline = dominant_break(tree.text)
+    if newline != "\n":
+        block = block.replace("\n", newline)
+    if offset == len(tree.text) and tree.text and not tree.text.endswith(("\n", "\r")):
+        # After a last line without a break: the block takes the break before it instead,
+        # so that the file still ends as it did, and two blocks added there stay adjacent.
+        block = newline + block.removesuffix(newline)
+    return TextEdit(offset, offset, block)

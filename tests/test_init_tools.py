@@ -1,0 +1,194 @@
+"""`pscatalog init` with the real tools: git, pre-commit, yamllint, gitlab-ci-local.
+
+pre-commit installs pscatalog from this repository's last commit, so these tests need the
+package registry and take tens of seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from pscatalog.tools.init import Source
+from test_integration import GIT_IDENTITY, git, this_revision
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit cache for the module: pscatalog's hook environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-cache")
+
+
+def repository(tmp_path: Path, files: dict[str, str]) -> tuple[Path, dict[str, str]]:
+    root = tmp_path / "handbook"
+    root.mkdir(exist_ok=True)
+    env = {**os.environ, **GIT_IDENTITY}
+    git(root, "init", "-q", "-b", "main", env=env)
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root, env
+
+
+def init(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pscatalog", "init", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def pre_commit_all_files(root: Path, env: dict[str, str], home: Path) -> str:
+    git(root, "add", "-A", env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=root,
+        env={**env, "PRE_COMMIT_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def yamllint(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "yamllint", "--strict", "-f", "parsable", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_init_in_an_empty_repository_passes_pre_commit_and_yamllint(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    """From nothing: every hook passes on every file, yamllint too; a second init changes nothing."""
+    revision = this_revision()
+    root, env = repository(tmp_path, {})
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = pre_commit_all_files(root, env, pre_commit_home)
+    for hook in ("pscatalog validate", "pscatalog fmt", "pscatalog render --check"):
+        assert any(line.startswith(hook) and line.endswith("Passed") for line in output.split("\n"))
+    linted = yamllint(root, ".")
+    assert (linted.returncode, linted.stdout) == (0, "")
+    git(root, "commit", "-q", "-m", "pscatalog init", env=env)
+    assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0
+    assert git(root, "status", "--porcelain", env=env).stdout == ""
+
+
+EXISTING = {
+    ".pre-commit-config.yaml": """\
+---
+# The handbook's hooks.
+x-yaml-files: &yaml-files
+  types: [yaml]
+repos:
+  - repo: local  # checks of our own
+    hooks:
+      - id: no-tabs
+        name: no tabs in YAML
+        entry: "\\t"
+        language: pygrep
+        <<: *yaml-files
+""",
+    ".gitlab-ci.yml": """\
+---
+include: 'ci/pages.yml'  # the site's jobs
+""",
+    "ci/pages.yml": """\
+---
+pages:
+  stage: deploy
+  script:
+    - echo building the site
+""",
+    ".yamllint": """\
+---
+extends: default
+rules:
+  line-length:
+    max: 100
+    # generated files
+    ignore: |
+      /vendor/
+""",
+}
+
+
+def test_init_on_existing_files_keeps_them_working(tmp_path: Path, pre_commit_home: Path) -> None:
+    """Existing hooks, CI and yamllint settings gain pscatalog's; the handbook's still run."""
+    revision = this_revision()
+    (tmp_path / "handbook" / "ci").mkdir(parents=True)
+    root, env = repository(tmp_path, EXISTING)
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = pre_commit_all_files(root, env, pre_commit_home)
+    assert any(line.startswith("no tabs in YAML") for line in output.split("\n"))
+    linted = yamllint(root, ".")
+    assert (linted.returncode, linted.stdout) == (0, "")
+    assert (root / ".yamllint").read_text(encoding="utf-8") == EXISTING[".yamllint"].replace(
+        "      /vendor/\n", "      /vendor/\n      /catalog/\n"
+    ) + "  document-start:\n    ignore:\n      - /catalog/\n"
+    git(root, "commit", "-q", "-m", "pscatalog init", env=env)
+    assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0
+    assert git(root, "status", "--porcelain", env=env).stdout == ""
+
+
+def test_gitlab_ci_local_lists_the_job_init_includes(tmp_path: Path) -> None:
+    """The CI file init writes, with the template it names, is a pipeline GitLab would run."""
+    if shutil.which("gitlab-ci-local") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install gitlab-ci-local (see .ci/run)")
+        pytest.skip("gitlab-ci-local is not installed")
+    (tmp_path / "handbook" / "ci").mkdir(parents=True)
+    files = {name: EXISTING[name] for name in (".gitlab-ci.yml", "ci/pages.yml")}
+    root, env = repository(tmp_path, files)
+    assert init(root).returncode == 0
+    # The include is fetched from its URL once; the cache holds this checkout's template.
+    cached = root / ".gitlab-ci-local" / "includes" / Source().template_url.removeprefix("https://")
+    cached.parent.mkdir(parents=True)
+    shutil.copy(REPO / "ci" / "pscatalog.gitlab-ci.yml", cached)
+    git(root, "add", "-A", env=env)
+    git(root, "commit", "-q", "-m", "CI", env=env)
+    listed = subprocess.run(
+        ["gitlab-ci-local", "--list"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    jobs = [line.split()[0] for line in listed.stdout.splitlines()[-2:]]
+    assert sorted(jobs) == ["pages", "pscatalog-validate"]
+
+
+def test_gitlab_ci_file_passes_the_ci_schema(tmp_path: Path) -> None:
+    """The .gitlab-ci.yml init writes passes GitLab's CI schema (vendored by check-jsonschema)."""
+    root, _ = repository(tmp_path, {})
+    assert init(root).returncode == 0
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.gitlab-ci",
+            str(root / ".gitlab-ci.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
