@@ -67,3 +67,17 @@ def test_a_cache_parses_again_only_what_changed(in_tmp: Path) -> None:
     after = {doc.name: doc for doc in second.catalogs[0].documents}
     assert [name for name in after if after[name] is not before[name]] == ["catalog/a-product.yaml"]
     assert seen(second) == [("C004", "catalog/a-product.yaml", 7, 15)]
+
+
+def test_a_parsed_tree_is_freed_when_no_longer_used() -> None:
+    """Parsing pauses the cyclic collector: nothing it builds may hold itself alive."""
+    import gc
+    import weakref
+
+    from pscatalog.yamltext.tree import parse
+
+    tree = parse("a: [1, {b: 2}]\nc: &x d\ne: *x\n# a comment\n")
+    alive = weakref.ref(tree)
+    del tree
+    gc.collect()
+    assert alive() is None

@@ -279,6 +279,10 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
     original = _with_mark(text, path)
     if formatted == original:
         return FileResult(path, name, Outcome.UNCHANGED, original, formatted)
+    if not result.written:
+        # Nothing is written: the layout differs, which is what --check and --diff say.
+        # The checks a write must pass run when fmt writes (and a refusal says why).
+        return FileResult(path, name, Outcome.CHANGED, original, formatted)
     # The text changes: now read it as validate does, and check the result against it.
     doc = load_text(text, name, path)
     result.documents.append(doc)
@@ -286,11 +290,8 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
         return _unreadable(path, doc, result)
     check = _checker(of_tree(parse(text), doc.data, anchored=is_suppression))
     try:
-        if result.written:
-            # The target, not the link: replacing a link would turn it into a copy.
-            write_atomically(target, formatted, check=check, previous=original)
-        else:
-            check(formatted)
+        # The target, not the link: replacing a link would turn it into a copy.
+        write_atomically(target, formatted, check=check, previous=original)
     except (VerifyError, WriteRefused) as exc:
         reason = exc.reason if isinstance(exc, WriteRefused) else str(exc)
         return FileResult(path, name, Outcome.FAILED, error=f"not formatted: {reason}")

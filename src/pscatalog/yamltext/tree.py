@@ -165,6 +165,10 @@ class Tree:
                 pass
         except YAMLError as exc:
             raise TreeError(f"not readable YAML: {exc}") from None
+        finally:
+            # Its handlers are its own bound methods: a cycle, which the paused
+            # collector would never free (and with it, this tree).
+            builder.handlers.clear()
         if builder.root is None:
             raise TreeError("the text holds no YAML document")
         return builder.root
