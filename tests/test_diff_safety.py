@@ -307,3 +307,21 @@ def test_the_base_revisions_configuration_is_the_one_that_applies(
     base = git(in_tmp, "rev-parse", "HEAD").strip()
     merge_request(in_tmp, None)
     assert run("diff", base, "HEAD", "--check", "--output-format", "concise") == (0, "", "")
+
+
+def test_a_change_that_moves_the_catalog_fails_closed_and_says_why(
+    handbook: str, in_tmp: Path
+) -> None:
+    """The check reads the catalog where the base keeps it; a move is reviewed by hand."""
+    (in_tmp / "data").mkdir()
+    git(in_tmp, "mv", "catalog", "data/offerings")
+    (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings"\n', encoding="utf-8")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "Move the catalog")
+    assert run("diff", handbook, "HEAD", "--check") == (
+        2,
+        "",
+        "pscatalog: error: no catalog files in 'catalog/' at revision HEAD: the change check "
+        "reads the catalog where the old revision keeps it; a change that moves the catalog "
+        "is reviewed by hand\n",
+    )

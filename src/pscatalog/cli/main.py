@@ -588,7 +588,7 @@ def diff(
     with where it was in OLD.
     """
     from pscatalog.outputs.reporters.text import report_full
-    from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs, read_side
+    from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs
 
     targets = [_parse_report(report) for report in reports]
     config = _config(ctx)
@@ -598,7 +598,7 @@ def diff(
 
         # What reviews a change comes from before it: the old revision's configuration.
         config = base_config(old, config, known_codes=CODES)
-    sides = [read_side(spec, config=config) for spec in (old, new)]
+    sides = [_read_side(spec, config, check=check and spec == new) for spec in (old, new)]
     for spec, result in zip((old, new), sides, strict=True):
         if result.diagnostics and not (check and result.readable):
             _echo(report_full(result), nl=False, err=True)
@@ -616,6 +616,22 @@ def diff(
     result = in_work_tree(sides[0], sides[1], check_changes(before, after, config))
     _print_and_write(result, output_format, targets)
     ctx.exit(result.exit_code)
+
+
+def _read_side(spec: str, config: Config, *, check: bool) -> ValidationResult:
+    """Read a side of a diff; the new side of a change check says why a moved catalog fails."""
+    from pscatalog.errors import UsageError
+    from pscatalog.tools.diffing import read_side
+
+    try:
+        return read_side(spec, config=config)
+    except UsageError as exc:
+        if not check or "no catalog" not in str(exc):
+            raise
+        raise UsageError(
+            f"{exc}: the change check reads the catalog where the old revision keeps it; "
+            "a change that moves the catalog is reviewed by hand"
+        ) from None
 
 
 @cli.command()

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pscatalog.catalog.discovery import find_catalog
+from pscatalog.catalog.discovery import DEFAULT_CATALOG, find_catalog
 from pscatalog.catalog.model import (
     MATURITIES,
     YAML_SUFFIXES,
@@ -545,13 +545,34 @@ def base_config(spec: str, config: Config, *, known_codes: Iterable[str] = ()) -
         obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
         for obj, size in zip(objects, sizes, strict=True)
     ]
+    chosen = config_module.DEFAULT_CONFIG
     for (path, _), content in zip(candidates, _read_blobs(found.top, small), strict=True):
         if content is None:
             continue
         read = config_from_bytes(path, content, known_codes=known_codes)
         if read is not None:
-            return read
-    return config_module.DEFAULT_CONFIG
+            chosen = read
+            break
+    if chosen.catalog is None:
+        # Where the catalog is, as the old revision has it (a change may move it away).
+        chosen = replace(chosen, catalog=_catalog_at(found))
+    return chosen
+
+
+def _catalog_at(found: _Revision) -> Path | None:
+    """Return the ``catalog`` folder a revision has nearest the current folder, if any."""
+    here = Path(os.path.abspath(Path.cwd()))
+    for folder in (here, *here.parents):
+        try:
+            relative = (folder / DEFAULT_CATALOG).relative_to(found.top)
+        except ValueError:
+            return None
+        listing = _git(found.top, "ls-tree", found.commit, "--", relative.as_posix())
+        if listing and b" tree " in listing:
+            return folder / DEFAULT_CATALOG
+        if folder == found.top:
+            return None
+    return None
 
 
 def _written_as_path(spec: str) -> bool:
