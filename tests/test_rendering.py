@@ -725,3 +725,24 @@ def test_catalog_view_shows_a_price_note(small: Path) -> None:
         "| Jira integration (`standard`) | GL-JIRA | Remote | 1–3 days "
         "| USD 2,400 per engagement (Indicative) |"
     ]
+
+
+def test_catalog_view_marks_a_retired_variant(tmp_path: Path) -> None:
+    """A variant no longer sold says so beside its name, so that its SKU is not ordered."""
+    text = category_file(
+        """
+        - id: jira
+          name: JIRA
+          maturity: minimal
+          variants:
+            - id: custom
+            - id: old
+              name: Old package
+              sku: GL-OLD
+              standard_sow: https://example.com/sow
+              retired: true
+        """
+    )
+    root = write_catalog(tmp_path / "catalog", {"integration.yaml": text})
+    rows = [line for line in render(load_catalog(root), "catalog").splitlines() if "GL-OLD" in line]
+    assert rows == ["| Old package (`old`) — retired | GL-OLD | — | — | — |"]

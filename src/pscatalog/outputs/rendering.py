@@ -405,16 +405,21 @@ def _money(value: float) -> str:
 
 
 def _variant_label(variant: Entry) -> str:
-    """Return a variant's name and id as Markdown: ``Remote (`remote`)``."""
+    """Return a variant's name and id as Markdown: ``Remote (`remote`)``.
+
+    A retired variant (no longer sold) says so, so that its SKU is not ordered.
+    """
     variant_id = variant.text("id") or ""
     name = variant.text("name")
     if name and name.strip():
-        return (
+        label = (
             f"{markdown_text(name)} ({markdown_code(variant_id)})"
             if variant_id
             else (markdown_text(name))
         )
-    return markdown_code(variant_id) if variant_id else NONE
+    else:
+        label = markdown_code(variant_id) if variant_id else NONE
+    return f"{label} — retired" if variant.data.get("retired") is True else label
 
 
 def _category_name(category: Entry) -> str:
