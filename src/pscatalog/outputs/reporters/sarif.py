@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from pscatalog._version import __version__
 from pscatalog.checks.checker import ValidationResult
-from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
+from pscatalog.checks.fingerprints import fingerprints
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.outputs.escaping import json_safe, json_text
 from pscatalog.outputs.reporters.links import help_url
@@ -47,8 +47,6 @@ SARIF_LEVEL: dict[Severity, str] = {
 def report_sarif(result: ValidationResult) -> str:
     """Return a SARIF 2.1.0 log: every code as a rule, every diagnostic as a result."""
     rule_index = {code: index for index, code in enumerate(CODES)}
-    root = repository_root()
-    paths = [repository_path(d.location.file, root) for d in result.diagnostics]
     run = {
         "tool": {
             "driver": {
@@ -63,7 +61,7 @@ def report_sarif(result: ValidationResult) -> str:
         "results": [
             _result(diagnostic, fingerprint, rule_index.get(diagnostic.code))
             for diagnostic, fingerprint in zip(
-                result.diagnostics, fingerprints(result.diagnostics, paths), strict=True
+                result.diagnostics, fingerprints(result), strict=True
             )
         ],
     }
