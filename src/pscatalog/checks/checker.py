@@ -54,6 +54,8 @@ class ValidationResult:
     command line adds its own (``config``, ``baseline``, ``report``). The stages tile the
     run: they add up to its wall time (see :class:`Stopwatch`)."""
 
+    deleted: list[str] = field(default_factory=list)
+    """Catalog files a change deleted, as reports name them (see :func:`validate`)."""
     baselined: int = 0
     """How many findings a baseline left out (see
     :func:`pscatalog.checks.baseline.apply_baseline`)."""
@@ -96,8 +98,15 @@ class ValidationResult:
 
     @property
     def files_checked(self) -> int:
-        """How many files were checked."""
-        return len(self.files)
+        """How many files were checked.
+
+        Those of :attr:`files`, the files a change deleted, and the other files of
+        the catalogs the findings are in (what a change to the named files causes
+        there).
+        """
+        documents = {doc.name for catalog in self.catalogs for doc in catalog.documents}
+        shown = {d.location.file for d in self.diagnostics if d.location.file in documents}
+        return len(shown.union(self.files, self.deleted))
 
     def count(self, severity: Severity) -> int:
         """Return how many diagnostics have ``severity``."""
@@ -194,6 +203,7 @@ def validate(
             for doc in catalog.documents
             if target.named is None or doc.path in target.named
         )
+        result.deleted.extend(display_name(path) for path in sorted(target.deleted))
     with clock("sort"):
         result.diagnostics.sort(key=lambda diagnostic: diagnostic.sort_key)
     return result
