@@ -598,7 +598,7 @@ def test_sarif_result_has_rule_level_message_location_related_and_fingerprint(he
 
 
 def test_sarif_uris_are_encoded_and_relative_to_the_folder_it_ran_in(here: Path):
-    """A relative, percent-encoded URI against %SRCROOT%, which is the current folder."""
+    """Outside git: a relative, percent-encoded URI against %SRCROOT%, the current folder."""
     odd = ValidationResult(
         diagnostics=[diagnostic("Y003", Severity.INFO, "a note", file="catalog/my file é.yaml")]
     )
