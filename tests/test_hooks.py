@@ -98,14 +98,14 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_handbook(
-    root: Path,
-    revision: str,
-    home: Path,
-    hooks: str,
-    *,
-    hook_types: tuple[str, ...] = ("pre-commit",),
+    root: Path, revision: str, home: Path, hooks: str, *, autoupdate: bool = False
 ) -> Handbook:
-    """Create the repository, write its .pre-commit-config.yaml, install the hooks."""
+    """Create the repository, write its .pre-commit-config.yaml, install the hooks.
+
+    As the README says: both hook types installed by default, and with ``autoupdate``
+    the revision written by ``pre-commit autoupdate --bleeding-edge`` in place of a
+    placeholder (no release is tagged).
+    """
     root.mkdir()
     env = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(home)}
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
@@ -114,19 +114,29 @@ def make_handbook(
     book.git("init", "-q", "-b", "main")
     shutil.copytree(SHIPPED_CATALOG, root / "catalog")
     shutil.copytree(REPO / "schema", root / "schema")
-    (root / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {REPO}\n    rev: {revision}\n    hooks:\n{hooks}", encoding="utf-8"
+    rev = "COMMIT  # a commit of pscatalog" if autoupdate else revision
+    config = root / ".pre-commit-config.yaml"
+    config.write_text(
+        "default_install_hook_types: [pre-commit, pre-push]\n"
+        f"repos:\n  - repo: {REPO}\n    rev: {rev}\n    hooks:\n{hooks}",
+        encoding="utf-8",
     )
-    types = [arg for kind in hook_types for arg in ("--hook-type", kind)]
-    installed = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install", *types],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
+    commands = [["install"]]
+    if autoupdate:
+        commands.append(["autoupdate", "--bleeding-edge", "--repo", str(REPO)])
+    for command in commands:
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", *command],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    if autoupdate:
+        assert f"    rev: {revision}  # a commit of pscatalog\n" in config.read_text("utf-8")
+    assert (root / ".git" / "hooks" / "pre-push").is_file()
     return book
 
 
@@ -141,7 +151,9 @@ ALL_HOOKS = (
 @pytest.fixture
 def book(tmp_path: Path, revision: str, pre_commit_home: Path) -> Handbook:
     """A handbook with every hook at its defaults, its catalog committed through them."""
-    handbook = make_handbook(tmp_path / "handbook", revision, pre_commit_home, ALL_HOOKS)
+    handbook = make_handbook(
+        tmp_path / "handbook", revision, pre_commit_home, ALL_HOOKS, autoupdate=True
+    )
     (handbook.root / "README.md").write_text("# The handbook\n", encoding="utf-8")
     handbook.git("add", "-A")
     code, output = handbook.commit("Add the catalog")
@@ -315,7 +327,6 @@ def test_the_pre_push_hook_catches_a_two_step_jump_before_ci(
         revision,
         pre_commit_home,
         "      - id: pscatalog-changes\n",
-        hook_types=("pre-push",),
     )
     book.git("remote", "add", "origin", str(remote))
     book.git("add", "-A")
@@ -340,4 +351,26 @@ def test_the_pre_push_hook_catches_a_two_step_jump_before_ci(
     assert pushed.returncode == 0, pushed.stdout + pushed.stderr
     assert book.git("ls-remote", "--heads", str(remote), "promote").stdout.endswith(
         "refs/heads/promote\n"
+    )
+
+
+def test_the_hook_definitions_are_as_the_readme_describes() -> None:
+    """The validate and render-check hooks run always at commit time; changes before a push."""
+    from ruamel.yaml import YAML
+
+    hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")}
+    commit_stages = ["pre-commit", "pre-merge-commit", "manual"]
+    assert hooks["pscatalog-validate"]["entry"] == "pscatalog validate --staged"
+    assert hooks["pscatalog-render-check"]["entry"] == "pscatalog render --check --staged"
+    for name in ("pscatalog-validate", "pscatalog-render-check"):
+        assert (hooks[name]["always_run"], hooks[name]["stages"]) == (True, commit_stages)
+    assert (hooks["pscatalog-format"]["entry"], hooks["pscatalog-format"]["stages"]) == (
+        "pscatalog fmt",
+        commit_stages,
+    )
+    changes = hooks["pscatalog-changes"]
+    assert (changes["entry"], changes["pass_filenames"], changes["stages"]) == (
+        "pscatalog diff --check --merge-base",
+        False,
+        ["pre-push", "manual"],
     )
