@@ -253,6 +253,19 @@ def test_staged_does_nothing_when_the_commit_touches_no_catalog_file(committed: 
     assert run("render", "--check", "--staged") == (0, "No page to check.\n", "")
 
 
+def test_staged_in_a_repository_without_a_catalog_checks_nothing(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hooks installed before the catalog exists: every commit passes, nothing is read."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(in_tmp.parent))
+    git(in_tmp, "init", "-q")
+    (in_tmp / "README.md").write_text("# Handbook\n", encoding="utf-8")
+    git(in_tmp, "add", "README.md")
+    assert run("validate", "--staged") == (0, "No catalog file changed.\n", "")
+    assert run("render", "--check", "--staged") == (0, "No page to check.\n", "")
+    assert run("validate")[2].startswith("pscatalog: error: no catalog found")
+
+
 def test_staged_sees_a_deletion_pre_commit_never_names(committed: Path) -> None:
     """`git rm` of the only Adoption category, no file named: C203 in levels.yaml."""
     git(committed, "rm", "-q", "catalog/education.yaml")

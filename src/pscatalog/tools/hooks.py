@@ -55,10 +55,17 @@ def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Chan
 
     ``paths`` are the catalog files pre-commit names (all of them under
     ``pre-commit run --all-files``). The catalogs are those of ``paths``,
-    else the ``configured`` one, else the one found from the current folder.
-    Raises :class:`UsageError` outside a git repository.
+    else the ``configured`` one, else the one found from the current folder; a
+    repository without a catalog has none to change. Raises
+    :class:`UsageError` outside a git repository.
     """
-    roots = {_real(target.root) for target in resolve_targets(paths, configured=configured)}
+    try:
+        targets = resolve_targets(paths, configured=configured)
+    except UsageError:
+        if paths or configured is not None:
+            raise
+        targets = []  # no catalog (yet): a commit cannot change one
+    roots = {_real(target.root) for target in targets}
     changed: dict[Path, None] = {Path(path): None for path in paths}
     deleted: dict[Path, None] = {}
     for status, path in _index_changes():
