@@ -68,6 +68,15 @@ def test_config_is_accepted_before_or_after_the_command(elsewhere: Path, args: l
     assert run(*args)[2].startswith("pscatalog: error: no catalog found")
 
 
+@pytest.mark.parametrize(
+    "args", [["rules"], ["explain", "C004"], ["schema", "levels"], ["import", "--help"]]
+)
+def test_config_is_accepted_by_every_command(elsewhere: Path, args: list[str]) -> None:
+    """Commands that read no configuration still take --config, before or after their name."""
+    assert run(*args, "--config", "conf.toml")[:2] == run("--config", "conf.toml", *args)[:2]
+    assert run(*args, "--config", "conf.toml")[0] == 0
+
+
 def test_config_given_twice_is_a_usage_error(elsewhere: Path) -> None:
     """Two different files: one line and the usage hint, exit 2; the same one twice is fine."""
     assert run("--config", "conf.toml", "validate", "--config", "other.toml") == (

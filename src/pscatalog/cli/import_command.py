@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pscatalog.cli.common import (
+    config_option,
     echo,
     output_format_option,
     output_option,
@@ -22,6 +23,7 @@ from pscatalog.cli.common import (
 @click.option("--force", is_flag=True, help="Write into the folder even if it is not empty.")
 @output_format_option("How to print what the import found.")
 @quiet_option
+@config_option
 @click.pass_context
 def import_command(
     ctx: click.Context, source: Path, output: Path, force: bool, output_format: str, quiet: bool

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from pscatalog.cli.common import echo, output_option, quiet_option
+from pscatalog.cli.common import config_option, echo, output_option, quiet_option
 
 
 @click.command()
+@config_option
 def rules() -> None:
     """List every code: code, name, severity, whether --fix can fix it, and summary."""
     from pscatalog.rules.registry import CODES, FIXABLE
@@ -23,6 +24,7 @@ def rules() -> None:
 
 @click.command()
 @click.argument("code")
+@config_option
 def explain(code: str) -> None:
     """Print the documentation of a code: why, how to fix, examples."""
     from pscatalog.errors import UsageError
@@ -42,6 +44,7 @@ def explain(code: str) -> None:
 @output_option("Folder to write the schema files to (created if missing).", folder=True)
 @click.argument("kind", required=False, type=click.Choice(["levels", "category"]))
 @quiet_option
+@config_option
 def schema(output: Path | None, kind: str | None, quiet: bool) -> None:
     """Print a packaged JSON Schema, or write them all to a folder.
 
