@@ -190,6 +190,20 @@ def test_files_in_a_sub_folder_or_with_a_capital_suffix_are_named_not_skipped(
     )
 
 
+def test_a_link_to_a_folder_is_named_and_never_followed(handbook: Path, tmp_path: Path) -> None:
+    """catalog/shared -> a folder outside: C205, and nothing of what it holds is shown."""
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "secret-name.yaml").write_text("id: x\n", encoding="utf-8")
+    (handbook / "catalog" / "shared").symlink_to(outside, target_is_directory=True)
+    assert run("validate", "--output-format", "concise") == (
+        0,
+        "catalog/shared:1:1: warning C205 this link to a folder is not followed: catalog "
+        "files lie directly in the catalog folder\n",
+        "",
+    )
+
+
 def test_a_notice_can_be_silenced_for_a_folder_kept_aside(handbook: Path) -> None:
     """`per-file-ignores` for the sub-folder silences C205 there, and only there."""
     (handbook / "catalog" / "archive").mkdir()

@@ -188,10 +188,11 @@ def unread_entries(root: Path, files: Files = DISK) -> Iterator[tuple[Path, int,
 
     Each is ``(path, count, first)``: a sub-folder with the number of YAML
     files it holds (at any depth) and the first of them, as a path from the
-    sub-folder; or a file whose suffix is ``.yaml`` or ``.yml`` in other
-    letters (``.YAML``), with a count of 1 and its own name. Hidden entries
-    (``.git``, ``.github``) are other tools' and are not looked at, nor are
-    folders named like YAML files (the loader reports those).
+    sub-folder; a link to a folder, never followed (it may lead out of the
+    repository), with a count of 0; or a file whose suffix is ``.yaml`` or
+    ``.yml`` in other letters (``.YAML``), with a count of 1 and its own name.
+    Hidden entries (``.git``, ``.github``) are other tools' and are not looked
+    at, nor are folders named like YAML files (the loader reports those).
     """
     for child in sorted(files.children(root), key=lambda child: child.name):
         if child.name.startswith("."):
@@ -202,7 +203,10 @@ def unread_entries(root: Path, files: Files = DISK) -> Iterator[tuple[Path, int,
             if not files.is_folder(child):
                 yield child, 1, child.name
             continue
-        if files.disk and child.is_dir() and not child.is_symlink():
+        if files.disk and child.is_dir():
+            if child.is_symlink():
+                yield child, 0, ""
+                continue
             count, first = _yaml_below(child)
             if count:
                 yield child, count, first

@@ -311,7 +311,9 @@ def unread_notices(root: Path, files: Files = DISK) -> Iterator[Diagnostic]:
     """Yield a notice (C205) for each entry of the catalog folder ``root`` that is not read."""
     for path, count, first in unread_entries(root, files):
         name = display_name(path)
-        if count == 1 and first == path.name:
+        if not count:
+            yield file_not_read.linked_folder(name)
+        elif count == 1 and first == path.name:
             proper = path.stem + path.suffix.lower()
             yield file_not_read.other_suffix(name, path.suffix, proper)
         else:

@@ -5,8 +5,10 @@ folder. A file in a sub-folder (``catalog/archive/old.yaml``) or with its
 suffix in capitals (``catalog/extra.YAML``) is not read: its offerings are in
 no page, no export and no check. Rather than skip it in silence, pscatalog
 names it, so that a file meant to be part of the catalog is not lost, and one
-kept aside on purpose is kept aside knowingly. Hidden files and folders
-(``.gitlab-ci.yml``, ``.github/``) belong to other tools and are left alone.
+kept aside on purpose is kept aside knowingly. A link to a folder is named
+too, and never followed: it may lead out of the repository. Hidden files and
+folders (``.gitlab-ci.yml``, ``.github/``) belong to other tools and are left
+alone.
 
 **Fix:** move the file into the catalog folder, or rename it to end in
 ``.yaml``; a file kept aside on purpose goes outside the catalog folder (or
@@ -59,6 +61,16 @@ def sub_folder(name: str, count: int, shown: str) -> Diagnostic:
         "catalog files lie directly in the catalog folder",
         Location(name, 1, 1),
         "move the files into the catalog folder to check them, or out of it",
+    )
+
+
+def linked_folder(name: str) -> Diagnostic:
+    """Return the finding for a link to a folder in the catalog (never followed)."""
+    return diagnose(
+        _THIS,
+        "this link to a folder is not followed: catalog files lie directly in the catalog folder",
+        Location(name, 1, 1),
+        "move the files into the catalog folder to check them, or remove the link",
     )
 
 
