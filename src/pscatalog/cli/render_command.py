@@ -101,9 +101,13 @@ def render(
         raise UsageError("--staged goes with --check")
     if staged:
         from pscatalog.cli.common import load_configuration
-        from pscatalog.tools.hooks import pages_to_check
+        from pscatalog.tools.hooks import index_touches_yaml, pages_to_check
 
-        catalog, pages = pages_to_check(paths, load_configuration(ctx).catalog)
+        # A commit that names no page and touches no YAML file changes no page.
+        quick = not paths and not index_touches_yaml()
+        catalog, pages = (
+            (None, []) if quick else pages_to_check(paths, load_configuration(ctx).catalog)
+        )
         if not pages:
             if not quiet:
                 echo("No page to check.")

@@ -21,16 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pscatalog.catalog.discovery import resolve_targets
-from pscatalog.catalog.model import YAML_SUFFIXES
 from pscatalog.errors import UsageError
-from pscatalog.files.bounded import BoundedReadError, read_bytes
-from pscatalog.outputs.rendering import PAGE_MAX_BYTES, RegionError, find_regions
 
 PAGE_SUFFIXES = (".md",)
 """The pages ``render --check --staged`` looks at: Markdown files."""
 REGION_WORD = b"pscatalog:"
 """What every region marker holds; a page without it has no region."""
+CATALOG_SUFFIXES = (".yaml", ".yml")
+"""The suffixes of catalog files (:data:`pscatalog.catalog.model.YAML_SUFFIXES`, which a
+commit that touches no YAML file need not import)."""
 DEFAULT_TARGETS = ("HEAD", "main", "master")
 """The branches of the remote tried, in order, when the target branch is not named."""
 
@@ -50,6 +49,15 @@ class Change:
         return not (self.changed or self.deleted)
 
 
+def index_touches_yaml() -> bool:
+    """Whether the commit in git's index adds, changes or deletes any YAML file at all.
+
+    The cheap question first: a commit that touches no YAML file changes no catalog,
+    whatever the configuration says, and a hook need not read it.
+    """
+    return any(_is_catalog_name(path.name) for _, path in _index_changes())
+
+
 def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Change:
     """Return the catalog files the commit in git's index changes, with ``paths``.
 
@@ -59,6 +67,8 @@ def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Chan
     repository without a catalog has none to change. Raises
     :class:`UsageError` outside a git repository.
     """
+    from pscatalog.catalog.discovery import resolve_targets
+
     try:
         targets = resolve_targets(paths, configured=configured)
     except UsageError:
@@ -91,6 +101,8 @@ def pages_to_check(
     is none of pscatalog's business and is left out; one whose markers do not
     pair up is kept, to be reported.
     """
+    from pscatalog.catalog.discovery import resolve_targets
+
     pages = [path for path in paths if path.suffix in PAGE_SUFFIXES]
     catalog_files = [path for path in paths if path.suffix not in PAGE_SUFFIXES]
     change = staged_change(catalog_files, configured)
@@ -184,6 +196,10 @@ def _tracked_pages() -> list[Path]:
 
 def _has_regions(page: Path) -> bool:
     """Whether a page holds a region, or markers that do not pair up (to be reported)."""
+    # Imported here: a commit that changes no page and no catalog file needs no renderer.
+    from pscatalog.files.bounded import BoundedReadError, read_bytes
+    from pscatalog.outputs.rendering import PAGE_MAX_BYTES, RegionError, find_regions
+
     try:
         data = read_bytes(page, max_bytes=PAGE_MAX_BYTES)
     except BoundedReadError:
@@ -199,7 +215,7 @@ def _has_regions(page: Path) -> bool:
 
 
 def _is_catalog_name(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+    return name.endswith(CATALOG_SUFFIXES) and not name.startswith(".")
 
 
 def _real(path: Path) -> Path:
