@@ -28,7 +28,7 @@ def test_import_baseline_new_defect_and_fix(in_tmp: Path) -> None:
     assert (code, out) == (0, f"Recorded {len(day_one)} findings in pscatalog-baseline.json.\n")
     assert run("validate", "--baseline", "pscatalog-baseline.json")[:2] == (
         0,
-        "No problems found in 7 files.\n",
+        f"No new problems in 7 files ({len(day_one)} baselined).\n",
     )
 
     # A new defect, with comments around it: a capitalised maturity.

@@ -90,7 +90,7 @@ def test_validate_full_output(broken: Path) -> None:
         "7 |     maturity: Complete\n"
         "  |               ^^^^^^^^\n"
         "  = hint: write 'complete'\n"
-        "Found 1 error in 5 files.\n"
+        "Found 1 error in 5 files; 1 fixable with --fix.\n"
     )
 
 
@@ -111,7 +111,15 @@ def test_validate_json_output_follows_its_schema(broken: Path) -> None:
     report = json.loads(out)
     schema = json.loads((REPO / "docs" / "diagnostics.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema).validate(report)
-    assert report["summary"] == {"errors": 1, "warnings": 0, "infos": 0, "files": 5}
+    assert report["summary"] == {
+        "errors": 1,
+        "warnings": 0,
+        "infos": 0,
+        "files": 5,
+        "baselined": 0,
+        "fixable": 1,
+        "unsafe_fixable": 0,
+    }
     assert report["diagnostics"] == [
         {
             "code": "C004",
@@ -122,6 +130,7 @@ def test_validate_json_output_follows_its_schema(broken: Path) -> None:
             "column": 15,
             "pointer": "/offerings/0/maturity",
             "hint": "write 'complete'",
+            "fix": "safe",
             "url": "https://gitlab.com/pscatalog/pscatalog/-/blob/main/docs/rules.md#c004",
             "related": [],
         }
@@ -152,7 +161,12 @@ def test_named_file_shows_only_findings_that_involve_it(broken: Path) -> None:
 
 def test_missing_path_is_a_usage_error(in_tmp: Path) -> None:
     """A path that does not exist: one line on stderr, exit 2."""
-    assert run("validate", "nope") == (2, "", "pscatalog: error: no such file or folder: nope\n")
+    assert run("validate", "nope") == (
+        2,
+        "",
+        "pscatalog: error: no such file or folder: nope\n"
+        "Try 'pscatalog validate --help' for help.\n",
+    )
 
 
 def test_non_yaml_file_is_a_usage_error(in_tmp: Path) -> None:
@@ -161,7 +175,8 @@ def test_non_yaml_file_is_a_usage_error(in_tmp: Path) -> None:
     assert run("validate", "notes.txt") == (
         2,
         "",
-        "pscatalog: error: not a catalog file (.yaml or .yml): notes.txt\n",
+        "pscatalog: error: not a catalog file (.yaml or .yml): notes.txt\n"
+        "Try 'pscatalog validate --help' for help.\n",
     )
 
 
@@ -170,7 +185,8 @@ def test_no_catalog_found_is_a_usage_error(in_tmp: Path) -> None:
     code, out, err = run("validate")
     assert (code, out) == (2, "")
     assert err.startswith("pscatalog: error: no catalog found:")
-    assert err.count("\n") == 1
+    assert err.endswith("; name the catalog folder\nTry 'pscatalog validate --help' for help.\n")
+    assert err.count("\n") == 2
 
 
 def test_render_prints_categories(shipped: Path) -> None:
@@ -191,7 +207,8 @@ def test_render_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
     assert (code, out) == (1, "")
     assert err.startswith("catalog/integration.yaml:7:15: error S004 'maturity' is 'done'")
     assert err.endswith(
-        "pscatalog: the catalog has YAML or schema errors (above); fix them first\n"
+        "Found 1 error in 5 files.\n"
+        "pscatalog: the catalog has YAML or schema errors; 'pscatalog render' needs them fixed\n"
     )
 
 
@@ -203,7 +220,7 @@ def test_render_goes_on_despite_rule_findings(broken: Path) -> None:
         "#### Integration Services\n\n| Offering | Maturity |\n| :-- | :--: |\n| JIRA | Complete |\n"
         in out
     )
-    assert err.startswith("catalog/integration.yaml:7:15: error C004")
+    assert err == "pscatalog: the catalog has 1 error; 'pscatalog validate' shows them\n"
 
 
 def test_export_json_is_one_nested_tree(shipped: Path) -> None:
@@ -244,14 +261,17 @@ def test_console_script_exit_codes_and_one_line_errors(tmp_path: Path) -> None:
     )
     assert bad_option.returncode == 2
     assert "Traceback" not in bad_option.stderr
-    assert "No such option '--nope'" in bad_option.stderr
+    assert bad_option.stderr == (
+        "pscatalog: error: no such option '--nope'\nTry 'pscatalog validate --help' for help.\n"
+    )
     missing = subprocess.run(
         [*command, "validate", "missing"], capture_output=True, text=True, cwd=tmp_path
     )
     assert (missing.returncode, missing.stdout, missing.stderr) == (
         2,
         "",
-        "pscatalog: error: no such file or folder: missing\n",
+        "pscatalog: error: no such file or folder: missing\n"
+        "Try 'pscatalog validate --help' for help.\n",
     )
 
 

@@ -816,7 +816,10 @@ def test_missing_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
     completed = run_process(["validate", "no/such/catalog"], cwd=tmp_path)
     assert completed.returncode == 2
     assert completed.stdout == ""
-    assert completed.stderr == "pscatalog: error: no such file or folder: no/such/catalog\n"
+    assert completed.stderr == (
+        "pscatalog: error: no such file or folder: no/such/catalog\n"
+        "Try 'pscatalog validate --help' for help.\n"
+    )
 
 
 def test_named_file_that_is_not_yaml_is_one_line_and_exit_2(repository: Path) -> None:
@@ -826,6 +829,7 @@ def test_named_file_that_is_not_yaml_is_one_line_and_exit_2(repository: Path) ->
     assert result.exit_code == 2
     assert (
         result.stderr == "pscatalog: error: not a catalog file (.yaml or .yml): catalog/notes.txt\n"
+        "Try 'pscatalog validate --help' for help.\n"
     )
 
 

@@ -100,6 +100,7 @@ def test_a_folder_named_like_a_revision_cannot_stand_in_for_it(
     assert err == (
         f"pscatalog: error: '{name}' is both a folder and a git revision: write './{name}' "
         "for the folder; for the revision, remove or rename the folder\n"
+        "Try 'pscatalog diff --help' for help.\n"
     )
     assert not Path("cq.json").exists()
     code, out, _ = run("diff", handbook, "HEAD")
@@ -119,7 +120,8 @@ def test_a_folder_written_as_a_path_is_a_folder(handbook: str, in_tmp: Path) -> 
     assert (code, out, err) == (
         2,
         "",
-        "pscatalog: error: no such catalog folder: ./no-such-folder\n",
+        "pscatalog: error: no such catalog folder: ./no-such-folder\n"
+        "Try 'pscatalog diff --help' for help.\n",
     )
 
 
@@ -128,6 +130,7 @@ def test_an_empty_argument_is_a_usage_error(handbook: str, in_tmp: Path) -> None
     delete_jira(in_tmp / "catalog")
     message = (
         "pscatalog: error: an empty argument names neither a catalog folder nor a git revision\n"
+        "Try 'pscatalog diff --help' for help.\n"
     )
     assert run("diff", "", "HEAD", "--check") == (2, "", message)
     assert run("diff", "HEAD", "", "--check") == (2, "", message)
@@ -255,6 +258,7 @@ def test_decoys_on_both_sides_are_refused_even_without_a_catalog(
     assert err == (
         f"pscatalog: error: '{handbook}' is both a folder and a git revision: write "
         f"'./{handbook}' for the folder; for the revision, remove or rename the folder\n"
+        "Try 'pscatalog diff --help' for help.\n"
     )
 
 
@@ -323,5 +327,5 @@ def test_a_change_that_moves_the_catalog_fails_closed_and_says_why(
         "",
         "pscatalog: error: no catalog files in 'catalog/' at revision HEAD: the change check "
         "reads the catalog where the old revision keeps it; a change that moves the catalog "
-        "is reviewed by hand\n",
+        "is reviewed by hand\nTry 'pscatalog diff --help' for help.\n",
     )

@@ -460,7 +460,9 @@ def test_cli_refuses_a_side_with_schema_errors(folders: tuple[Path, Path]) -> No
     code, out, err = run("diff", str(folders[0]), str(folders[1]))
     assert (code, out) == (1, "")
     assert "integration.yaml:7:15: error S004 'maturity' is 'done'" in err
-    assert err.endswith(f"pscatalog: {folders[1]} has YAML or schema errors; no diff\n")
+    assert err.endswith(
+        f"pscatalog: {folders[1]} has YAML or schema errors; 'pscatalog diff' needs them fixed\n"
+    )
 
 
 # -- the command line: git revisions ---------------------------------------------------
@@ -514,7 +516,9 @@ def test_cli_names_revision_files_in_errors(repo: Path) -> None:
     assert (code, out) == (1, "")
     assert "\nHEAD:catalog/integration.yaml:7:15: error S004 'maturity' is 'done'" in f"\n{err}"
     assert "\n7 |     maturity: done\n" in err
-    assert err.endswith("pscatalog: HEAD has YAML or schema errors; no diff\n")
+    assert err.endswith(
+        "pscatalog: HEAD has YAML or schema errors; 'pscatalog diff' needs them fixed\n"
+    )
 
 
 def test_cli_unknown_revision_is_a_usage_error(repo: Path) -> None:
@@ -522,7 +526,8 @@ def test_cli_unknown_revision_is_a_usage_error(repo: Path) -> None:
     assert run("diff", "no-such-branch", "HEAD") == (
         2,
         "",
-        "pscatalog: error: not a catalog folder or a git revision: no-such-branch\n",
+        "pscatalog: error: not a catalog folder or a git revision: no-such-branch\n"
+        "Try 'pscatalog diff --help' for help.\n",
     )
 
 
@@ -531,7 +536,8 @@ def test_cli_option_like_revision_is_refused(repo: Path) -> None:
     assert run("diff", "--", "--output=x", "HEAD") == (
         2,
         "",
-        "pscatalog: error: not a catalog folder or a git revision: '--output=x'\n",
+        "pscatalog: error: not a catalog folder or a git revision: '--output=x'\n"
+        "Try 'pscatalog diff --help' for help.\n",
     )
     assert not (repo / "x").exists()
 
@@ -546,7 +552,8 @@ def test_cli_revision_without_a_catalog(repo: Path) -> None:
     assert run("diff", "empty", "main") == (
         2,
         "",
-        "pscatalog: error: no catalog files in 'catalog/' at revision empty\n",
+        "pscatalog: error: no catalog files in 'catalog/' at revision empty\n"
+        "Try 'pscatalog diff --help' for help.\n",
     )
 
 
@@ -557,7 +564,8 @@ def test_cli_revision_outside_git(in_tmp: Path, monkeypatch: pytest.MonkeyPatch)
     assert run("diff", "HEAD", "catalog") == (
         2,
         "",
-        "pscatalog: error: not a catalog folder, and not in a git repository: HEAD\n",
+        "pscatalog: error: not a catalog folder, and not in a git repository: HEAD\n"
+        "Try 'pscatalog diff --help' for help.\n",
     )
 
 

@@ -736,7 +736,11 @@ def test_syntax_error_shows_the_source_line(catalog: Path) -> None:
 
 def test_missing_path_is_a_usage_error(in_tmp: Path) -> None:
     """A path that does not exist is one line on stderr and exit code 2."""
-    assert run("fmt", "nowhere") == (2, "", "pscatalog: error: no such file or folder: nowhere\n")
+    assert run("fmt", "nowhere") == (
+        2,
+        "",
+        "pscatalog: error: no such file or folder: nowhere\nTry 'pscatalog fmt --help' for help.\n",
+    )
 
 
 def test_a_file_that_is_not_yaml_is_a_usage_error(in_tmp: Path) -> None:
@@ -745,7 +749,8 @@ def test_a_file_that_is_not_yaml_is_a_usage_error(in_tmp: Path) -> None:
     assert run("fmt", "notes.txt") == (
         2,
         "",
-        "pscatalog: error: not a catalog file (.yaml or .yml): notes.txt\n",
+        "pscatalog: error: not a catalog file (.yaml or .yml): notes.txt\n"
+        "Try 'pscatalog fmt --help' for help.\n",
     )
 
 

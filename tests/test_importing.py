@@ -541,12 +541,21 @@ def test_output_format_json_is_validates_json_report(in_tmp: Path) -> None:
     printed = json.loads(outcome.stdout)
     shutil.rmtree(in_tmp / "catalog")
     assert printed == json.loads(report_json(import_services("services.yml").report()))
-    assert printed["summary"] == {"errors": 12, "warnings": 18, "infos": 16, "files": 1}
+    assert printed["summary"] == {
+        "errors": 12,
+        "warnings": 18,
+        "infos": 16,
+        "files": 1,
+        "baselined": 0,
+        "fixable": 0,
+        "unsafe_fixable": 0,
+    }
     first = printed["diagnostics"][0]
     assert sorted(first) == [
         "code",
         "column",
         "file",
+        "fix",
         "hint",
         "line",
         "message",
@@ -604,6 +613,7 @@ def test_a_non_empty_output_folder_is_refused_unless_forced(in_tmp: Path) -> Non
     assert (outcome.exit_code, outcome.stdout) == (2, "")
     assert outcome.stderr == (
         "pscatalog: error: the output folder is not empty: catalog (--force writes into it)\n"
+        "Try 'pscatalog import --help' for help.\n"
     )
     assert sorted(path.name for path in (in_tmp / "catalog").iterdir()) == ["notes.txt"]
     forced = CliRunner().invoke(cli, ["import", "services.yml", "--force"])
@@ -618,11 +628,20 @@ def test_a_non_empty_output_folder_is_refused_unless_forced(in_tmp: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["missing.yml"], "pscatalog: error: no such services file: missing.yml\n"),
-        (["."], "pscatalog: error: not a services file, but a folder: .\n"),
+        (
+            ["missing.yml"],
+            "pscatalog: error: no such services file: missing.yml\n"
+            "Try 'pscatalog import --help' for help.\n",
+        ),
+        (
+            ["."],
+            "pscatalog: error: not a services file, but a folder: .\n"
+            "Try 'pscatalog import --help' for help.\n",
+        ),
         (
             ["services.yml", "--output", "services.yml"],
-            "pscatalog: error: the output is a file, not a folder: services.yml\n",
+            "pscatalog: error: the output is a file, not a folder: services.yml\n"
+            "Try 'pscatalog import --help' for help.\n",
         ),
     ],
 )

@@ -324,7 +324,7 @@ def test_baseline_entry_with_a_lone_surrogate_is_reported_not_a_crash(in_tmp: Pa
     """A baseline whose entry names a lone surrogate still gives every report, the entry as an escape."""
     write_catalog(in_tmp / "catalog", {})
     Path("baseline.json").write_text(
-        '{\n  "version": 1,\n  "findings": [\n'
+        '{\n  "version": 2,\n  "findings": [\n'
         '    {"fingerprint": "f", "code": "C004", "file": "catalog/levels.yaml",'
         ' "pointer": "/\\ud800\\u001b[2J"}\n  ]\n}\n',
         encoding="utf-8",

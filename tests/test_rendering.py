@@ -466,7 +466,8 @@ def test_cli_svg_of_another_view_is_a_usage_error(shipped: Path) -> None:
     assert run("render", "--view", "catalog", "--format", "svg") == (
         2,
         "",
-        "pscatalog: error: the catalog view has no svg form; svg is for the maturity view\n",
+        "pscatalog: error: the catalog view has no svg form; svg is for the maturity view\n"
+        "Try 'pscatalog render --help' for help.\n",
     )
 
 
@@ -635,7 +636,7 @@ def test_check_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
     assert (code, out) == (1, "")
     assert "\ncatalog/integration.yaml:7:15: error S004 'maturity' is 'done'" in f"\n{err}"
     assert err.endswith(
-        "pscatalog: the catalog has YAML or schema errors (above); fix them first\n"
+        "pscatalog: the catalog has YAML or schema errors; 'pscatalog render' needs them fixed\n"
     )
     assert (in_tmp / "page.md").read_text(encoding="utf-8") == PAGE
 
@@ -656,21 +657,28 @@ def test_check_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
 def test_page_usage_errors(shipped: Path, args: tuple[str, ...], message: str) -> None:
     """Contradictory or missing arguments exit 2 with one line, before the catalog is read."""
     (shipped.parent / "page.md").write_text(PAGE, encoding="utf-8")
-    assert run("render", *args) == (2, "", f"pscatalog: error: {message}\n")
+    assert run("render", *args) == (
+        2,
+        "",
+        f"pscatalog: error: {message}\nTry 'pscatalog render --help' for help.\n",
+    )
 
 
 def test_render_check_hook_definition() -> None:
-    """The hook runs `render --check` on the Markdown pages pre-commit passes, in one process."""
+    """The hook runs on every commit, in one process, given the pages and catalog files changed."""
     hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")}
     hook = hooks["pscatalog-render-check"]
-    assert (hook["entry"], hook["language"], hook["require_serial"]) == (
-        "pscatalog render --check",
+    assert (hook["entry"], hook["language"], hook["require_serial"], hook["always_run"]) == (
+        "pscatalog render --check --staged",
         "python",
+        True,
         True,
     )
     pattern = re.compile(hook["files"])
     assert pattern.search("handbook/services.md")
-    assert not pattern.search("catalog/jira.yaml")
+    assert pattern.search("catalog/jira.yaml")
+    assert not pattern.search("catalog/archive/jira.yaml")
+    assert not pattern.search("handbook/services.html")
 
 
 def test_golden_files_are_the_ones_the_script_writes() -> None:

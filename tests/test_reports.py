@@ -87,7 +87,10 @@ def faulty_catalog(root: Path, *, lines_above: int = 0) -> ValidationResult:
 
 
 def fingerprint(path: str, code: str, pointer: str, occurrence: int = 0) -> str:
-    """The documented fingerprint: SHA-256 of [path, code, pointer(, occurrence)] as UTF-8 JSON."""
+    """The documented fingerprint: SHA-256 of [path, code, pointer(, occurrence)] as UTF-8 JSON.
+
+    The pointer names list entries by their ids: ``/offerings/[jira]/maturity``.
+    """
     parts: list[Any] = [path, code, pointer] + ([occurrence] if occurrence else [])
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
@@ -142,8 +145,9 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
     """Outside git, each issue has GitLab's six fields, paths relative to the current folder."""
     report = json.loads(report_gitlab(faulty_catalog(here / "catalog")))
     integration, migration = "catalog/integration.yaml", "catalog/migration.yaml"
-    maturity, sku = "/offerings/0/maturity", "/offerings/0/variants/1/sku"
-    colour, flavour = "/offerings/1/variants/0/colour", "/offerings/1/variants/0/flavour"
+    maturity, sku = "/offerings/[jira]/maturity", "/offerings/[jira]/variants/[remote]/sku"
+    colour = "/offerings/[ldap]/variants/[custom]/colour"
+    flavour = "/offerings/[ldap]/variants/[custom]/flavour"
     assert report == [
         issue(
             "M002",
@@ -244,7 +248,7 @@ def test_gitlab_paths_are_relative_to_the_git_top_folder(
         "data/catalog/migration.yaml",
     }
     assert report[0]["fingerprint"] == fingerprint(
-        "data/catalog/integration.yaml", "M002", "/offerings/0/maturity"
+        "data/catalog/integration.yaml", "M002", "/offerings/[jira]/maturity"
     )
 
 
@@ -263,8 +267,8 @@ def test_gitlab_fingerprints_differ_for_two_findings_of_one_code_in_one_file(her
     unknown = [i["fingerprint"] for i in report if i["check_name"] == "S001"]
     path = "catalog/integration.yaml"
     assert unknown == [
-        fingerprint(path, "S001", "/offerings/1/variants/0/colour"),
-        fingerprint(path, "S001", "/offerings/1/variants/0/flavour"),
+        fingerprint(path, "S001", "/offerings/[ldap]/variants/[custom]/colour"),
+        fingerprint(path, "S001", "/offerings/[ldap]/variants/[custom]/flavour"),
     ]
     assert len({i["fingerprint"] for i in report}) == len(report)
 
@@ -594,7 +598,7 @@ def test_sarif_result_has_rule_level_message_location_related_and_fingerprint(he
 
 
 def test_sarif_uris_are_encoded_and_relative_to_the_folder_it_ran_in(here: Path):
-    """A relative, percent-encoded URI against %SRCROOT%, which is the current folder."""
+    """Outside git: a relative, percent-encoded URI against %SRCROOT%, the current folder."""
     odd = ValidationResult(
         diagnostics=[diagnostic("Y003", Severity.INFO, "a note", file="catalog/my file é.yaml")]
     )

@@ -171,7 +171,7 @@ def test_cli_refuses_a_catalog_with_schema_errors(in_tmp: Path) -> None:
     assert (code, out) == (1, "")
     assert "\ncatalog/integration.yaml:7:15: error S004 'maturity' is 'done'" in f"\n{err}"
     assert err.endswith(
-        "pscatalog: the catalog has YAML or schema errors (above); fix them first\n"
+        "pscatalog: the catalog has YAML or schema errors; 'pscatalog stats' needs them fixed\n"
     )
 
 

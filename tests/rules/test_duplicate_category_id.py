@@ -84,5 +84,5 @@ def test_named_files_show_the_duplicates_that_involve_them(tmp_path: Path):
     root = write_catalog(tmp_path, {"x.yaml": REPEAT, "z.yaml": other})
     assert findings(root) == [("C102", "x.yaml", 1, 5), ("C201", "z.yaml", 3, 8)]
     assert findings(root, root / "x.yaml") == [("C102", "x.yaml", 1, 5)]
-    assert findings(root, root / "a-product.yaml") == [("C102", "x.yaml", 1, 5)]
+    assert findings(root, root / "a-product.yaml") == [("C102", "a-product.yaml", 1, 5)]
     assert findings(root, root / "b-adoption.yaml") == []

@@ -108,5 +108,5 @@ def test_named_files_show_the_duplicates_that_involve_them(tmp_path: Path):
     root = write_catalog(tmp_path, {"x.yaml": REPEAT, "z.yaml": other})
     assert findings(root) == [("C103", "x.yaml", 5, 9), ("C001", "z.yaml", 8, 5)]
     assert findings(root, root / "x.yaml") == [("C103", "x.yaml", 5, 9)]
-    assert findings(root, root / "a-product.yaml") == [("C103", "x.yaml", 5, 9)]
+    assert findings(root, root / "a-product.yaml") == [("C103", "a-product.yaml", 5, 9)]
     assert findings(root, root / "z.yaml") == [("C001", "z.yaml", 8, 5)]

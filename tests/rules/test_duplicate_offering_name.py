@@ -91,5 +91,5 @@ def test_named_files_show_the_duplicates_that_involve_them(tmp_path: Path):
     """Naming the first file shows the repeat in x.yaml; naming an unrelated file does not."""
     root = write_catalog(tmp_path, {"x.yaml": _offering("base implementation")})
     assert findings(root, root / "x.yaml") == [("C104", "x.yaml", 6, 11)]
-    assert findings(root, root / "a-product.yaml") == [("C104", "x.yaml", 6, 11)]
+    assert findings(root, root / "a-product.yaml") == [("C104", "a-product.yaml", 6, 11)]
     assert findings(root, root / "c-transformation.yaml") == []

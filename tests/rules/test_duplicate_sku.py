@@ -105,6 +105,6 @@ def test_named_files_show_the_duplicates_that_involve_them(tmp_path: Path):
             "y.yaml": _standard("jenkins", "GL-JIRA", "ci"),
         },
     )
-    assert findings(root, root / "x.yaml") == [("C105", "y.yaml", 10, 14)]
+    assert findings(root, root / "x.yaml") == [("C105", "x.yaml", 10, 14)]
     assert findings(root, root / "y.yaml") == [("C105", "y.yaml", 10, 14)]
     assert findings(root, root / "a-product.yaml") == []

@@ -29,11 +29,12 @@ def test_every_level_with_a_category_passes(tmp_path: Path):
     assert findings(write_catalog(tmp_path, {})) == []
 
 
-def test_named_files_show_it_only_with_the_levels_file(tmp_path: Path):
-    """C203 is a finding of levels.yaml: naming only a category file does not show it."""
+def test_named_files_show_it_with_the_levels_file_or_any_category_file(tmp_path: Path):
+    """C203 is in levels.yaml, and a change to any category file (the one moved away) causes it."""
     root = write_catalog(tmp_path, {"b-adoption.yaml": EDUCATION_UNDER_PRODUCT})
     assert findings(root, root / "levels.yaml") == [("C203", "levels.yaml", 6, 9)]
-    assert findings(root, root / "a-product.yaml") == []
+    assert findings(root, root / "b-adoption.yaml") == [("C203", "levels.yaml", 6, 9)]
+    assert findings(root, root / "a-product.yaml") == [("C203", "levels.yaml", 6, 9)]
 
 
 def test_message_and_hint(in_tmp: Path):

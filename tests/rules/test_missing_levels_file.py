@@ -13,12 +13,12 @@ def _without_levels(root: Path) -> Path:
 
 def test_catalog_without_levels_file_is_reported_once(tmp_path: Path):
     """A catalog without levels.yaml gets one C204, and no level of a category is judged."""
-    assert findings(_without_levels(tmp_path)) == [("C204", "levels.yaml", 1, 1)]
+    assert findings(_without_levels(tmp_path / "catalog")) == [("C204", "levels.yaml", 1, 1)]
 
 
 def test_levels_yml_is_a_levels_file(tmp_path: Path):
     """A catalog whose levels file is levels.yml passes."""
-    root = _without_levels(tmp_path)
+    root = _without_levels(tmp_path / "catalog")
     (root / "levels.yml").write_text(LEVELS_YAML, encoding="utf-8")
     assert findings(root) == []
 
@@ -30,7 +30,7 @@ def test_catalog_with_levels_file_passes(tmp_path: Path):
 
 def test_named_files_show_the_missing_levels_file(tmp_path: Path):
     """A missing levels file concerns the whole catalog: naming any file shows it."""
-    root = _without_levels(tmp_path)
+    root = _without_levels(tmp_path / "catalog")
     assert findings(root, root / "a-product.yaml") == [("C204", "levels.yaml", 1, 1)]
 
 

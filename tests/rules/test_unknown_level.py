@@ -32,7 +32,7 @@ def test_level_of_the_levels_file_passes(tmp_path: Path):
 
 def test_without_a_levels_file_only_the_missing_file_is_reported(tmp_path: Path):
     """With no levels file, C204 is reported and C201 is silent, even for a misspelt level."""
-    root = write_catalog(tmp_path, {"integration.yaml": _category("products")})
+    root = write_catalog(tmp_path / "catalog", {"integration.yaml": _category("products")})
     (root / "levels.yaml").unlink()
     assert findings(root) == [("C204", "levels.yaml", 1, 1)]
 

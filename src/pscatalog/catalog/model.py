@@ -195,11 +195,16 @@ def catalog_files(root: Path, files: Files = DISK) -> list[Path]:
     """Return the YAML files of a catalog folder, sorted by name.
 
     A folder named like a YAML file is listed too: the loader reports it.
+    Hidden files (``.gitlab-ci.yml``) are other tools' and are not listed.
     Files held in memory (``files``) are listed with those on disk.
     """
     children = files.children(root)
     return sorted(
-        (child for child in children if child.suffix in YAML_SUFFIXES),
+        (
+            child
+            for child in children
+            if child.suffix in YAML_SUFFIXES and not child.name.startswith(".")
+        ),
         key=lambda child: child.name,
     )
 

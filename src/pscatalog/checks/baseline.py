@@ -4,37 +4,52 @@ A team adopting pscatalog on an imperfect catalog records its findings once
 (``pscatalog baseline``); ``validate --baseline FILE`` then fails only on
 findings that are not in the file, and reports the entries that no longer
 occur, so the file shrinks as the catalog is cleaned. Findings are matched by
-the fingerprints of the GitLab Code Quality report (file, code and JSON
-pointer, never the line), so moving lines does not turn old findings into new
-ones.
+the fingerprints of the GitLab Code Quality report
+(:mod:`pscatalog.checks.fingerprints`: the file, the code, and the place in
+the data with entries named by their ids, never the line or a position in a
+list), so moving lines, or inserting, removing and reordering other entries,
+does not turn old findings into new ones.
 
 The file is JSON with one finding per line, for readable diffs in review::
 
     {
-      "version": 1,
+      "version": 2,
       "findings": [
-        {"fingerprint": "…", "code": "C103", "file": "catalog/dedicated.yaml", ...},
+        {"fingerprint": "…", "code": "C103", "file": "catalog/dedicated.yaml",
+         "pointer": "/offerings/[dedicated-engineer]/id", "message": "…"},
         ...
       ]
     }
+
+``fingerprint``, ``code`` and ``file`` are required; ``pointer`` and
+``message`` are there for people. Version 1 files (written by earlier
+releases, whose fingerprints and pointers hold list indexes) are still read,
+and matched as they were written; ``pscatalog baseline`` writes version 2.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pscatalog.checks.checker import ValidationResult
-from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
+from pscatalog.checks.fingerprints import (
+    identities,
+    legacy_fingerprints,
+    repository_path,
+    repository_root,
+)
 from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.errors import PscatalogError
 from pscatalog.files.bounded import JSON_MAX_BYTES, BoundedReadError, parse_json, read_bytes
 from pscatalog.rules.stale_baseline_entry import CODE as STALE_BASELINE_ENTRY
 
-BASELINE_FORMAT_VERSION = 1
+BASELINE_FORMAT_VERSION = 2
+"""The version ``pscatalog baseline`` writes."""
+READ_VERSIONS = (1, 2)
+"""The versions ``validate --baseline`` reads."""
 DEFAULT_BASELINE = "pscatalog-baseline.json"
 """The file ``pscatalog baseline`` writes unless told otherwise."""
 
@@ -54,29 +69,23 @@ class Entry:
     message: str
     line: int
     """Where the entry is in the baseline file (1-based), to report it when stale."""
-
-
-def _identities(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, str]]:
-    """Return (fingerprint, repository path) of each diagnostic."""
-    root = repository_root()
-    paths = [repository_path(d.location.file, root) for d in diagnostics]
-    return list(zip(fingerprints(diagnostics, paths), paths, strict=True))
+    version: int = BASELINE_FORMAT_VERSION
+    """The version of the file the entry was read from: version 1 fingerprints hold
+    list indexes (:func:`pscatalog.checks.fingerprints.legacy_fingerprints`)."""
 
 
 def baseline_text(result: ValidationResult) -> str:
-    """Return the baseline file recording every finding of ``result``."""
+    """Return the baseline file (version 2) recording every finding of ``result``."""
     rows = sorted(
         (
             {
-                "fingerprint": fingerprint,
-                "code": diagnostic.code,
-                "file": path,
-                "pointer": diagnostic.location.pointer,
+                "fingerprint": identity.fingerprint,
+                "code": result.canonical(diagnostic).code,
+                "file": identity.path,
+                "pointer": identity.pointer,
                 "message": diagnostic.message,
             }
-            for diagnostic, (fingerprint, path) in zip(
-                result.diagnostics, _identities(result.diagnostics), strict=True
-            )
+            for diagnostic, identity in zip(result.diagnostics, identities(result), strict=True)
         ),
         key=lambda row: (row["file"], row["code"], row["pointer"], row["fingerprint"]),
     )
@@ -103,8 +112,10 @@ def read_baseline(path: Path) -> list[Entry]:
         raise BaselineError(f"{path}: not a baseline file: {exc}") from None
     except RecursionError:
         raise BaselineError(f"{path}: not a baseline file: nested too deeply") from None
-    if not isinstance(data, dict) or data.get("version") != BASELINE_FORMAT_VERSION:
-        raise BaselineError(f"{path}: not a version {BASELINE_FORMAT_VERSION} baseline file")
+    version = data.get("version") if isinstance(data, dict) else None
+    if type(version) is not int or version not in READ_VERSIONS:
+        read = " or ".join(str(known) for known in READ_VERSIONS)
+        raise BaselineError(f"{path}: not a version {read} baseline file")
     rows = data.get("findings")
     if not isinstance(rows, list):
         raise BaselineError(f"{path}: 'findings' must be a list")
@@ -120,6 +131,7 @@ def read_baseline(path: Path) -> list[Entry]:
                     str(row.get("pointer", "")),
                     str(row.get("message", "")),
                     line,
+                    version,
                 )
             )
         except (KeyError, TypeError):
@@ -139,17 +151,25 @@ def _entry_lines(text: str, count: int) -> list[int]:
 def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -> ValidationResult:
     """Drop the findings recorded in the baseline; report entries that no longer occur.
 
-    Only entries about files that were checked can be found stale: with some
-    files named (as pre-commit does), the others' entries are left alone.
+    The result counts the findings dropped (``baselined``). Only entries
+    about files that were checked can be found stale: with some files named
+    (as pre-commit does), the others' entries are left alone.
     """
-    identities = _identities(result.diagnostics)
-    recorded = {entry.fingerprint for entry in entries}
+    found_now = identities(result)
+    current = [identity.fingerprint for identity in found_now]
+    legacy = (
+        legacy_fingerprints(result)
+        if any(entry.version == 1 for entry in entries)
+        else [""] * len(current)
+    )
+    recorded = {(entry.version == 1, entry.fingerprint) for entry in entries}
     kept = [
         diagnostic
-        for diagnostic, (fingerprint, _) in zip(result.diagnostics, identities, strict=True)
-        if fingerprint not in recorded
+        for diagnostic, fingerprint, old in zip(result.diagnostics, current, legacy, strict=True)
+        if (False, fingerprint) not in recorded and (True, old) not in recorded
     ]
-    found = {fingerprint for fingerprint, _ in identities}
+    found = {(False, fingerprint) for fingerprint in current}
+    found.update((True, old) for old in legacy)
     root = repository_root()
     checked = {repository_path(file, root) for file in result.files}
     name = str(path)
@@ -163,7 +183,8 @@ def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -
             "remove it from the baseline (or run 'pscatalog baseline' again)",
         )
         for entry in entries
-        if entry.fingerprint not in found and entry.file in checked
+        if (entry.version == 1, entry.fingerprint) not in found and entry.file in checked
     ]
     diagnostics = sorted(kept + stale, key=lambda diagnostic: diagnostic.sort_key)
-    return replace(result, diagnostics=diagnostics)
+    baselined = result.baselined + len(result.diagnostics) - len(kept)
+    return replace(result, diagnostics=diagnostics, baselined=baselined)

@@ -1,21 +1,42 @@
 """Where a report names a file, and the fingerprint that identifies a finding.
 
-The ``gitlab`` and ``sarif`` reports share these, so that a finding carries
-the same identity in both. A fingerprint hashes the file's path from the
-repository's top folder, the code and the JSON pointer of the finding, never
-its line: a finding keeps its fingerprint when unrelated lines move, and CI
-tools do not show it as fixed and new again.
+The ``gitlab`` and ``sarif`` reports and the baseline share these, so that a
+finding carries the same identity in all three. A fingerprint hashes the
+file's path from the repository's top folder, the code, and the place of the
+finding in the file's data: its JSON pointer with every list index replaced
+by what identifies the entry there, never its line. An offering's variant's
+SKU is ``/offerings/[jira]/variants/[remote]/sku``, whatever the positions of
+the offering and the variant in their lists, so a finding keeps its
+fingerprint when lines move, and when other entries are inserted, removed or
+reordered; it changes when an id along its path changes.
+
+An entry of a list is named by (see :func:`stable_pointer`):
+
+- ``[ID]``, for a mapping with a string ``id`` (levels, offerings, variants);
+- ``[=VALUE]``, for a string (a marketing material link, a stage);
+- ``[#INDEX]``, for anything else, by position, as a last resort.
+
+Inside a token, ``~`` is written ``~0`` and ``/`` ``~1`` (as in RFC 6901); a
+key that starts with ``[`` starts with ``~2`` instead, and an id that starts
+with ``=`` or ``#`` with ``~3`` or ``~4``, so that no two places share a
+name. Version 1 baselines recorded fingerprints of the plain JSON pointer,
+list indexes included; :func:`legacy_fingerprints` computes those, to read
+them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
 from pathlib import Path, PurePath
+from typing import Any, NamedTuple
 
+from pscatalog.checks.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic
 from pscatalog.files.repository import repository_root as _top_folder
+from pscatalog.yamltext.loader import Document
 
 
 def repository_root() -> Path | None:
@@ -40,21 +61,133 @@ def repository_path(file: str, root: Path | None) -> str:
     return PurePath(relative).as_posix()
 
 
-def fingerprints(diagnostics: Sequence[Diagnostic], paths: Sequence[str]) -> list[str]:
-    """Return the fingerprint of each diagnostic, ``paths`` being their repository paths.
+class Identity(NamedTuple):
+    """What identifies a finding across runs."""
+
+    path: str
+    """The file's path from the repository's top folder."""
+    pointer: str
+    """The finding's place in the file's data, entries named by their ids."""
+    fingerprint: str
+    """The hash of the path, the code and the pointer (and an occurrence number)."""
+
+
+def identities(result: ValidationResult) -> list[Identity]:
+    """Return the identity of each diagnostic of ``result``, in order.
+
+    A finding a run that names files placed in a named file is identified as
+    a run over the whole catalog reports it (:meth:`ValidationResult.canonical`).
+    A file of a git revision read by ``diff`` is named by its path in the work
+    tree.
+    """
+    root = repository_root()
+    documents = {doc.name: doc for catalog in result.catalogs for doc in catalog.documents}
+    rows = []
+    for diagnostic in result.diagnostics:
+        original = result.canonical(diagnostic)
+        doc = documents.get(original.location.file)
+        path = repository_path(_file_of(original, doc), root)
+        data = doc.data if doc is not None else None
+        rows.append((path, original.code, stable_pointer(data, original.location.pointer)))
+    return [
+        Identity(path, pointer, fingerprint)
+        for (path, _, pointer), fingerprint in zip(rows, _hashes(rows), strict=True)
+    ]
+
+
+def fingerprints(result: ValidationResult) -> list[str]:
+    """Return the fingerprint of each diagnostic of ``result``, in order.
 
     A fingerprint is the hex SHA-256 of the JSON array ``[path, code,
-    pointer]`` written in UTF-8. When those three repeat in one report (two
-    duplicate keys in one file, say), the second appends occurrence number 1
-    to the array, the third 2, and so on, so that every fingerprint in a
-    report is distinct and the first keeps the fingerprint it has alone.
+    pointer]`` written in UTF-8, the pointer as :func:`stable_pointer` writes
+    it. When those three repeat in one report (two duplicate keys in one
+    file, say), the second appends occurrence number 1 to the array, the
+    third 2, and so on, so that every fingerprint in a report is distinct and
+    the first keeps the fingerprint it has alone.
     """
-    import hashlib  # imported here for the same reason as subprocess above
+    return [identity.fingerprint for identity in identities(result)]
 
+
+def legacy_fingerprints(result: ValidationResult) -> list[str]:
+    """Return each diagnostic's fingerprint as version 1 baselines recorded it.
+
+    The same hash over the plain JSON pointer, list indexes included; only
+    reading a version 1 baseline needs it.
+    """
+    root = repository_root()
+    rows = []
+    for diagnostic in result.diagnostics:
+        original = result.canonical(diagnostic)
+        path = repository_path(original.location.file, root)
+        rows.append((path, original.code, original.location.pointer))
+    return _hashes(rows)
+
+
+def stable_pointer(data: Any, pointer: str) -> str:
+    """Return ``pointer`` (RFC 6901, into ``data``) with each list index replaced by an id.
+
+    See the module's documentation for the form. Where the pointer leaves
+    ``data`` (a place the data does not have), the rest of it is kept as it
+    is written.
+    """
+    if not pointer:
+        return ""
+    tokens = []
+    node: Any = data
+    for raw in pointer.split("/")[1:]:
+        key = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and key.isascii() and key.isdigit() and int(key) < len(node):
+            index = int(key)
+            tokens.append(_entry(node[index], index))
+            node = node[index]
+        elif isinstance(node, dict) and key in node:
+            tokens.append(_key(key))
+            node = node[key]
+        else:
+            tokens.append(_key(key))
+            node = None
+    return "".join("/" + token for token in tokens)
+
+
+def _file_of(diagnostic: Diagnostic, doc: Document | None) -> str:
+    """Return the file a finding is in, as a path from the current folder.
+
+    A document's path, rather than its name in reports: a file of a git
+    revision is named ``REV:path`` but lies, for this purpose, in the work tree.
+    """
+    if doc is None:
+        return diagnostic.location.file
+    try:
+        return os.path.relpath(doc.path)
+    except ValueError:  # another drive on Windows
+        return diagnostic.location.file
+
+
+def _entry(item: Any, index: int) -> str:
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        identifier = _escaped(item["id"])
+        if identifier.startswith(("=", "#")):
+            identifier = ("~3" if identifier[0] == "=" else "~4") + identifier[1:]
+        return f"[{identifier}]"
+    if isinstance(item, str):
+        return f"[={_escaped(item)}]"
+    return f"[#{index}]"
+
+
+def _key(key: str) -> str:
+    escaped = _escaped(key)
+    return "~2" + escaped[1:] if escaped.startswith("[") else escaped
+
+
+def _escaped(text: str) -> str:
+    return text.replace("~", "~0").replace("/", "~1")
+
+
+def _hashes(rows: Sequence[tuple[str, str, str]]) -> list[str]:
+    """Return the fingerprint of each (path, code, pointer), numbering repeats."""
     seen: dict[tuple[str, str, str], int] = {}
     result = []
-    for diagnostic, path in zip(diagnostics, paths, strict=True):
-        identity = (path, diagnostic.code, diagnostic.location.pointer)
+    for identity in rows:
         occurrence = seen.get(identity, 0)
         seen[identity] = occurrence + 1
         parts: list[str | int] = [*identity, occurrence] if occurrence else [*identity]

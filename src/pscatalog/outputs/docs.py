@@ -26,6 +26,7 @@ _FAMILIES = (
 
 _KIND_BY_PREFIX = {
     "Y": "reported while reading",
+    "C": "reported about the catalog folder",
     "S": "reported by the schema",
     "N": "reported about suppressions and the baseline",
     "D": "reported by diff --check",

@@ -30,6 +30,7 @@ from pscatalog.rules import (
     empty_file,
     execution_plan,
     file_name_taken,
+    file_not_read,
     id_collision,
     invalid_value,
     level_disagrees,
@@ -151,6 +152,9 @@ _IMPORT_MODULES: tuple[Documented, ...] = (
     file_name_taken,
 )
 
+_DISCOVERY_MODULES: tuple[Documented, ...] = (file_not_read,)
+"""Codes of what the catalog folder holds but is not read."""
+
 RULES: dict[str, Rule] = {rule.CODE: rule for rule in _RULE_MODULES}
 """The catalog checks, by code, in the order they run."""
 
@@ -159,6 +163,7 @@ _DOCUMENTED: tuple[Documented, ...] = (
     *_SUPPRESSION_MODULES,
     *_CHANGE_MODULES,
     *_RULE_MODULES,
+    *_DISCOVERY_MODULES,
     *_IMPORT_MODULES,
 )
 CODES: dict[str, Documented] = dict(sorted({m.CODE: m for m in _DOCUMENTED}.items()))

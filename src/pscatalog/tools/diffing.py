@@ -680,8 +680,14 @@ def _catalog_blobs(
         meta, _, path = record.partition(b"\t")
         mode, kind, obj, size = meta.decode("ascii").split()
         name = PurePosixPath(path.decode("utf-8", "surrogateescape")).name
-        # Symbolic links and submodules have no YAML of their own to read.
-        if kind == "blob" and mode in ("100644", "100755") and name.endswith(YAML_SUFFIXES):
+        # Symbolic links and submodules have no YAML of their own to read; hidden files
+        # (.gitlab-ci.yml) are other tools', as in the work tree.
+        if (
+            kind == "blob"
+            and mode in ("100644", "100755")
+            and name.endswith(YAML_SUFFIXES)
+            and not name.startswith(".")
+        ):
             yield name, obj, int(size)
 
 

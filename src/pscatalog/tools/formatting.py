@@ -13,20 +13,21 @@ U+2028 or U+2029, and a lone CR is from another era).
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pscatalog.catalog.model import (
     LEVELS_FILE_NAMES,
-    YAML_SUFFIXES,
     catalog_files,
     display_name,
 )
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
 from pscatalog.checks.suppressions import is_suppression
 from pscatalog.diagnostics import Diagnostic, Severity
-from pscatalog.errors import PscatalogError, UsageError
+from pscatalog.errors import PscatalogError
 from pscatalog.files.boundary import inside
 from pscatalog.files.repository import boundary_of
 from pscatalog.files.writer import WriteRefused, write_atomically
@@ -41,6 +42,9 @@ from pscatalog.yamltext.loader import (
 )
 from pscatalog.yamltext.tree import Tree, TreeError, parse
 from pscatalog.yamltext.verify import Readings, VerifyError, check_rewrite, of_tree
+
+if TYPE_CHECKING:
+    from pscatalog.checks.checker import ValidationResult
 
 SPACED_LISTS = {LEVELS: "levels", CATEGORY: "offerings"}
 """The top-level list of each kind of file, whose items are one blank line apart."""
@@ -121,6 +125,9 @@ class FormatResult:
     """Whether reformatted files were written (false under ``check`` or ``diff``)."""
     diff: bool = False
     """Whether a unified diff was asked for."""
+    notices: list[Diagnostic] = field(default_factory=list)
+    """What the catalog folders formatted hold but is not read (``C205``): never skipped
+    in silence."""
 
     @property
     def changed(self) -> list[FileResult]:
@@ -148,11 +155,18 @@ class FormatResult:
 
 
 def format_paths(
-    paths: Iterable[Path | str], *, check: bool = False, diff: bool = False
+    paths: Iterable[Path | str],
+    *,
+    check: bool = False,
+    diff: bool = False,
+    configured: Path | None = None,
 ) -> FormatResult:
     """Format the catalog files at ``paths``: catalog folders, or files in them.
 
-    Without paths, the catalog found from the current folder is formatted.
+    Paths are found as ``validate`` finds them (:mod:`pscatalog.catalog.discovery`):
+    without paths, the ``configured`` catalog, else the one found from the
+    current folder; a folder that holds a ``catalog`` folder means that one;
+    only catalog files are ever formatted.
     With ``check`` or ``diff``, nothing is written. A file that does not
     parse is left byte for byte and its loader errors are returned; so is a
     file reached through a symbolic link that leads out of the catalog's
@@ -161,25 +175,29 @@ def format_paths(
     not exist or a named file that is not YAML.
     """
     result = FormatResult(written=not (check or diff), diff=diff)
-    for path, root in _files(paths):
+    for path, root in _files(paths, configured, result.notices):
         result.files.append(_format_file(path, root, result))
     return result
 
 
-def report_format(result: FormatResult) -> str:
-    """Return what ``fmt`` prints on standard output: the diff, or the files changed."""
+def report_format(result: FormatResult, *, summary: bool = True) -> str:
+    """Return what ``fmt`` prints on standard output: the diff, or the files changed.
+
+    The files changed end with a summary line, unless ``summary`` is false.
+    """
     if result.diff:
         return result.unified_diff()
     verb = "reformatted" if result.written else "would reformat"
     lines = [f"{verb} {file.name}\n" for file in result.changed]
-    return "".join(lines) + _summary(result) + "\n"
+    return "".join(lines) + (_summary(result) + "\n" if summary else "")
 
 
-def report_problems(result: FormatResult) -> str:
+def report_problems(result: FormatResult, *, summary: bool = True) -> str:
     """Return what ``fmt`` prints on standard error: why files were left as they were.
 
     Files that do not parse are reported as ``validate`` reports them; other
-    refusals get one line each. In ``diff`` mode the summary comes here too.
+    refusals get one line each. In ``diff`` mode the summary comes here too,
+    unless ``summary`` is false.
     """
     parts: list[str] = []
     with_diagnostics = [file for file in result.failed if file.diagnostics]
@@ -190,7 +208,11 @@ def report_problems(result: FormatResult) -> str:
         for file in result.failed
         if not file.diagnostics and file.error
     )
-    if result.diff:
+    if result.notices:
+        from pscatalog.outputs.reporters.text import report_concise
+
+        parts.append(report_concise(_validation(result, result.notices, [])))
+    if result.diff and summary:
         parts.append(_summary(result) + "\n")
     return "".join(parts)
 
@@ -215,38 +237,46 @@ def _plural(count: int) -> str:
 
 def _full_report(result: FormatResult, files: list[FileResult]) -> str:
     # Imported here: the reporters pull in the checker, which fmt needs only on failure.
-    from pscatalog.catalog.model import Catalog
-    from pscatalog.checks.checker import ValidationResult
     from pscatalog.outputs.reporters.text import report_full
 
-    diagnostics = sorted(
-        (diagnostic for file in files for diagnostic in file.diagnostics),
-        key=lambda diagnostic: diagnostic.sort_key,
-    )
+    diagnostics = [diagnostic for file in files for diagnostic in file.diagnostics]
+    return report_full(_validation(result, diagnostics, files))
+
+
+def _validation(
+    result: FormatResult, diagnostics: list[Diagnostic], files: list[FileResult]
+) -> ValidationResult:
+    """Return findings of ``fmt`` as a validation result, for the reporters."""
+    from pscatalog.catalog.model import Catalog
+    from pscatalog.checks.checker import ValidationResult
+
     catalog = Catalog(Path(), None, list(result.documents))
-    validation = ValidationResult(diagnostics, [catalog], [file.name for file in files])
-    return report_full(validation)
+    diagnostics = sorted(diagnostics, key=lambda diagnostic: diagnostic.sort_key)
+    return ValidationResult(diagnostics, [catalog], [file.name for file in files])
 
 
-def _files(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
-    """Return each YAML file to format, with the repository folder it must stay in."""
-    from pscatalog.catalog.discovery import find_catalog
+def _files(
+    paths: Iterable[Path | str], configured: Path | None, notices: list[Diagnostic]
+) -> list[tuple[Path, Path]]:
+    """Return each catalog file to format, with the repository folder it must stay in.
 
-    named = [Path(path) for path in paths] or [find_catalog()]
+    What a whole catalog folder holds but is not read goes to ``notices``.
+    """
+    from pscatalog.catalog.discovery import resolve_targets
+    from pscatalog.checks.checker import unread_notices
+
     found: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
-    for path in named:
-        if not path.exists() and not path.is_symlink():
-            raise UsageError(f"no such file or folder: {path}")
-        if path.is_dir():
-            root = boundary_of(path.absolute())
-            inside(path, root)  # a folder named through a link out of the repository
-            files = catalog_files(path)
-        elif path.suffix in YAML_SUFFIXES:
-            files = [path]
-            root = boundary_of(path.absolute().parent)
+    for target in resolve_targets(paths, configured=configured):
+        # Named as the command line names it, in messages.
+        folder = Path(os.path.relpath(target.root)) if target.root.is_absolute() else target.root
+        root = boundary_of(folder)
+        inside(folder, root)  # a folder named through a link out of the repository
+        if target.named is None:
+            files = catalog_files(folder)
+            notices.extend(unread_notices(folder))
         else:
-            raise UsageError(f"not a catalog file (.yaml or .yml): {path}")
+            files = [folder / path.name for path in sorted(target.named)]
         for file in files:
             key = file.resolve()
             if key not in seen:
@@ -279,15 +309,16 @@ def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
     original = _with_mark(text, path)
     if formatted == original:
         return FileResult(path, name, Outcome.UNCHANGED, original, formatted)
-    if not result.written:
-        # Nothing is written: the layout differs, which is what --check and --diff say.
-        # The checks a write must pass run when fmt writes (and a refusal says why).
-        return FileResult(path, name, Outcome.CHANGED, original, formatted)
-    # The text changes: now read it as validate does, and check the result against it.
+    # The text changes: now read it as validate does (a file past a limit, or with an
+    # error, is reported as validate reports it, and never written).
     doc = load_text(text, name, path)
     result.documents.append(doc)
     if any(d.severity is Severity.ERROR for d in doc.diagnostics) or not doc.ok:
         return _unreadable(path, doc, result)
+    if not result.written:
+        # Nothing is written: the layout differs, which is what --check and --diff say.
+        # The checks a write must pass run when fmt writes (and a refusal says why).
+        return FileResult(path, name, Outcome.CHANGED, original, formatted)
     check = _checker(of_tree(parse(text), doc.data, anchored=is_suppression))
     try:
         # The target, not the link: replacing a link would turn it into a copy.

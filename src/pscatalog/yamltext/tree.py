@@ -147,6 +147,8 @@ class Tree:
         """Scalars on lines with a '#', which may be text rather than a comment."""
         self.root: Node = self._parse(text)
         self.comments: list[Comment] = self._find_comments()
+        self._scalar_starts: dict[Position, Scalar] | None = None
+        """Each scalar by where it starts, built when first asked for."""
         self._comment_columns = {comment.line: comment.column for comment in self.comments}
         self._anchors: dict[str, Node] | None = None
         self._flow_nodes: set[int] | None = None
@@ -344,11 +346,13 @@ class Tree:
 
     def scalar_at(self, line: int, column: int) -> Scalar | None:
         """Return the scalar that starts at a 1-based line and column, if one does."""
-        place = (line - 1, column - 1)
-        for node in walk(self.root):
-            if isinstance(node, Scalar) and node.start == place:
-                return node
-        return None
+        if self._scalar_starts is None:
+            # One walk for every question: a file with many findings asks once per finding.
+            self._scalar_starts = {}
+            for node in walk(self.root):
+                if isinstance(node, Scalar):
+                    self._scalar_starts.setdefault(node.start, node)
+        return self._scalar_starts.get((line - 1, column - 1))
 
     def divergent_paths(self) -> set[tuple[Any, ...]]:
         """Return the data paths of scalars that some YAML 1.1 reader reads differently.

@@ -42,7 +42,7 @@ def report_gitlab(result: ValidationResult) -> str:
             "location": {"path": path, "lines": {"begin": diagnostic.location.line}},
         }
         for diagnostic, path, fingerprint in zip(
-            result.diagnostics, paths, fingerprints(result.diagnostics, paths), strict=True
+            result.diagnostics, paths, fingerprints(result), strict=True
         )
     ]
     return json_text(issues)

@@ -19,6 +19,7 @@ JSON_FORMAT_VERSION = 1
 
 def report_json(result: ValidationResult) -> str:
     """Return a JSON object with a ``diagnostics`` list (``docs/diagnostics.schema.json``)."""
+    fixes = result.fix_kinds()
     document = {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "pscatalog", "version": __version__},
@@ -27,8 +28,14 @@ def report_json(result: ValidationResult) -> str:
             "warnings": result.warnings,
             "infos": result.count(Severity.INFO),
             "files": result.files_checked,
+            "baselined": result.baselined,
+            "fixable": fixes.count("safe"),
+            "unsafe_fixable": fixes.count("unsafe"),
         },
-        "diagnostics": [_json_diagnostic(diagnostic) for diagnostic in result.diagnostics],
+        "diagnostics": [
+            _json_diagnostic(diagnostic, fix)
+            for diagnostic, fix in zip(result.diagnostics, fixes, strict=True)
+        ],
     }
     return json_text(document)
 
@@ -42,13 +49,14 @@ def _json_location(location: Location) -> dict[str, Any]:
     }
 
 
-def _json_diagnostic(diagnostic: Diagnostic) -> dict[str, Any]:
+def _json_diagnostic(diagnostic: Diagnostic, fix: str | None) -> dict[str, Any]:
     return {
         "code": diagnostic.code,
         "severity": str(diagnostic.severity),
         "message": diagnostic.message,
         **_json_location(diagnostic.location),
         "hint": diagnostic.hint,
+        "fix": fix,
         "url": help_url(diagnostic.code),
         "related": [
             {**_json_location(related.location), "label": related.label}

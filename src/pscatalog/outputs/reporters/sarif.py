@@ -2,8 +2,9 @@
 
 One run of the ``pscatalog`` driver, which describes every code it can
 report as a rule, and one result per diagnostic. File locations are URIs
-relative to the current folder, named ``%SRCROOT%`` and given as an absolute
-``file:`` URI in ``originalUriBaseIds``. Each result carries the fingerprint
+relative to the top folder of the git work tree (the current folder outside
+git), named ``%SRCROOT%`` and given as an absolute ``file:`` URI in
+``originalUriBaseIds``, as the other reports name files. Each result carries the fingerprint
 of the ``gitlab`` report in ``partialFingerprints``.
 """
 
@@ -31,7 +32,8 @@ INFORMATION_URI = "https://gitlab.com/pscatalog/pscatalog"
 """The project's home page (``Homepage`` in ``[project.urls]``)."""
 
 SRCROOT = "%SRCROOT%"
-"""The base of every relative URI in the report: the folder pscatalog ran in."""
+"""The base of every relative URI in the report: the repository's top folder (outside git,
+the folder pscatalog ran in)."""
 
 FINGERPRINT_NAME = "pscatalog/v1"
 """The key of the fingerprint in each result's ``partialFingerprints``."""
@@ -48,7 +50,6 @@ def report_sarif(result: ValidationResult) -> str:
     """Return a SARIF 2.1.0 log: every code as a rule, every diagnostic as a result."""
     rule_index = {code: index for index, code in enumerate(CODES)}
     root = repository_root()
-    paths = [repository_path(d.location.file, root) for d in result.diagnostics]
     run = {
         "tool": {
             "driver": {
@@ -58,12 +59,12 @@ def report_sarif(result: ValidationResult) -> str:
                 "rules": [_rule(code, documented) for code, documented in CODES.items()],
             }
         },
-        "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(Path.cwd())}},
+        "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(root or Path.cwd())}},
         "columnKind": "unicodeCodePoints",
         "results": [
-            _result(diagnostic, fingerprint, rule_index.get(diagnostic.code))
+            _result(diagnostic, fingerprint, rule_index.get(diagnostic.code), root)
             for diagnostic, fingerprint in zip(
-                result.diagnostics, fingerprints(result.diagnostics, paths), strict=True
+                result.diagnostics, fingerprints(result), strict=True
             )
         ],
     }
@@ -84,7 +85,9 @@ def _rule(code: str, documented: Documented) -> dict[str, Any]:
     }
 
 
-def _result(diagnostic: Diagnostic, fingerprint: str, rule_index: int | None) -> dict[str, Any]:
+def _result(
+    diagnostic: Diagnostic, fingerprint: str, rule_index: int | None, root: Path | None
+) -> dict[str, Any]:
     sentences = [_sentence(diagnostic.message)]
     if diagnostic.hint:
         sentences.append(_sentence(diagnostic.hint))
@@ -94,20 +97,20 @@ def _result(diagnostic: Diagnostic, fingerprint: str, rule_index: int | None) ->
     result |= {
         "level": SARIF_LEVEL[diagnostic.severity],
         "message": {"text": " ".join(sentences)},
-        "locations": [_location(diagnostic.location)],
+        "locations": [_location(diagnostic.location, root)],
     }
     if diagnostic.related:
         result["relatedLocations"] = [
-            _location(related.location, related.label) for related in diagnostic.related
+            _location(related.location, root, related.label) for related in diagnostic.related
         ]
     result["partialFingerprints"] = {FINGERPRINT_NAME: fingerprint}
     return result
 
 
-def _location(location: Location, message: str | None = None) -> dict[str, Any]:
+def _location(location: Location, root: Path | None, message: str | None = None) -> dict[str, Any]:
     sarif_location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": _artifact_location(location.file),
+            "artifactLocation": _artifact_location(location.file, root),
             "region": {"startLine": location.line, "startColumn": location.column},
         }
     }
@@ -116,8 +119,8 @@ def _location(location: Location, message: str | None = None) -> dict[str, Any]:
     return sarif_location
 
 
-def _artifact_location(file: str) -> dict[str, str]:
-    file = json_safe(file)  # a lone surrogate has no UTF-8 bytes to percent-encode
+def _artifact_location(file: str, root: Path | None) -> dict[str, str]:
+    file = json_safe(repository_path(file, root))  # a lone surrogate has no bytes to encode
     if os.path.isabs(file):  # on another drive than the current folder (Windows)
         return {"uri": Path(file).as_uri()}
     return {"uri": quote(PurePath(file).as_posix()), "uriBaseId": SRCROOT}

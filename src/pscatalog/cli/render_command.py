@@ -1,0 +1,142 @@
+"""``pscatalog render``: the handbook's pages from the catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pscatalog.cli.common import (
+    baseline_option,
+    config_option,
+    echo,
+    quiet_option,
+    readable_catalog,
+)
+
+BASELINE_HELP = "Count the catalog's problems less those recorded in this baseline file."
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--view",
+    type=click.Choice(["categories", "catalog", "maturity"]),
+    help="What to render: 'categories' (the default; 'maturity' with --format svg), "
+    "'catalog' or 'maturity'. "
+    "Not with --check or --write: each region names its view.",
+)
+@click.option(
+    "--format",
+    "render_format",
+    type=click.Choice(["markdown", "svg"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown, or an SVG chart (the maturity view only).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Check that the regions of the PAGES are up to date; exit 1 if one is stale.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Render the regions of the PAGES anew, leaving the rest of each page as it is.",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="With --check, as the pre-commit hook: PATHS are what a commit changes (pages and "
+    "catalog files); check those pages that hold a region, and every page that holds one "
+    "when git's index changes the catalog.",
+)
+@baseline_option(BASELINE_HELP)
+@quiet_option
+@config_option
+@click.pass_context
+def render(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    view: str | None,
+    render_format: str,
+    check: bool,
+    write: bool,
+    staged: bool,
+    baseline_path: Path | None,
+    quiet: bool,
+) -> None:
+    """Print the handbook's Markdown (or SVG) for the catalog, or keep pages in sync.
+
+    PATHS: the catalog folder (the one found from here if none), and with
+    --check or --write the handbook pages: 'pscatalog render --check PAGE...'.
+
+    Views: 'categories', the framework page's "Categories of service" section
+    (the default); 'catalog', the full catalog page (per offering its
+    variants, SKUs, delivery, duration and price); 'maturity', the overview of
+    offerings per category and maturity, also as an SVG chart (--format svg).
+
+    Each page holds one or more regions between
+    `<!-- pscatalog:begin VIEW -->` and `<!-- pscatalog:end -->`: --check
+    exits 1 naming the stale pages, with a short diff; --write renders the
+    regions anew and leaves everything else byte for byte. A page named
+    without a region, or with unbalanced markers, is an error (exit 1); with
+    --staged, a page without a region is left alone.
+
+    A catalog with YAML or schema errors is refused (exit 1, its errors
+    printed); other problems are counted in one line on standard error and
+    the output is still produced.
+    """
+    from pscatalog.errors import UsageError
+    from pscatalog.outputs.rendering import (
+        DEFAULT_VIEW,
+        renderer,
+        report_pages,
+        split_paths,
+        sync_pages,
+        write_pages,
+    )
+
+    if staged and not check:
+        raise UsageError("--staged goes with --check")
+    if staged:
+        from pscatalog.cli.common import load_configuration
+        from pscatalog.tools.hooks import index_touches_yaml, pages_to_check
+
+        # A commit that names no page and touches no YAML file changes no page.
+        quick = not paths and not index_touches_yaml()
+        catalog, pages = (
+            (None, []) if quick else pages_to_check(paths, load_configuration(ctx).catalog)
+        )
+        if not pages:
+            if not quiet:
+                echo("No page to check.")
+            return
+    else:
+        catalog, pages = split_paths(paths)
+    if not (check or write):
+        if pages:
+            raise UsageError(f"not a catalog folder: {pages[0]} (pages go with --check or --write)")
+        render_view = renderer(view or DEFAULT_VIEW[render_format], render_format)
+        result = readable_catalog(
+            ctx, catalog, command="render", baseline_path=baseline_path, quiet=quiet
+        )
+        echo(render_view(result.catalogs[0]), nl=False)
+        return
+    if check and write:
+        raise UsageError("--check and --write cannot be used together")
+    if view is not None or render_format != "markdown":
+        raise UsageError("each region names its view, in Markdown: no --view or --format here")
+    if not pages:
+        raise UsageError(f"name the pages to {'check' if check else 'write'}")
+    result = readable_catalog(
+        ctx, catalog, command="render", baseline_path=baseline_path, quiet=quiet
+    )
+    outcomes = sync_pages(result.catalogs[0], pages)
+    if write:
+        write_pages(outcomes)
+    report = report_pages(outcomes, written=write)
+    if not quiet:
+        echo(report.out, nl=False)
+    echo(report.err, nl=False, err=True)
+    ctx.exit(report.exit_code)

@@ -1,0 +1,241 @@
+"""What a commit or a push changes, for the pre-commit hooks.
+
+pre-commit names the files a commit adds or changes that match a hook's
+``files:``, and runs a hook only when one does, unless the hook runs always.
+It never names a file the commit deletes, nor the old name of one it renames;
+and a change to the catalog changes the pages rendered from it, although no
+page changed. The hooks therefore run always, and ask git's index what the
+commit does (:func:`staged_change`): the catalog files it adds, changes and
+deletes. A commit that touches no catalog file costs one ``git`` process.
+
+For the pre-push hook, :func:`push_target` finds the branch the work will
+merge into, and :func:`merge_base` where the pushed commit left it, so that
+``diff --check`` compares what a merge request will compare.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pscatalog.errors import UsageError
+
+PAGE_SUFFIXES = (".md",)
+"""The pages ``render --check --staged`` looks at: Markdown files."""
+REGION_WORD = b"pscatalog:"
+"""What every region marker holds; a page without it has no region."""
+CATALOG_SUFFIXES = (".yaml", ".yml")
+"""The suffixes of catalog files (:data:`pscatalog.catalog.model.YAML_SUFFIXES`, which a
+commit that touches no YAML file need not import)."""
+DEFAULT_TARGETS = ("HEAD", "main", "master")
+"""The branches of the remote tried, in order, when the target branch is not named."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The catalog files a commit changes, as paths from the current folder."""
+
+    changed: tuple[Path, ...]
+    """Files named on the command line, and those the index adds or changes."""
+    deleted: tuple[Path, ...]
+    """Files the index deletes (a rename's old name too)."""
+
+    @property
+    def empty(self) -> bool:
+        """Whether the commit touches no catalog file."""
+        return not (self.changed or self.deleted)
+
+
+def index_touches_yaml() -> bool:
+    """Whether the commit in git's index adds, changes or deletes any YAML file at all.
+
+    The cheap question first: a commit that touches no YAML file changes no catalog,
+    whatever the configuration says, and a hook need not read it.
+    """
+    return any(_is_catalog_name(path.name) for _, path in _index_changes())
+
+
+def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Change:
+    """Return the catalog files the commit in git's index changes, with ``paths``.
+
+    ``paths`` are the catalog files pre-commit names (all of them under
+    ``pre-commit run --all-files``). The catalogs are those of ``paths``,
+    else the ``configured`` one, else the one found from the current folder; a
+    repository without a catalog has none to change. Raises
+    :class:`UsageError` outside a git repository.
+    """
+    from pscatalog.catalog.discovery import resolve_targets
+
+    try:
+        targets = resolve_targets(paths, configured=configured)
+    except UsageError:
+        if paths or configured is not None:
+            raise
+        targets = []  # no catalog (yet): a commit cannot change one
+    roots = {_real(target.root) for target in targets}
+    changed: dict[Path, None] = {Path(path): None for path in paths}
+    deleted: dict[Path, None] = {}
+    for status, path in _index_changes():
+        if _real(path.parent) not in roots or not _is_catalog_name(path.name):
+            continue
+        shown = _from_here(path)
+        if status == "D":
+            deleted[shown] = None
+        elif path.is_file():
+            changed.setdefault(shown, None)
+    return Change(tuple(changed), tuple(deleted))
+
+
+def pages_to_check(
+    paths: Sequence[Path], configured: Path | None = None
+) -> tuple[Path | None, list[Path]]:
+    """Return the catalog folder and the pages ``render --check --staged`` checks.
+
+    ``paths`` are what pre-commit names: catalog files and pages. The pages
+    are those named that hold a region; when the commit changes the catalog
+    (a catalog file named, or one the index adds, changes or deletes), every
+    page of the repository that holds a region too. A page without a region
+    is none of pscatalog's business and is left out; one whose markers do not
+    pair up is kept, to be reported.
+    """
+    from pscatalog.catalog.discovery import resolve_targets
+
+    pages = [path for path in paths if path.suffix in PAGE_SUFFIXES]
+    catalog_files = [path for path in paths if path.suffix not in PAGE_SUFFIXES]
+    change = staged_change(catalog_files, configured)
+    catalog = None
+    if catalog_files:
+        [target, *_] = resolve_targets(catalog_files, configured=configured)
+        catalog = target.root
+    if not change.empty:
+        pages.extend(_from_here(page) for page in _tracked_pages())
+    unique = dict.fromkeys(Path(os.path.normpath(page)) for page in pages)
+    return catalog, [page for page in unique if _has_regions(page)]
+
+
+def push_target(named: str | None = None) -> str | None:
+    """Return the branch a push will merge into, as a revision; ``None`` if there is none.
+
+    ``named`` if given (it must exist); else the default branch of the remote
+    pushed to (``PRE_COMMIT_REMOTE_NAME``, else ``origin``): its ``HEAD``,
+    else its ``main``, else its ``master``. A repository whose remote has no
+    such branch yet (the first push) has nothing to compare with.
+    """
+    if named is not None:
+        return named
+    remote = os.environ.get("PRE_COMMIT_REMOTE_NAME") or "origin"
+    for branch in DEFAULT_TARGETS:
+        revision = f"refs/remotes/{remote}/{branch}"
+        if _git("rev-parse", "--verify", "--quiet", "--end-of-options", revision) is not None:
+            return f"{remote}/{branch}"
+    return None
+
+
+def pushed_revision(named: str | None = None) -> str:
+    """Return the commit a push sends: ``named``, else ``PRE_COMMIT_TO_REF``, else ``HEAD``."""
+    return named or os.environ.get("PRE_COMMIT_TO_REF") or "HEAD"
+
+
+def merge_base(target: str, revision: str) -> str:
+    """Return the commit where ``revision`` left ``target`` (``git merge-base``).
+
+    Raises :class:`UsageError` when either is not a revision, or they share
+    no history.
+    """
+    for name in (target, revision):
+        if (
+            name.startswith("-")
+            or _git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}") is None
+        ):
+            raise UsageError(f"not a git revision: {name!r}")
+    output = _git("merge-base", "--end-of-options", target, revision)
+    if output is None:
+        raise UsageError(f"'{target}' and '{revision}' share no history: nothing to compare")
+    return output.decode("ascii").strip()
+
+
+def _index_changes() -> Iterable[tuple[str, Path]]:
+    """Yield (status, absolute path) of each file git's index changes from ``HEAD``."""
+    top_output = _git("rev-parse", "--show-toplevel")
+    if top_output is None:
+        raise UsageError("--staged needs a git repository: it reads what git's index changes")
+    top = Path(top_output.decode("utf-8", "surrogateescape").strip())
+    # Renames as a deletion and an addition: the old name is what the commit removes.
+    output = _git("diff", "--cached", "--name-status", "-z", "--no-renames", "--no-ext-diff")
+    fields = (output or b"").split(b"\0")
+    for status, name in zip(fields[::2], fields[1::2], strict=False):
+        if status:
+            yield status.decode("ascii")[:1], top / os.fsdecode(name)
+
+
+def _tracked_pages() -> list[Path]:
+    """Return the tracked Markdown files of the repository that mention a region marker."""
+    top_output = _git("rev-parse", "--show-toplevel")
+    if top_output is None:
+        return []
+    top = Path(top_output.decode("utf-8", "surrogateescape").strip())
+    patterns = [f"*{suffix}" for suffix in PAGE_SUFFIXES]
+    output = _git(
+        "-C",
+        str(top),
+        "grep",
+        "-l",
+        "-z",
+        "-F",
+        "--no-color",
+        "-e",
+        REGION_WORD.decode(),
+        "--",
+        *patterns,
+    )
+    return [top / os.fsdecode(name) for name in (output or b"").split(b"\0") if name]
+
+
+def _has_regions(page: Path) -> bool:
+    """Whether a page holds a region, or markers that do not pair up (to be reported)."""
+    # Imported here: a commit that changes no page and no catalog file needs no renderer.
+    from pscatalog.files.bounded import BoundedReadError, read_bytes
+    from pscatalog.outputs.rendering import PAGE_MAX_BYTES, RegionError, find_regions
+
+    try:
+        data = read_bytes(page, max_bytes=PAGE_MAX_BYTES)
+    except BoundedReadError:
+        return page.exists()  # a page too large or not a file: reported by render
+    if REGION_WORD not in data:
+        return False
+    try:
+        return bool(find_regions(data.decode("utf-8")))
+    except UnicodeDecodeError:
+        return True
+    except RegionError:
+        return True
+
+
+def _is_catalog_name(name: str) -> bool:
+    return name.endswith(CATALOG_SUFFIXES) and not name.startswith(".")
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _from_here(path: Path) -> Path:
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # another drive on Windows
+        return path
+
+
+def _git(*args: str) -> bytes | None:
+    """Run a read-only git command in the current folder; its output, or ``None`` if it failed."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        completed = subprocess.run(
+            ["git", *args], capture_output=True, env=env, check=False, stdin=subprocess.DEVNULL
+        )
+    except FileNotFoundError:
+        raise UsageError("git is not installed: the hooks need it") from None
+    return completed.stdout if completed.returncode == 0 else None
