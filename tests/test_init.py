@@ -388,7 +388,10 @@ def test_init_refuses_a_page_outside_the_repository(in_tmp: Path) -> None:
     """--page ../x.md is a usage error: exit 2, one line, nothing written."""
     code, out, err = run("init", "--page", "../x.md")
     assert (code, out) == (2, "")
-    assert err == "pscatalog: error: --page names a page inside the repository, not '../x.md'\n"
+    assert err == (
+        "pscatalog: error: --page names a page inside the repository, not '../x.md'\n"
+        "Try 'pscatalog init --help' for help.\n"
+    )
     assert list(in_tmp.iterdir()) == []
 
 
@@ -396,7 +399,7 @@ def test_init_of_a_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
     """A ROOT that does not exist: exit 2."""
     code, _, err = run("init", "nowhere")
     assert code == 2
-    assert err == "pscatalog: error: not a folder: nowhere\n"
+    assert err == "pscatalog: error: not a folder: nowhere\nTry 'pscatalog init --help' for help.\n"
 
 
 def test_shipped_catalog_package_data_is_the_catalog() -> None:

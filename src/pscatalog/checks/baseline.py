@@ -30,6 +30,7 @@ and matched as they were written; ``pscatalog baseline`` writes version 2.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,9 @@ def baseline_text(result: ValidationResult) -> str:
         ),
         key=lambda row: (row["file"], row["code"], row["pointer"], row["fingerprint"]),
     )
-    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    # A file name that is not UTF-8 holds lone surrogates: written as JSON escapes, they
+    # read back as they were, and the file stays UTF-8.
+    lines = [_LONE_SURROGATE.sub(_escaped, json.dumps(row, ensure_ascii=False)) for row in rows]
     body = ",\n    ".join(lines)
     findings = f"[\n    {body}\n  ]" if lines else "[]"
     return f'{{\n  "version": {BASELINE_FORMAT_VERSION},\n  "findings": {findings}\n}}\n'
@@ -188,3 +191,10 @@ def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -
     diagnostics = sorted(kept + stale, key=lambda diagnostic: diagnostic.sort_key)
     baselined = result.baselined + len(result.diagnostics) - len(kept)
     return replace(result, diagnostics=diagnostics, baselined=baselined)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
