@@ -329,3 +329,27 @@ def test_a_change_that_moves_the_catalog_fails_closed_and_says_why(
         "reads the catalog where the old revision keeps it; a change that moves the catalog "
         "is reviewed by hand\nTry 'pscatalog diff --help' for help.\n",
     )
+
+
+def test_a_copy_of_an_offering_cannot_hide_its_demotion(handbook: str, in_tmp: Path) -> None:
+    """A duplicate of 'jira', unchanged and suppressed, does not stand in for the demoted one."""
+    catalog = in_tmp / "catalog"
+    text = (catalog / "integration.yaml").read_text(encoding="utf-8")
+    jira = text[text.index(JIRA_START) : text.index(JIRA_END)]
+    copy = (
+        jira.replace("  - id: jira\n", "  - id: jira  # pscatalog: ignore[C103] kept\n")
+        .replace("    name: JIRA\n", "    name: JIRA  # pscatalog: ignore[C104] kept\n")
+        .replace("sku: GL-JIRA\n", "sku: GL-JIRA  # pscatalog: ignore[C105] kept\n")
+    )
+    (catalog / "aaa.yaml").write_text(
+        "id: aaa\nname: Aaa Services\nlevel: product\nofferings:\n" + copy, encoding="utf-8"
+    )
+    (catalog / "integration.yaml").write_text(
+        text.replace(jira, jira.replace("maturity: complete", "maturity: minimal")),
+        encoding="utf-8",
+    )
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "Demote JIRA behind a copy")
+    code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
+    assert code == 1
+    assert "error D002 'jira' is demoted from 'complete' to 'minimal' without a reason" in out

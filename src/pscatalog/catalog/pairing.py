@@ -30,7 +30,9 @@ def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
     """Match the offerings of ``old`` and ``new``.
 
     By id; an offering whose id changed but whose SKUs are the same (and not
-    none) is a rename.
+    none) is a rename. An id used more than once is matched every way: each
+    old offering with it is paired with each new one, and each is added or
+    removed, so that no copy can stand in for a changed one.
     """
     old_by_id = offerings_by_id(old.offerings)
     new_by_id = offerings_by_id(new.offerings)
@@ -48,16 +50,31 @@ def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
                 break
     renamed_new = set(renames.values())
 
-    pairs = [(old_by_id[key], new_by_id[key]) for key in new_by_id if key in old_by_id]
+    old_all, new_all = _all_by_id(old.offerings), _all_by_id(new.offerings)
+    pairs = [
+        (before, after)
+        for key in new_all
+        if key in old_all
+        for after in new_all[key]
+        for before in old_all[key]
+    ]
     pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
-    order = {key: index for index, key in enumerate(new_by_id)}
-    pairs.sort(key=lambda pair: order[offering_id(pair[1])])
+    order = {id(offering): index for index, offering in enumerate(new.offerings)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
     return Pairing(
         pairs=tuple(pairs),
-        added=tuple(new_by_id[key] for key in added_ids if key not in renamed_new),
-        removed=tuple(old_by_id[key] for key in removed_ids if key not in renames),
+        added=tuple(o for key in added_ids if key not in renamed_new for o in new_all[key]),
+        removed=tuple(o for key in removed_ids if key not in renames for o in old_all[key]),
         renames=tuple(renames.items()),
     )
+
+
+def _all_by_id(offerings: Sequence[Offering]) -> dict[str, list[Offering]]:
+    """Return every offering by id, in catalog order (an id used twice has two)."""
+    found: dict[str, list[Offering]] = {}
+    for offering in offerings:
+        found.setdefault(offering_id(offering), []).append(offering)
+    return found
 
 
 def offering_id(offering: Offering) -> str:
