@@ -353,3 +353,52 @@ def test_a_copy_of_an_offering_cannot_hide_its_demotion(handbook: str, in_tmp: P
     code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
     assert code == 1
     assert "error D002 'jira' is demoted from 'complete' to 'minimal' without a reason" in out
+
+
+EXTRA = """\
+id: extra
+name: Extra Services
+level: product
+offerings:
+  - id: extra-one
+    name: Extra one
+    maturity: minimal
+    variants:
+      - id: standard
+        sku: GL-EXTRA
+        standard_sow: https://example.com/sow
+  - id: extra-two
+    name: Extra two
+    maturity: planned
+    variants:
+      - id: custom
+"""
+
+
+def test_a_catalog_file_that_is_a_link_is_read_in_a_revision(handbook: str, in_tmp: Path) -> None:
+    """A category file that links inside the repository is checked as the work tree reads it."""
+    (in_tmp / "data").mkdir()
+    (in_tmp / "data" / "extra.yaml").write_text(EXTRA, encoding="utf-8")
+    (in_tmp / "catalog" / "extra.yaml").symlink_to("../data/extra.yaml")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "A category kept elsewhere")
+    with_link = git(in_tmp, "rev-parse", "HEAD").strip()
+    one, two = EXTRA.index("  - id: extra-one"), EXTRA.index("  - id: extra-two")
+    (in_tmp / "data" / "extra.yaml").write_text(EXTRA[:one] + EXTRA[two:], encoding="utf-8")
+    git(in_tmp, "commit", "-q", "-am", "Delete the sold offering behind the link")
+    code, out, _ = run("diff", with_link, "HEAD", "--check", "--output-format", "concise")
+    assert code == 1
+    assert "error D004 'extra-one' is deleted while sold as 'GL-EXTRA'" in out
+
+
+def test_a_catalog_file_that_links_out_of_the_repository_stops_the_check(
+    handbook: str, in_tmp: Path
+) -> None:
+    """A link out of the repository in a revision cannot be read: the check is refused."""
+    (in_tmp / "catalog" / "outside.yaml").symlink_to("../../elsewhere.yaml")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "A category outside")
+    code, out, err = run("diff", handbook, "HEAD", "--check")
+    assert (code, out) == (2, "")
+    assert err.startswith("pscatalog: error: 'catalog/outside.yaml' at revision ")
+    assert "is a link out of the repository: the catalog cannot be read there\n" in err

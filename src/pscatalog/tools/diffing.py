@@ -671,7 +671,13 @@ def _printable(name: str) -> str:
 def _catalog_blobs(
     top: Path, revision: str, relative: PurePosixPath
 ) -> Iterator[tuple[str, str, int]]:
-    """Yield (file name, object id, size) of the YAML files of the catalog folder at a revision."""
+    """Yield (file name, object id, size) of the YAML files of the catalog folder at a revision.
+
+    A file that is a symbolic link is read as the file it leads to in the same
+    revision, as the work tree reads it; one that leads out of the repository,
+    to nothing, or round in a loop cannot be read, and the diff is refused
+    rather than the file skipped (a link must not hide a catalog file).
+    """
     where = [] if str(relative) == "." else ["--", f"{relative}/"]
     listing = _git(top, "ls-tree", "-l", "-z", revision, *where)
     for record in (listing or b"").split(b"\0"):
@@ -680,15 +686,42 @@ def _catalog_blobs(
         meta, _, path = record.partition(b"\t")
         mode, kind, obj, size = meta.decode("ascii").split()
         name = PurePosixPath(path.decode("utf-8", "surrogateescape")).name
-        # Symbolic links and submodules have no YAML of their own to read; hidden files
-        # (.gitlab-ci.yml) are other tools', as in the work tree.
-        if (
-            kind == "blob"
-            and mode in ("100644", "100755")
-            and name.endswith(YAML_SUFFIXES)
-            and not name.startswith(".")
-        ):
-            yield name, obj, int(size)
+        # Submodules have no YAML of their own to read; hidden files (.gitlab-ci.yml) are
+        # other tools', as in the work tree.
+        if kind != "blob" or not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+            continue
+        if mode == "120000":
+            obj, size = _link_target(top, revision, relative / name)
+        elif mode not in ("100644", "100755"):
+            continue
+        yield name, obj, int(size)
+
+
+_MAX_LINKS = 16
+
+
+def _link_target(top: Path, revision: str, link: PurePosixPath) -> tuple[str, str]:
+    """Return (object, size) of the blob a symbolic link at ``link`` leads to at a revision."""
+    path = link
+    for _ in range(_MAX_LINKS):
+        target = (_read_blobs(top, [f"{revision}:{path.as_posix()}"]) or [None])[0] or b""
+        resolved = posixpath.normpath(posixpath.join(str(path.parent), os.fsdecode(target)))
+        if resolved.startswith(("../", "/")) or resolved == "..":
+            raise UsageError(
+                f"'{_printable(link.as_posix())}' at revision {revision[:12]} is a link out "
+                "of the repository: the catalog cannot be read there"
+            )
+        listing = _git(top, "ls-tree", "-l", "-z", revision, "--", resolved) or b""
+        meta = listing.split(b"\t", 1)[0].decode("ascii").split()
+        if len(meta) != 4 or meta[1] != "blob":
+            break
+        if meta[0] != "120000":
+            return meta[2], meta[3]
+        path = PurePosixPath(resolved)
+    raise UsageError(
+        f"'{_printable(link.as_posix())}' at revision {revision[:12]} is a link to no file "
+        "(or round a loop): the catalog cannot be read there"
+    )
 
 
 def _referenced(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[str]:
