@@ -654,10 +654,20 @@ variants:
 
 
 def test_merge_key_merges_values_and_explicit_keys_win(tmp_path: Path) -> None:
-    """<< adds the anchored mapping's keys; keys written in the mapping, before or after, win."""
+    """<< adds the anchored mapping's keys; keys written in the mapping, before or after, win.
+
+    A key written before the merge that also brings it in is Y010: Ruby lets the
+    merge win there.
+    """
     doc = load(tmp_path, MERGE)
     assert doc.ok
-    assert seen(doc) == []
+    assert seen(doc) == [("Y010", 8, 5)]
+    [override] = doc.diagnostics
+    assert override.message == (
+        "the merge brings in 'delivery', which this mapping already sets: "
+        "YAML readers disagree on which value wins"
+    )
+    assert [str(related) for related in override.related] == ["file.yaml:7:5: already set here"]
     assert doc.data["variants"] == [
         {"id": "standard", "delivery": "on-site", "deployment": "self-managed", "clearance": True}
     ]
@@ -673,6 +683,21 @@ def test_merged_value_is_located_where_the_anchor_defines_it(tmp_path: Path) -> 
     explicit = doc.locate(["variants", 0, "deployment"])
     assert (explicit.line, explicit.column) == (9, 17)
     assert doc.locate(["variants", 0, "clearance"]).pointer == "/variants/0/clearance"
+
+
+def test_a_merge_first_in_its_mapping_is_read_alike_by_every_reader(tmp_path: Path) -> None:
+    """Keys written after a merge win for every reader: no finding."""
+    doc = load(tmp_path, "d: &d {a: 1, b: 2}\nm:\n  <<: *d\n  a: 3\n")
+    assert (seen(doc), doc.data["m"]) == ([], {"a": 3, "b": 2})
+
+
+def test_two_merges_that_bring_in_one_key_are_reported(tmp_path: Path) -> None:
+    """Merged mappings that share a key are Y010 too: readers pick different ones."""
+    doc = load(tmp_path, "a: &a {x: 1}\nb: &b {x: 2}\nc:\n  <<: [*a, *b]\n")
+    assert seen(doc) == [("Y010", 4, 3)]
+    assert doc.diagnostics[0].message == (
+        "two merges bring in 'x': YAML readers disagree on which value wins"
+    )
 
 
 def test_merge_of_a_scalar_is_reported(tmp_path: Path) -> None:

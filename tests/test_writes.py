@@ -360,3 +360,70 @@ def test_render_write_refuses_a_page_whose_text_outside_its_regions_would_change
         "the file is left as it was\n",
     )
     assert page.read_text(encoding="utf-8") == original
+
+
+def test_a_read_only_file_is_left_as_it_is(tmp_path: Path) -> None:
+    """A file without write permission is not replaced, though its folder would allow it."""
+    path = tmp_path / "x.yaml"
+    path.write_text("id: a\n", encoding="utf-8")
+    path.chmod(0o444)
+    with pytest.raises(WriteRefused, match="it is read-only"):
+        write_atomically(path, "id: b\n")
+    assert path.read_text(encoding="utf-8") == "id: a\n"
+
+
+def test_nothing_is_written_into_a_git_folder(tmp_path: Path) -> None:
+    """A report named through a link into .git (a merge request can commit one) is refused."""
+    from pscatalog.files.writer import UnsafeWrite
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    link = tmp_path / "report.json"
+    link.symlink_to(".git/config")
+    with pytest.raises(UnsafeWrite, match=r"it leads into a \.git folder"):
+        write_atomically(link, "{}")
+    assert (tmp_path / ".git" / "config").read_text(encoding="utf-8") == "[core]\n"
+
+
+def test_a_report_replaces_a_link_committed_under_its_name(in_tmp: Path) -> None:
+    """--report writes a file where a link stood; what the link led to is untouched."""
+    write_catalog(in_tmp / "catalog", {})
+    (in_tmp / "data.txt").write_text("keep\n", encoding="utf-8")
+    (in_tmp / "cq.json").symlink_to("data.txt")
+    assert run("validate", "--report", "gitlab:cq.json")[0] == 0
+    assert not (in_tmp / "cq.json").is_symlink()
+    assert (in_tmp / "data.txt").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_two_writes_at_once_take_turns_and_the_second_finds_the_file_changed(
+    tmp_path: Path,
+) -> None:
+    """While one run holds the folder, another waits; then it sees the change and refuses."""
+    import fcntl
+    import threading
+
+    path = tmp_path / "x.yaml"
+    path.write_text("id: a\n", encoding="utf-8")
+    folder = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(folder, fcntl.LOCK_EX)  # as a first run would, between its check and replace
+    outcome: list[BaseException | None] = []
+
+    def second_run() -> None:
+        try:
+            write_atomically(path, "id: second\n", previous="id: a\n")
+            outcome.append(None)
+        except WriteRefused as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=second_run)
+    thread.start()
+    thread.join(timeout=0.5)
+    assert thread.is_alive()  # waiting for the lock
+    path.write_text("id: first\n", encoding="utf-8")  # the first run's write
+    os.close(folder)
+    thread.join(timeout=30)
+    assert [str(error) for error in outcome] == [
+        f"refusing to write {path}: it changed on disk since pscatalog read it; "
+        "the file is left as it was"
+    ]
+    assert path.read_text(encoding="utf-8") == "id: first\n"

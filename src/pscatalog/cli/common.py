@@ -186,7 +186,9 @@ def print_and_write(
         text = text.removesuffix(summary_line(result) + "\n")
     echo_findings(output_format, text)
     for name, path in reports:
-        write_atomically(path, REPORTER_BY_NAME[name](result), check=CHECK_BY_FORMAT[name])
+        # A fresh output: a link committed under its name is replaced, never written through.
+        report = REPORTER_BY_NAME[name](result)
+        write_atomically(path, report, check=CHECK_BY_FORMAT[name], follow_links=False)
 
 
 # -- the catalog --------------------------------------------------------------------

@@ -60,7 +60,7 @@ def export(
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomically(output, text, check=CHECK_BY_FORMAT[export_format])
+        write_atomically(output, text, check=CHECK_BY_FORMAT[export_format], follow_links=False)
 
 
 @click.command()

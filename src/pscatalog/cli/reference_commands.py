@@ -63,6 +63,6 @@ def schema(output: Path | None, kind: str | None, quiet: bool) -> None:
         if kind is not None and name != kind:
             continue
         target = output / file_name
-        write_atomically(target, schema_text(name), check=check_json)
+        write_atomically(target, schema_text(name), check=check_json, follow_links=False)
         if not quiet:
             echo(str(target))

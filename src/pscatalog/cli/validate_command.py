@@ -193,7 +193,7 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path, quiet: b
     from pscatalog.outputs.wellformed import check_json
 
     result = run_validation(paths, config=load_configuration(ctx))
-    write_atomically(output, baseline_text(result), check=check_json)
+    write_atomically(output, baseline_text(result), check=check_json, follow_links=False)
     count = len(result.diagnostics)
     if not quiet:
         echo(f"Recorded {count} finding{'' if count == 1 else 's'} in {output}.")

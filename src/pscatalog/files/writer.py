@@ -25,7 +25,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,25 +77,67 @@ def write_atomically(
         target = inside(path, boundary) if linked else inside(path.parent, boundary) / path.name
     except OutsideRepository:
         raise UnsafeWrite(f"refusing to write {path}: it leads outside {boundary}") from None
+    if _in_git_folder(target, boundary):
+        # git's own files (configuration, hooks) are never pscatalog's to write.
+        raise UnsafeWrite(f"refusing to write {path}: it leads into a .git folder")
     if check is not None:
         try:
             check(text)
         except ValueError as exc:
             raise WriteRefused(path, str(exc)) from None
     data = text.encode("utf-8")
-    existing = _status(target)
-    if previous is not UNKNOWN:
-        _check_unchanged(path, target, existing, previous)
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise WriteRefused(path, "it is not a regular file")
     try:
         # A report's or an export's folder is made as needed: inside the boundary, as
         # the target was checked to be.
         target.parent.mkdir(parents=True, exist_ok=True)
-        _write(target, data, existing)
+        with _folder_locked(target.parent):
+            # Checked and replaced under one lock: two pscatalog runs writing the same
+            # file take turns, and the second finds the file changed.
+            existing = _status(target)
+            if previous is not UNKNOWN:
+                _check_unchanged(path, target, existing, previous)
+            if existing is not None and not stat.S_ISREG(existing.st_mode):
+                raise WriteRefused(path, "it is not a regular file")
+            if existing is not None and not _writable(target, existing):
+                raise WriteRefused(path, "it is read-only")
+            _write(target, data, existing)
     except OSError as exc:
         # Name the file asked for, not the temporary file beside it.
         raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _in_git_folder(target: Path, boundary: Path) -> bool:
+    """Whether ``target`` is inside a ``.git`` folder (or is one's file) under ``boundary``."""
+    try:
+        parts = target.relative_to(os.path.realpath(boundary)).parts
+    except ValueError:
+        parts = target.parts
+    return any(part == ".git" for part in parts)
+
+
+@contextlib.contextmanager
+def _folder_locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (advisory: other pscatalog runs honour it)."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: no lock to take
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _writable(target: Path, existing: os.stat_result) -> bool:
+    """Whether the file may be written: a file with no write permission for anyone is not.
+
+    Replacing a file needs only its folder's permission; a read-only file is
+    left as it is, as an editor leaves it, even for a user who could replace it.
+    """
+    return bool(existing.st_mode & 0o222) and os.access(target, os.W_OK)
 
 
 def _status(target: Path) -> os.stat_result | None:

@@ -184,6 +184,8 @@ class _Emitter:
 
             def sort_key(item: tuple[int, Entry]) -> tuple[int, int]:
                 index, entry = item
+                if entry.key is not None and _merge_key(entry.key):
+                    return (-1, index)  # merges first: keys written after them win everywhere
                 name = _key_name(entry)
                 return (rank.get(name, last) if name is not None else last, index)
 

@@ -32,6 +32,7 @@ from pscatalog.rules import (
     duplicate_key,
     empty_file,
     limit_exceeded,
+    merge_override,
     multiple_documents,
     not_utf8,
     syntax_error,
@@ -589,8 +590,38 @@ class _Builder:
         if not all(isinstance(source, dict) for source in sources):
             self._found(syntax_error.bad_merge(self.doc.name, line, column))
             return True
+        self._check_override(frame, sources, frame.key_line, frame.key_column)
         frame.merges.extend((source, line, column) for source in sources)
         return True
+
+    def _check_override(
+        self, frame: _Frame, sources: list[dict[str, Any]], line: int, column: int
+    ) -> None:
+        """Report a key a merge brings in that the mapping (or another merge) already set.
+
+        Readers disagree there: YAML 1.2 and PyYAML keep the key written in the
+        mapping (or the first merge's), Ruby keeps whatever comes last.
+        """
+        mapping = cast(dict[str, Any], frame.container)
+        index = {name: i for i, name in enumerate(mapping)}
+        merged: dict[str, tuple[int, int]] = {
+            key: (merge_line, merge_column)
+            for source, merge_line, merge_column in frame.merges
+            for key in source
+        }
+        for source in sources:
+            for key in source:
+                by_merge = key not in index
+                if not by_merge:
+                    first = frame.positions[4 * index[key]], frame.positions[4 * index[key] + 1]
+                elif key in merged:
+                    first = merged[key]
+                else:
+                    merged[key] = (line, column)
+                    continue
+                name = self.doc.name
+                self._found(merge_override.found(name, key, line, column, first, by_merge=by_merge))
+                return
 
     def _apply_merges(self, frame: _Frame, container: dict[str, Any]) -> None:
         flat = self.doc._flat

@@ -190,7 +190,7 @@ def _moved(
     """Return the text of the first anchored comment whose values are no longer on its line."""
     remaining = list(new)
     for text, paths in old:
-        match = next((item for item in remaining if item[0] == text and paths <= item[1]), None)
+        match = next((item for item in remaining if item[0] == text and paths == item[1]), None)
         if match is None:
             return text
         remaining.remove(match)
