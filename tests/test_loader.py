@@ -168,7 +168,7 @@ def test_leading_zero_number_is_decimal_with_an_octal_warning(tmp_path: Path) ->
     assert warning.message == (
         "'012' is read as the octal number 10 by YAML 1.1 tools such as Ruby and Hugo"
     )
-    assert warning.hint == 'quote it: "012"'
+    assert warning.hint == "write it as 12 (or quote it if it is text)"
 
 
 def test_yaml12_octal_is_ten(tmp_path: Path) -> None:
@@ -796,3 +796,38 @@ def test_every_broken_file_is_reported_in_one_run(tmp_path: Path) -> None:
     assert ("Y007", "latin1.yaml", 1, 8) in result
     assert ("Y001", "tabs.yaml", 2, 1) in result
     assert ("Y004", "two.yaml", 2, 1) in result
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "hint"),
+    [
+        ("-0x1A", "the number -26 by YAML 1.1 tools such as Ruby and Hugo", 'quote it: "-0x1A"'),
+        ("-0b11", "the number -3 by YAML 1.1 tools such as Ruby and Hugo", 'quote it: "-0b11"'),
+        (
+            "1e3",
+            "a string, not a number, by YAML 1.1 tools such as Ruby and Hugo",
+            "write it as 1000.0 (or quote it if it is text)",
+        ),
+        (
+            "08",
+            "a string, not a number, by YAML 1.1 tools such as Ruby and Hugo",
+            "write it as 8 (or quote it if it is text)",
+        ),
+        (
+            "-.5",
+            "a string, not a number, by YAML 1.1 tools such as Ruby and Hugo",
+            "write it as -0.5 (or quote it if it is text)",
+        ),
+    ],
+)
+def test_numbers_yaml11_reads_otherwise_are_warned(
+    tmp_path: Path, text: str, reading: str, hint: str
+) -> None:
+    """Signed hex and binary are numbers only for 1.1; 1e3, 08 and -.5 only for 1.2."""
+    doc = load(tmp_path, f"summary: {text}\n")
+    [warning] = doc.diagnostics
+    assert (warning.code, warning.message, warning.hint) == (
+        "Y003",
+        f"'{text}' is read as {reading}",
+        hint,
+    )

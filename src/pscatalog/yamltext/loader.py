@@ -42,11 +42,11 @@ from pscatalog.rules import yaml11_reading as yaml11_reading_code
 from pscatalog.yamltext.lines import LineIndex, line_column
 from pscatalog.yamltext.memory import collector_paused
 from pscatalog.yamltext.scalars import (
-    BY_YAML11,
     CORE,
-    YAML11_OCTAL,
+    number_text,
     resolve_plain,
     resolve_scalar,
+    yaml11_number_reading,
     yaml11_reading,
 )
 
@@ -542,11 +542,11 @@ class _Builder:
             reading = yaml11_reading(value)
             if reading is not None:
                 self._yaml11(value, reading, line, column)
-        elif type(resolved) is int and YAML11_OCTAL.fullmatch(value):
-            self._yaml11(value, f"the octal number {int(value, 8)} {BY_YAML11}", line, column)
-        elif type(resolved) is int and value.startswith("0o"):
-            reading = f"a string {BY_YAML11}"
-            self._yaml11(value, reading, line, column, hint=f"write it as {resolved}")
+        elif isinstance(resolved, int | float) and not isinstance(resolved, bool):
+            reading = yaml11_number_reading(value)
+            if reading is not None:
+                hint = f"write it as {number_text(resolved)} (or quote it if it is text)"
+                self._yaml11(value, reading, line, column, hint=hint)
         return resolved
 
     def _at_key(self) -> bool:

@@ -43,6 +43,14 @@ _YAML11_UNDERSCORED = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*
 YAML11_OCTAL = re.compile(r"[-+]?0[0-7]+")
 """Integers YAML 1.1 reads in base 8 (``012`` is 10) and YAML 1.2 in base 10."""
 _YAML11_BINARY = re.compile(r"[-+]?0b[01]+")
+_YAML11_SIGNED_HEX = re.compile(r"[-+]0x[0-9a-fA-F]+")
+# PyYAML's YAML 1.1 numbers, to say how it reads a value YAML 1.2 reads as a number.
+_PYYAML_INT = re.compile(
+    r"[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+)
+_PYYAML_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
+)
 _YAML11_TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
@@ -162,6 +170,8 @@ def _number_reading(value: str) -> str | None:
         return f"a date, not a string, {BY_YAML11}"
     if _YAML11_BINARY.fullmatch(value):
         return f"the number {int(value.replace('0b', ''), 2)} {BY_YAML11}"
+    if _YAML11_SIGNED_HEX.fullmatch(value):
+        return f"the number {int(value, 16)} {BY_YAML11}"
     if "_" in value and _YAML11_UNDERSCORED.fullmatch(value):
         return f"a number {BY_YAML11}"
     if "," in value and _RUBY_COMMA_NUMBER.fullmatch(value):
@@ -201,6 +211,24 @@ def reads_alike(text: str) -> bool:
     if isinstance(value, int):
         return _INT_ALIKE.fullmatch(text) is not None and not YAML11_OCTAL.fullmatch(text)
     return _FLOAT_ALIKE.fullmatch(text) is not None
+
+
+def yaml11_number_reading(text: str) -> str | None:
+    """Describe how YAML 1.1 reads a plain scalar that YAML 1.2 reads as a number, if otherwise.
+
+    The description reads after "is read as", as :func:`yaml11_reading`'s.
+    ``None`` when every reader reads the same number.
+    """
+    if reads_alike(text):
+        return None
+    if _PYYAML_INT.fullmatch(text):
+        digits = text.replace("_", "")
+        if YAML11_OCTAL.fullmatch(digits):
+            return f"the octal number {int(digits, 8)} {BY_YAML11}"
+        return f"the number {int(digits, 0)} {BY_YAML11}"
+    if _PYYAML_FLOAT.fullmatch(text):
+        return f"the number {float(text.replace('_', ''))} {BY_YAML11}"
+    return f"a string, not a number, {BY_YAML11}"
 
 
 def number_text(value: int | float) -> str:
