@@ -427,3 +427,17 @@ def test_two_writes_at_once_take_turns_and_the_second_finds_the_file_changed(
         "the file is left as it was"
     ]
     assert path.read_text(encoding="utf-8") == "id: first\n"
+
+
+def test_an_export_prints_nothing_a_ci_runner_would_run(in_tmp: Path) -> None:
+    """services-yml keeps a text whose line starts with '::' on one quoted line; JSON escapes."""
+    catalog_with(
+        in_tmp,
+        '- id: jira\n  name: JIRA\n  summary: "ok\\n::error file=a::pwn\\n##[warning]x"\n'
+        "  maturity: minimal\n  variants:\n    - id: custom\n",
+    )
+    for export_format in ("services-yml", "json"):
+        code, out, _ = run("export", "--format", export_format)
+        assert code == 0
+        assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
+        assert "##[" not in out

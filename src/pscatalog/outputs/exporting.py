@@ -18,7 +18,6 @@ not run the import.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +36,7 @@ from pscatalog.catalog.services_file import (
     VARIANTS_KEY,
 )
 from pscatalog.catalog.values import duration_agrees, duration_text, money_text, parse_duration
+from pscatalog.outputs.escaping import json_text
 from pscatalog.yamltext.emitter import services_text
 
 
@@ -69,8 +69,12 @@ def catalog_tree(catalog: Catalog) -> dict[str, Any]:
 
 
 def export_json(catalog: Catalog) -> str:
-    """Return the catalog tree as JSON text."""
-    return json.dumps(catalog_tree(catalog), indent=2, ensure_ascii=False) + "\n"
+    """Return the catalog tree as JSON text, every character in it printable.
+
+    Controls and bidirectional marks in the catalog's text are JSON escapes (the
+    same data), so that the export is safe to print in a terminal or a CI log.
+    """
+    return json_text(catalog_tree(catalog))
 
 
 def _rank(value: object) -> int:

@@ -9,6 +9,7 @@ an offering. Lines end with ``LF``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pscatalog.yamltext.quoting import MAX_IMPLICIT_KEY, key_text, printable, scalar_text
@@ -105,7 +106,17 @@ def _literal_ok(text: str) -> bool:
         return False
     if " \n" in text or text.endswith(" "):
         return False
+    if any(_RUNNER_COMMAND.match(line) for line in text.split("\n")) or _LOGGING_COMMAND.search(
+        text
+    ):
+        # A line of it would start like a CI runner's command in a log: quoted, the
+        # value stays on one line.
+        return False
     return all(character == "\n" or printable(character) for character in text)
+
+
+_RUNNER_COMMAND = re.compile(r"[ \t]*::")
+_LOGGING_COMMAND = re.compile(r"##(?:vso)?\[")
 
 
 def _literal_lines(text: str) -> list[str]:

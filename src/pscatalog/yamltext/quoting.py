@@ -45,6 +45,8 @@ _ESCAPES = {
 }
 # Bidirectional controls: legal in YAML, but they can make a value read differently
 # than its bytes say ("Trojan source"); written as escapes, they show.
+_LOGGING_COMMAND = re.compile(r"(##(?:vso)?)\[")
+"""A logging command of Azure Pipelines or GitHub Actions, which a runner obeys in any line."""
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 
 
@@ -84,6 +86,8 @@ def plain_ok(text: str, *, flow: bool = False) -> bool:
         return False
     if ": " in text or " #" in text or "\t" in text or text.startswith(("---", "...")):
         return False
+    if "##" in text and _LOGGING_COMMAND.search(text):
+        return False  # a CI runner's command, wherever it stands in a line of a log
     if flow and any(character in FLOW_INDICATORS for character in text):
         return False
     if _UNPRINTABLE.search(text) is not None:
@@ -117,7 +121,10 @@ def double_quoted(text: str) -> str:
             else:
                 parts.append(f"\\U{code:08X}")
     parts.append('"')
-    return "".join(parts)
+    quoted = "".join(parts)
+    # '##[' runs as a CI runner's command anywhere in a printed line: its bracket is
+    # written as an escape (the same string for every reader).
+    return _LOGGING_COMMAND.sub(r"\1\\x5B", quoted) if "##" in quoted else quoted
 
 
 def string_text(text: str, *, flow: bool = False) -> str:
