@@ -48,3 +48,22 @@ def test_link_loop_is_reported(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", {"x.yaml": "id: x\n"})
     (root / "loop.yaml").symlink_to(root / "loop.yaml")
     assert findings(root) == [("Y008", "loop.yaml", 1, 1), ("S002", "x.yaml", 1, 1)]
+
+
+def test_fmt_reports_a_link_loop_and_formats_the_rest(tmp_path: Path) -> None:
+    """``fmt`` on a folder with a looping link: Y008 for it, the other files formatted."""
+    from click.testing import CliRunner
+
+    from pscatalog.cli.main import cli
+
+    repository = tmp_path / "handbook"
+    (repository / ".git").mkdir(parents=True)
+    root = write_catalog(repository / "catalog", {"x.yaml": "id:   x\n"})
+    (root / "loop.yaml").symlink_to("loop.yaml")
+    for args in (["fmt", str(root)], ["fmt", str(root / "loop.yaml")]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        assert f"{root / 'loop.yaml'}:1:1: error Y008 is a link that loops; it is not read" in (
+            result.output
+        )
+    assert (root / "x.yaml").read_text(encoding="utf-8") == "id: x\n"

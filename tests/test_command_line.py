@@ -323,3 +323,25 @@ def test_merge_base_without_a_branch_to_compare_with_checks_nothing(committed: P
         "pscatalog: error: not a git revision: 'no-such-branch'\n"
         "Try 'pscatalog diff --help' for help.\n",
     )
+
+
+@pytest.mark.parametrize("args", [["rules"], ["export", str(SHIPPED_CATALOG)]])
+def test_a_reader_that_goes_away_ends_the_command_quietly(args: list[str]) -> None:
+    """``pscatalog rules | head -1``: no error message, no traceback, exit 1 as click's."""
+    import os
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pscatalog", *args],
+            stdout=write_end,
+            capture_output=False,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, b"")

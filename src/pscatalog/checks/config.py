@@ -112,7 +112,7 @@ class Config:
         if not self.per_file_ignores:
             return True
         try:
-            relative = file.resolve().relative_to(self.base).as_posix()
+            relative = Path(os.path.realpath(file)).relative_to(self.base).as_posix()
         except ValueError:
             relative = file.as_posix()
         return not any(

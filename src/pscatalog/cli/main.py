@@ -75,6 +75,8 @@ class _Group(click.Group):
         except PscatalogError as exc:
             echo_error(f"pscatalog: error: {exc}")
             ctx.exit(2)
+        except BrokenPipeError:
+            raise  # the reader went away (``| head``): click stops quietly, exit 1
         except OSError as exc:
             target = f": {exc.filename}" if exc.filename else ""
             echo_error(f"pscatalog: error: {exc.strerror or exc}{target}")
@@ -123,6 +125,8 @@ def main() -> None:
         code = cli.main(prog_name="pscatalog", standalone_mode=False)
     except KeyboardInterrupt:
         code = 130
+    except BrokenPipeError:
+        code = _reader_gone()
     except Exception as exc:  # a bug: still one line, never a traceback, unless asked
         if os.environ.get("PSCATALOG_DEBUG"):
             raise
@@ -131,10 +135,24 @@ def main() -> None:
             "(set PSCATALOG_DEBUG=1 to see where)"
         )
         code = 2
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = _reader_gone()
     # A large catalog's data takes seconds to free; the process is ending anyway.
     os._exit(code if isinstance(code, int) else 0)
+
+
+def _reader_gone() -> int:
+    """Stop quietly when the program reading the output has closed it (``| head``).
+
+    What is left in the output buffer goes nowhere instead of raising again
+    at exit; the exit code is 1, as click gives when the pipe closes mid-command.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 # The commands, one module each; imported last, as they only need the shared options.

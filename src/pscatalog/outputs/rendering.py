@@ -32,6 +32,7 @@ block, a list item or a block quote.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -762,8 +763,8 @@ def split_paths(paths: Iterable[Path]) -> tuple[Path | None, list[Path]]:
             raise UsageError(f"no such file or folder: {path}")
         if path.is_dir():
             folders.append(path)
-        elif path.resolve() not in seen:
-            seen.add(path.resolve())
+        elif (real := Path(os.path.realpath(path))) not in seen:
+            seen.add(real)
             pages.append(path)
     if len(folders) > 1:
         raise UsageError(f"one catalog folder at most, got {', '.join(map(str, folders))}")

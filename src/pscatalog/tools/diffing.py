@@ -615,7 +615,7 @@ def _find_revision(spec: str, config: Config) -> _Revision | str:
     if commit is None:
         return f"not a catalog folder or a git revision: {spec}"
     try:
-        relative = PurePosixPath(catalog.resolve().relative_to(top).as_posix())
+        relative = PurePosixPath(Path(os.path.realpath(catalog)).relative_to(top).as_posix())
     except ValueError:
         relative = PurePosixPath(".")
         problem = problem or f"the catalog {catalog} is not in the git repository {top}"

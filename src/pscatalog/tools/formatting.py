@@ -278,7 +278,7 @@ def _files(
         else:
             files = [folder / path.name for path in sorted(target.named)]
         for file in files:
-            key = file.resolve()
+            key = Path(os.path.realpath(file))
             if key not in seen:
                 seen.add(key)
                 found.append((file, root))
@@ -287,8 +287,9 @@ def _files(
 
 def _format_file(path: Path, root: Path, result: FormatResult) -> FileResult:
     name = display_name(path)
-    target = path.resolve()
-    if not target.is_relative_to(root.resolve()):
+    # realpath, not Path.resolve: a link that loops is read, and reported, as Y008.
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(os.path.realpath(root)):
         return FileResult(
             path,
             name,

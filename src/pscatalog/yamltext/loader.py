@@ -19,6 +19,7 @@ read as one YAML document.
 
 from __future__ import annotations
 
+import errno
 import stat
 from array import array
 from collections.abc import Sequence
@@ -237,7 +238,10 @@ def _read_text(doc: Document, limits: Limits) -> str | None:
             return None
         raw = path.read_bytes()
     except OSError as exc:
-        doc.diagnostics.append(unreadable_file.unreadable(doc.name, str(exc.strerror or exc)))
+        if exc.errno == errno.ELOOP:
+            doc.diagnostics.append(unreadable_file.outside_link(doc.name, loops=True))
+        else:
+            doc.diagnostics.append(unreadable_file.unreadable(doc.name, str(exc.strerror or exc)))
         return None
     return _decode(doc, raw)
 
