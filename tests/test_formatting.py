@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SHIPPED_CATALOG
-from helpers import LEVELS_YAML, write_catalog
+from helpers import LEVELS_YAML, findings, write_catalog
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
 from pscatalog.checks.schema import validator
 from pscatalog.cli.main import cli
@@ -1122,3 +1122,68 @@ def test_fmt_keeps_data_and_comments_and_is_idempotent(
     for comment in comments:
         assert formatted.count(comment) == text.count(comment), comment
     assert format_text(formatted, CATEGORY) == formatted
+
+
+def test_a_suppressed_yaml11_warning_keeps_the_value_as_written(tmp_path: Path) -> None:
+    """A value whose Y003 warning is suppressed stays plain; the others are still quoted.
+
+    Quoted, the suppression would suppress nothing (N001). The offering's first
+    line keeps its key, which the suppression is about.
+    """
+    source = """\
+        id: integration
+        name: Integration Services
+        level: product
+        offerings:
+          - name:   NO  # pscatalog: ignore[Y003] Norway's code
+            id: jira
+            maturity: minimal
+            description: yes
+            variants:
+              # pscatalog: ignore[Y003] the word on purpose
+              - id: on
+              - id: custom
+        """
+    assert fmt(source) == textwrap.dedent(
+        """\
+        id: integration
+        name: Integration Services
+        level: product
+        offerings:
+          - name: NO  # pscatalog: ignore[Y003] Norway's code
+            id: jira
+            maturity: minimal
+            description: "yes"
+            variants:
+              # pscatalog: ignore[Y003] the word on purpose
+              - id: on
+              - id: custom
+        """
+    )
+    root = write_catalog(tmp_path / "catalog", {"integration.yaml": fmt(source)})
+    assert [f for f in findings(root) if f[0] in ("Y003", "N001")] == []
+
+
+@pytest.mark.parametrize(
+    "comment_line",
+    [
+        "  - name: JIRA  # pscatalog: ignore[C003] the product's own spelling\n",
+        "  # pscatalog: ignore[C003] the product's own spelling\n  - name: JIRA\n",
+    ],
+)
+def test_a_suppression_on_an_items_first_line_keeps_that_line(comment_line: str) -> None:
+    """The first key of an offering stays first when a suppression stands on its line.
+
+    Moved, the suppression would apply to another key. The other keys are ordered.
+    """
+    source = (
+        "id: integration\nname: Integration Services\nlevel: product\nofferings:\n"
+        + comment_line
+        + "    variants:\n      - id: custom\n    maturity: minimal\n    id: jira\n"
+    )
+    expected = (
+        "id: integration\nname: Integration Services\nlevel: product\nofferings:\n"
+        + comment_line
+        + "    id: jira\n    maturity: minimal\n    variants:\n      - id: custom\n"
+    )
+    assert fmt(source) == expected

@@ -700,3 +700,33 @@ def test_an_item_without_an_id_is_named_by_its_place(tmp_path: Path) -> None:
     root = write_catalog(tmp_path / "catalog", {"integration.yaml": text})
     [finding] = [d for d in validate([root]).diagnostics if d.code == "S002"]
     assert finding.message == "offering 1 is missing the required key 'id'"
+
+
+@pytest.mark.parametrize(
+    ("written", "read", "quoted"),
+    [("1.10", "1.1", '"1.10"'), ("1e3", "1000.0", '"1e3"'), ("0x1F", "31", '"0x1F"')],
+)
+def test_quote_hint_quotes_the_value_as_written(
+    tmp_path: Path, written: str, read: str, quoted: str
+) -> None:
+    """A version written 1.10 is read as 1.1: the hint quotes what was typed, not what was read."""
+    files = integration(
+        f"""
+        - id: jira
+          name: {written}  # the version
+          maturity: minimal
+          variants:
+            - id: custom
+        """
+    )
+    assert described(tmp_path, files) == [
+        (
+            "S003",
+            "integration.yaml",
+            6,
+            11,
+            "/offerings/0/name",
+            f"'name' must be a string, not {read}",
+            f"quote the value: {quoted}",
+        )
+    ]

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
-from pscatalog.diagnostics import Diagnostic, diagnose
+from pscatalog.diagnostics import Diagnostic, Location, diagnose
 from pscatalog.rules import (
     bad_format,
     invalid_value,
@@ -26,6 +26,7 @@ from pscatalog.rules import (
 from pscatalog.rules._schema_words import all_required, schema_of, what
 from pscatalog.rules.base import SchemaCode
 from pscatalog.yamltext.loader import Document, PathPart
+from pscatalog.yamltext.scalars import resolve_plain
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -181,9 +182,29 @@ def _findings(doc: Document, error: ValidationError) -> Iterator[SchemaFinding]:
                 yield SchemaFinding(diagnose(unknown_key, message, location, hint), keyword)
         return
     code = _CODE_BY_KEYWORD.get(keyword, schema_violation)
-    message, hint = code.describe(error, what(path, error.instance))
     location = doc.locate(path, key=keyword == "required")
+    name = what(path, error.instance)
+    if code is wrong_type:
+        # The hint quotes the value as it is written (1.10, 1e3), not as it was read.
+        as_written = _plain_written(doc, location, error.instance)
+        message, hint = wrong_type.describe(error, name, as_written=as_written)
+    else:
+        message, hint = code.describe(error, name)
     yield SchemaFinding(diagnose(code, message, location, hint), keyword)
+
+
+def _plain_written(doc: Document, location: Location, value: Any) -> str | None:
+    """Return the text of a one-line plain scalar at ``location`` that reads ``value``."""
+    line = doc.line_text(location.line)
+    if line is None or isinstance(value, dict | list):
+        return None
+    text = line[location.column - 1 :]
+    if not text or text[0] in "'\"[{|>&!*#":
+        return None
+    comment = text.find(" #")
+    text = (text[:comment] if comment >= 0 else text).rstrip(" \t")
+    read = resolve_plain(text)
+    return text if type(read) is type(value) and read == value else None
 
 
 def _most_useful(error: ValidationError) -> ValidationError:

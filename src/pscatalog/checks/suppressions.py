@@ -44,6 +44,14 @@ def is_suppression(comment: str) -> bool:
     return _COMMENT.search(comment) is not None
 
 
+def suppressed_codes(comment: str) -> tuple[str, ...]:
+    """Return the codes a comment suppresses, if it is a suppression with a reason."""
+    match = _COMMENT.search(comment)
+    if match is None or not match.group(2):
+        return ()
+    return tuple(code.strip() for code in match.group(1).split(",") if code.strip())
+
+
 def find_suppressions(doc: Document) -> list[Suppression]:
     """Return the suppression comments of a document, in file order.
 

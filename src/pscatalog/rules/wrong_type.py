@@ -55,16 +55,25 @@ KEYWORDS = frozenset({"type"})
 """The JSON Schema keywords whose errors this code reports."""
 
 
-def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
-    """Return the message and hint for a value of the wrong type."""
+def describe(
+    error: ValidationError, name: str, *, as_written: str | None = None
+) -> tuple[str, str | None]:
+    """Return the message and hint for a value of the wrong type.
+
+    ``as_written`` is the value's text in the file, when it is a plain scalar:
+    a hint to quote it quotes that text (``"1.10"``), not the number read.
+    """
     value: Any = error.validator_value
     instance: Any = error.instance
     expected = value if isinstance(value, list) else [value]
     names = " or ".join(TYPE_NAMES.get(str(type_name), str(type_name)) for type_name in expected)
-    return f"{name} must be {names}, not {shown(instance)}", _hint(error, expected, instance)
+    hint = _hint(error, expected, instance, as_written)
+    return f"{name} must be {names}, not {shown(instance)}", hint
 
 
-def _hint(error: ValidationError, expected: list[Any], instance: Any) -> str | None:
+def _hint(
+    error: ValidationError, expected: list[Any], instance: Any, as_written: str | None
+) -> str | None:
     """Say what to write instead: a value the field takes, never one it refuses."""
     schema = schema_of(error)
     enum = schema.get("enum")
@@ -80,7 +89,7 @@ def _hint(error: ValidationError, expected: list[Any], instance: Any) -> str | N
         truthy = isinstance(instance, str) and instance.strip().lower() in _TRUE
         return f"write {'true' if truthy else 'false'} (true or false, without quotes)"
     if "string" in expected and not isinstance(instance, dict | list):
-        text = yaml_scalar(instance)
+        text = yaml_scalar(instance) if as_written is None else as_written
         if _fits(schema, text):
             return f"quote the value: {double_quoted(text)}"
         example = suggestion(schema)

@@ -25,12 +25,13 @@ from pscatalog.catalog.model import (
     display_name,
 )
 from pscatalog.catalog.schemas import CATEGORY, LEVELS, load_schema
-from pscatalog.checks.suppressions import is_suppression
+from pscatalog.checks.suppressions import is_suppression, suppressed_codes
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.errors import PscatalogError
 from pscatalog.files.boundary import inside
 from pscatalog.files.repository import boundary_of
 from pscatalog.files.writer import WriteRefused, write_atomically
+from pscatalog.rules import yaml11_reading
 from pscatalog.tools.layout import canonical_text
 from pscatalog.yamltext.lines import LINE_BREAK, dominant_break, unified_diff
 from pscatalog.yamltext.loader import (
@@ -380,10 +381,21 @@ def _layout(doc: Document, kind: str) -> tuple[str, Readings]:
 
 def _canonical(tree: Tree, kind: str, text: str) -> str:
     """Return the canonical layout of a parsed text (rearranging its tree on the way)."""
-    formatted = canonical_text(tree, load_schema(kind), SPACED_LISTS[kind], anchored=is_suppression)
+    formatted = canonical_text(
+        tree,
+        load_schema(kind),
+        SPACED_LISTS[kind],
+        anchored=is_suppression,
+        keeps_plain=_suppresses_y003,
+    )
     if dominant_break(text) == "\r\n":
         formatted = LINE_BREAK.sub("\r\n", formatted)
     return formatted
+
+
+def _suppresses_y003(comment: str) -> bool:
+    """Whether a comment keeps the warning about a plain value YAML 1.1 reads otherwise."""
+    return yaml11_reading.CODE in suppressed_codes(comment)
 
 
 def _checker(before: Readings) -> Callable[[str], None]:

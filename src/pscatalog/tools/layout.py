@@ -13,7 +13,9 @@ with it when keys are reordered. Comments above the first key stay first (the
 ``# yaml-language-server`` modeline among them); a ``---`` that starts the
 document is kept. Literal and folded block scalars keep their lines. A flow
 collection on a line whose end-of-line comment must stay with it (a
-suppression) stays a flow collection on that line. The text is written here
+suppression) stays a flow collection on that line; a list item whose first
+line carries a suppression keeps its first key first; a plain value whose
+YAML 1.1 warning is suppressed is written as it was. The text is written here
 rather than by ruamel's emitter: its round-trip model hangs a comment on the
 value *before* it and writes it back at its old column, which is neither
 "moves with its key" nor "two spaces after the value".
@@ -53,15 +55,19 @@ def canonical_text(
     spaced_key: str,
     *,
     anchored: Callable[[str], bool] = lambda text: False,
+    keeps_plain: Callable[[str], bool] = lambda text: False,
 ) -> str:
     """Return the text of ``tree`` in the canonical layout (the tree is rearranged on the way).
 
     ``schema`` orders the keys; ``spaced_key`` names the top-level list whose
     items are one blank line apart; ``anchored`` selects the end-of-line
-    comments that must stay on the line of their values (suppressions).
+    comments that must stay on the line of their values (suppressions);
+    ``keeps_plain`` selects the comments that keep a plain value on their line
+    as it is written, even where YAML 1.1 reads it otherwise (a suppression of that warning:
+    quoting it would leave the suppression suppressing nothing).
     """
     with collector_paused():
-        return _Emitter(tree, schema, spaced_key, anchored).document()
+        return _Emitter(tree, schema, spaced_key, anchored, keeps_plain).document()
 
 
 class _Emitter:
@@ -73,9 +79,11 @@ class _Emitter:
         schema: dict[str, Any],
         spaced_key: str,
         anchored: Callable[[str], bool],
+        keeps_plain: Callable[[str], bool],
     ) -> None:
         self.source = source
         self.anchored = anchored
+        self.keeps_plain = keeps_plain
         self.schema = schema
         self.spaced_key = spaced_key
         self.out: list[str] = []
@@ -174,8 +182,15 @@ class _Emitter:
             else:
                 entries[index - 1].eol.append(comment.text)
 
-    def _arrange(self, node: Node, schema: dict[str, Any] | None) -> None:
-        """Order keys as the schema does; gather the comments of each output line."""
+    def _arrange(
+        self, node: Node, schema: dict[str, Any] | None, *, first_pinned: bool = False
+    ) -> None:
+        """Order keys as the schema does; gather the comments of each output line.
+
+        ``first_pinned`` keeps a mapping's first key first: the mapping is a list
+        item whose first line carries a suppression, and that line must keep
+        what the suppression is about.
+        """
         if not isinstance(node, Collection):
             return
         if node.is_map:
@@ -186,13 +201,15 @@ class _Emitter:
                 index, entry = item
                 if entry.key is not None and _merge_key(entry.key):
                     return (-1, index)  # merges first: keys written after them win everywhere
+                if first_pinned and index == 0:
+                    return (-1, index)
                 name = _key_name(entry)
                 return (rank.get(name, last) if name is not None else last, index)
 
             node.entries = [entry for _, entry in sorted(enumerate(node.entries), key=sort_key)]
         for entry in node.entries:
             child = _child_schema(schema, self.schema, entry)
-            self._arrange(entry.value, child)
+            self._arrange(entry.value, child, first_pinned=self._item_line_anchored(entry))
             if entry.key is None and _inline_collection(entry.value):
                 # The first key of a mapping in a list is written on the item's line:
                 # its comments are the item's.
@@ -205,6 +222,17 @@ class _Emitter:
                 # One comment fits at the end of a line; the others go just above it.
                 entry.before += entry.eol[1:]
                 del entry.eol[1:]
+
+    def _item_line_anchored(self, entry: Entry) -> bool:
+        """Whether a list item is a block mapping whose first line has a suppression."""
+        value = entry.value
+        if entry.key is not None or not _inline_collection(value):
+            return False
+        assert isinstance(value, Collection)
+        if not value.is_map or value.flow:
+            return False
+        comments = [*entry.before, *entry.eol, *value.entries[0].eol]
+        return any(self.anchored(text) for text in comments)
 
     def _anchors_first(self, root: Node) -> None:
         """Swap an anchored value with its first alias when reordering put the alias first.
@@ -255,6 +283,7 @@ class _Emitter:
         root: bool = False,
         first_head: str | None = None,
         first_eol: str = "",
+        first_before: tuple[str, ...] = (),
     ) -> None:
         """Write the entries of a block mapping (keys at ``indent``) or sequence (dashes there)."""
         for index, entry in enumerate(node.entries):
@@ -265,16 +294,18 @@ class _Emitter:
                 self.out.extend(" " * indent + text for text in entry.before)
             lead = first_head if inline and first_head is not None else " " * indent
             eol = first_eol if inline else (entry.eol[0] if entry.eol else "")
+            above = first_before if inline else tuple(entry.before)
             child = _child_schema(schema, self.schema, entry)
             head = lead + "-" if entry.key is None else self._key_head(lead, entry.key, indent)
             spaced_child = root and node.is_map and _key_name(entry) == self.spaced_key
-            self._value(head, entry, eol, indent, child, spaced=spaced_child)
+            self._value(head, entry, eol, above, indent, child, spaced=spaced_child)
 
     def _value(
         self,
         head: str,
         entry: Entry,
         eol: str,
+        above: tuple[str, ...],
         indent: int,
         schema: dict[str, Any] | None,
         *,
@@ -285,20 +316,30 @@ class _Emitter:
         if isinstance(node, Scalar) and node.style in BLOCK_STYLES and _keeps_lines(node):
             self._block_scalar(head + " ", node, eol, old_parent=node.parent, new_parent=indent)
             return
-        anchored = self.anchored(eol) or any(self.anchored(text) for text in entry.before)
+        anchored = self.anchored(eol) or any(self.anchored(text) for text in above)
         if isinstance(node, Collection) and node.flow and node.entries and anchored:
             # What the comment suppresses stands on this line: keep it there.
             self._line(f"{head} {self._flow(node)}", eol)
             return
         if isinstance(node, Collection) and node.entries:
             if entry.key is None and _inline_collection(node):
-                self._entries(node, indent + 2, schema, first_head=head + " ", first_eol=eol)
+                self._entries(
+                    node,
+                    indent + 2,
+                    schema,
+                    first_head=head + " ",
+                    first_eol=eol,
+                    first_before=above,
+                )
                 return
             anchor = f" &{node.anchor}" if node.anchor else ""
             self._line(head + anchor, eol)
             self._entries(node, indent + 2, schema, spaced=spaced and not node.is_map)
             return
-        text = self._inline(node)
+        if _plain_scalar(node) and any(map(self.keeps_plain, (eol, *above))):
+            text = self._inline(node, keep_plain=True)
+        else:
+            text = self._inline(node)
         self._line(f"{head} {text}" if text else head, eol)
 
     def _line(self, text: str, eol: str) -> None:
@@ -344,13 +385,18 @@ class _Emitter:
             return anchor + "{" + ", ".join(pairs) + "}"
         return anchor + "[" + ", ".join(self._flow(entry.value) for entry in node.entries) + "]"
 
-    def _inline(self, node: Node) -> str:
-        """Return a value written on the line of its key: a scalar, an alias, ``{}`` or ``[]``."""
+    def _inline(self, node: Node, *, keep_plain: bool = False) -> str:
+        """Return a value written on the line of its key: a scalar, an alias, ``{}`` or ``[]``.
+
+        ``keep_plain`` writes a plain scalar as it was written.
+        """
         if isinstance(node, Alias):
             return f"*{node.name}"
         anchor = f"&{node.anchor}" if node.anchor else ""
         if isinstance(node, Collection):
             body = "{}" if node.is_map else "[]"
+        elif keep_plain:
+            body = node.text
         else:
             body = _scalar_text(node)
         return f"{anchor} {body}" if anchor and body else anchor or body
@@ -404,6 +450,16 @@ def _scalar_text(node: Scalar, *, flow: bool = False) -> str:
     if node.tag is None and node.plain and reads_alike(node.text):
         return node.text
     return scalar_text(value)
+
+
+def _plain_scalar(node: Node) -> bool:
+    """Whether a node is a one-line plain scalar without a tag, written as it was."""
+    return (
+        isinstance(node, Scalar)
+        and node.plain
+        and node.tag is None
+        and node.start[0] == node.end[0]
+    )
 
 
 def _keeps_lines(node: Scalar) -> bool:
