@@ -76,6 +76,35 @@ def test_unsafe_fix_adds_a_custom_variant(catalog: Path) -> None:
     )
 
 
+def test_an_inserted_variant_leaves_a_suppression_below_it_in_force(in_tmp: Path) -> None:
+    """The custom variant goes before a variant with a suppression; the fix is made.
+
+    The suppression still applies to its variant, and still suppresses.
+    """
+    offerings = (
+        "- id: jira\n"
+        "  name: Jira\n"
+        "  maturity: minimal\n"
+        "  variants:\n"
+        "    - id: remote\n"
+        "      name: on  # pscatalog: ignore[Y003] the product's name\n"
+    )
+    write_catalog(in_tmp / "catalog", {"x.yaml": category_file(offerings)})
+    code, out, err = run("validate", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (code, out) == (0, "")
+    assert err.startswith("Fixed 1 finding (C001 x1);")
+    assert (
+        (in_tmp / "catalog" / "x.yaml")
+        .read_text(encoding="utf-8")
+        .endswith(
+            "    variants:\n"
+            "      - id: custom\n"
+            "      - id: remote\n"
+            "        name: on  # pscatalog: ignore[Y003] the product's name\n"
+        )
+    )
+
+
 def test_diff_shows_the_fixes_and_writes_nothing(catalog: Path) -> None:
     """--fix --diff prints a unified diff, writes nothing, and reports what would be left."""
     before = (catalog / "x.yaml").read_text(encoding="utf-8")

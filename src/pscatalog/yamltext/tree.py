@@ -17,6 +17,7 @@ The text must be one readable YAML document (the loader says whether it is);
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -357,36 +358,67 @@ class Tree:
     def divergent_paths(self) -> set[tuple[Any, ...]]:
         """Return the data paths of scalars that some YAML 1.1 reader reads differently.
 
-        A value's path is its data path; a key's path is its mapping's path,
-        the key, and ``KEY``. A scalar counts when it is plain and does not
-        read alike in YAML 1.2 and 1.1, or is tagged as a number whose text
-        does not. Each node is visited where it is written (not again through
-        aliases).
+        Paths are those of :func:`data_paths`. A scalar counts when it is plain
+        and does not read alike in YAML 1.2 and 1.1, or is tagged as a number
+        whose text does not. Each node is visited where it is written (not
+        again through aliases).
         """
-        found: set[tuple[Any, ...]] = set()
-        stack: list[tuple[Node, tuple[Any, ...]]] = [(self.root, ())]
-        while stack:
-            node, path = stack.pop()
-            if isinstance(node, Scalar):
-                if _diverges(node):
-                    found.add(path)
-                continue
-            if not isinstance(node, Collection):
-                continue
-            for index, entry in enumerate(node.entries):
-                if entry.key is None:
-                    stack.append((entry.value, (*path, index)))
-                    continue
-                key = entry.key
-                name = key.value if isinstance(key, Scalar) else None
-                if isinstance(key, Scalar) and _diverges(key):
-                    found.add((*path, name, KEY))
-                stack.append((entry.value, (*path, name)))
-        return found
+        return {
+            path
+            for node, path in data_paths(self.root)
+            if isinstance(node, Scalar) and _diverges(node)
+        }
+
+
+def data_paths(root: Node) -> Iterator[tuple[Node, tuple[Any, ...]]]:
+    """Yield every key and value under ``root`` with its path in the data.
+
+    A value's path is the keys and items that lead to it; a key's path is its
+    mapping's path, the key, and :data:`KEY`. A list item that is a mapping
+    with an ``id`` no other item of its list has is named ``("id", value)``,
+    not by its place: inserting an item before it (a fix adding a missing
+    variant) leaves its path, and what a check says about it, unchanged.
+    """
+    stack: list[tuple[Node, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        yield node, path
+        if not isinstance(node, Collection):
+            continue
+        if not node.is_map:
+            names = _item_names(node)
+            stack.extend((entry.value, (*path, names[i])) for i, entry in enumerate(node.entries))
+            continue
+        for entry in node.entries:
+            key = entry.key
+            name = key.value if isinstance(key, Scalar) else None
+            if key is not None:
+                yield key, (*path, name, KEY)
+            stack.append((entry.value, (*path, name)))
+
+
+def _item_names(node: Collection) -> list[Any]:
+    """Return how each item of a list is named in a path: its unique ``id``, else its index."""
+    names: list[Any] = []
+    for index, entry in enumerate(node.entries):
+        value = entry.value
+        name: Any = index
+        if isinstance(value, Collection) and value.is_map:
+            for item in value.entries:
+                key = item.key
+                if isinstance(key, Scalar) and key.value == "id" and isinstance(item.value, Scalar):
+                    name = ("id", item.value.value)
+                    break
+        names.append(name)
+    counts = Counter(name for name in names if isinstance(name, tuple))
+    return [
+        name if not isinstance(name, tuple) or counts[name] == 1 else index
+        for index, name in enumerate(names)
+    ]
 
 
 KEY = "\x00key"
-"""The last step of a key's path in :meth:`Tree.divergent_paths`."""
+"""The last step of a key's path in :func:`data_paths`."""
 
 
 def _diverges(node: Scalar) -> bool:

@@ -29,16 +29,7 @@ from typing import Any
 
 from pscatalog.diagnostics import Severity
 from pscatalog.yamltext.loader import load_text
-from pscatalog.yamltext.tree import (
-    KEY,
-    Collection,
-    Comment,
-    Node,
-    Scalar,
-    Tree,
-    TreeError,
-    parse,
-)
+from pscatalog.yamltext.tree import Comment, Tree, TreeError, data_paths, parse
 
 SAME: Any = object()
 """As expected data: the data of the text before the change."""
@@ -210,22 +201,14 @@ def _target_line(tree: Tree, comment: Comment, lines: dict[int, set[tuple[Any, .
 
 
 def _paths_by_line(tree: Tree) -> dict[int, set[tuple[Any, ...]]]:
-    """Map each 0-based line to the data paths of the keys and values that start on it."""
+    """Map each 0-based line to the data paths of the keys and values that start on it.
+
+    The paths are those of :func:`~pscatalog.yamltext.tree.data_paths`: an
+    item named by its id keeps its path when a fix inserts an item before it.
+    """
     lines: dict[int, set[tuple[Any, ...]]] = {}
-    stack: list[tuple[Node, tuple[Any, ...]]] = [(tree.root, ())]
-    while stack:
-        node, path = stack.pop()
+    for node, path in data_paths(tree.root):
         lines.setdefault(node.start[0], set()).add(path)
-        if not isinstance(node, Collection):
-            continue
-        for index, entry in enumerate(node.entries):
-            if entry.key is None:
-                stack.append((entry.value, (*path, index)))
-                continue
-            key = entry.key
-            name = key.value if isinstance(key, Scalar) else None
-            lines.setdefault(key.start[0], set()).add((*path, name, KEY))
-            stack.append((entry.value, (*path, name)))
     return lines
 
 
