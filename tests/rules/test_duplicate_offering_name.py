@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
@@ -93,3 +95,28 @@ def test_named_files_show_the_duplicates_that_involve_them(tmp_path: Path):
     assert findings(root, root / "x.yaml") == [("C104", "x.yaml", 6, 11)]
     assert findings(root, root / "a-product.yaml") == [("C104", "a-product.yaml", 6, 11)]
     assert findings(root, root / "c-transformation.yaml") == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        '"Base imple\\u200bmentation"',  # a zero-width space
+        '"Base imple\\u00admentation"',  # a soft hyphen
+        '"Base\\u2060 implementation"',  # a word joiner
+        '"Base  implementation"',  # two spaces
+        '"Base\\u00a0implementation"',  # a no-break space
+        "\uff22ase implementation",  # a full-width B
+        '"Base implementation\\U000e0041"',  # a tag character
+    ],
+)
+def test_names_that_read_alike_are_the_same_name(tmp_path: Path, written: str):
+    """Characters a reader cannot see, or sees as another, do not make a name new."""
+    root = write_catalog(tmp_path, {"x.yaml": _offering(written)})
+    assert findings(root) == [("C104", "x.yaml", 6, 11)]
+
+
+def test_invisible_characters_are_shown_as_escapes(in_tmp: Path):
+    """The message shows what makes the name look the same: the escape of the character."""
+    write_catalog(in_tmp / "catalog", {"x.yaml": _offering('"Base imple\\u200bmentation"')})
+    [diagnostic] = validate(["catalog"]).diagnostics
+    assert diagnostic.message == "offering name 'Base imple\\u200bmentation' is already used"

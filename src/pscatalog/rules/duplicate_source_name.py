@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity, diagnose
 from pscatalog.rules import duplicate_source_name as this_code  # diagnose() stamps its code
+from pscatalog.rules._unique import name_key, shown_name
 
 CODE = "I002"
 NAME = "duplicate-source-name"
@@ -44,7 +45,7 @@ Locate = Callable[[], Location]
 
 
 def check(entries: Iterable[tuple[str, str | None, Locate]]) -> Iterator[Diagnostic]:
-    """Yield a finding for each entry whose name an earlier entry has, in any case.
+    """Yield a finding for each entry whose name an earlier entry has, as a reader sees it.
 
     ``entries`` gives each entry's name (without surrounding spaces), its id
     and how to find the place of its name, in file order.
@@ -52,13 +53,13 @@ def check(entries: Iterable[tuple[str, str | None, Locate]]) -> Iterator[Diagnos
     first: dict[str, tuple[int, str | None, Locate]] = {}
     for position, (name, source_id, at) in enumerate(entries):
         earlier_position, earlier_id, earlier = first.setdefault(
-            name.casefold(), (position, source_id, at)
+            name_key(name), (position, source_id, at)
         )
         if earlier_position == position:
             continue
         yield diagnose(
             this_code,
-            f"name '{name}' is already used by entry '{earlier_id or '?'}'",
+            f"name '{shown_name(name)}' is already used by entry '{earlier_id or '?'}'",
             at(),
             "name each entry for what it sells",
             (Related(earlier(), "already used here"),),
