@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -106,6 +107,31 @@ def test_modeline_to_an_older_schema_version(tmp_path: Path) -> None:
     assert message == (
         "the modeline names '../old/category.schema.json', whose $id is not the current "
         "'https://pscatalog.gitlab.io/schema/v1/category.schema.json'"
+    )
+
+
+def test_modeline_to_a_schema_with_the_current_id_but_other_rules(tmp_path: Path) -> None:
+    """A schema file with the current $id whose rules were loosened is not the current schema.
+
+    The editor would accept there what validate refuses; the hint writes the current one.
+    A copy of the current schema laid out differently is the current schema.
+    """
+    root = copy_shipped(tmp_path)
+    schema_file = tmp_path / "schema" / "category.schema.json"
+    data = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema_file.write_text(json.dumps(data, indent=4, sort_keys=True), encoding="utf-8")
+    assert modeline_findings(root) == []
+    data["additionalProperties"] = True
+    data.pop("required", None)
+    schema_file.write_text(json.dumps(data), encoding="utf-8")
+    found = modeline_findings(root)
+    assert [(code, file, line) for code, file, line, _, _ in found] == [
+        ("C301", name, 1)
+        for name in sorted(path.name for path in root.glob("*.yaml") if path.name != "levels.yaml")
+    ]
+    assert found[0][4] == (
+        "the modeline names '../schema/category.schema.json', whose rules are not the "
+        "current category schema's"
     )
 
 

@@ -56,17 +56,17 @@ def schema_reference(folder: Path, kind: str, files: Files = DISK) -> str:
     URL, the schema's ``$id``.
     """
     relative = f"../schema/{SCHEMA_FILES[kind]}"
-    current = load_schema(kind)["$id"]
-    found = schema_id(files.read_small(folder / relative))
-    return relative if found == current else str(current)
+    current = load_schema(kind)
+    found = read_schema(files.read_small(folder / relative))
+    return relative if found == current else str(current["$id"])
 
 
-def schema_id(text: str | None) -> object:
-    """Return the ``$id`` of a schema file's text, ``None`` if it has none or is not JSON."""
+def read_schema(text: str | None) -> dict[str, Any] | None:
+    """Return a schema file's text as data, ``None`` if it is not a JSON object."""
     if text is None:
         return None
     try:
         data = parse_json(text)
     except BoundedReadError:
         return None
-    return data.get("$id") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None

@@ -7,8 +7,10 @@ Editors learn which schema a file follows from its first line::
 With it, VS Code's YAML extension and the GitLab Web IDE validate and complete
 the file while it is typed. The modeline must name the schema of the file's
 kind (``levels.schema.json`` for the levels file, ``category.schema.json`` for
-the others), as a relative path to a file that exists and has the current
-schema version, or as the schema's published URL (its ``$id``). A missing,
+the others), as a relative path to a file that is the current schema (its
+version and every rule: a schema file kept beside the catalog and edited by
+hand, or written by an older release, would have the editor check other
+rules), or as the schema's published URL (its ``$id``). A missing,
 wrong or outdated modeline leaves the editor silent or checking against the
 wrong rules. A warning: the catalog itself is not wrong.
 
@@ -46,7 +48,7 @@ from pscatalog.catalog.schemas import (
     LEVELS,
     SCHEMA_FILES,
     load_schema,
-    schema_id,
+    read_schema,
     schema_reference,
 )
 from pscatalog.diagnostics import Diagnostic, Severity
@@ -107,11 +109,15 @@ def _problem(doc: Document, kind: str, files: Files) -> str | None:
         return f"the modeline names '{reference}', not the {kind} schema '{wanted}'"
     if "://" in reference:
         return f"the modeline names '{reference}', not the current schema '{current_id}'"
-    found = schema_id(files.read_small(doc.path.parent / reference))
+    found = read_schema(files.read_small(doc.path.parent / reference))
     if found is None:
         return f"the modeline names '{reference}', which is not a readable schema file"
-    if found != current_id:
+    if found.get("$id") != current_id:
         return f"the modeline names '{reference}', whose $id is not the current '{current_id}'"
+    if found != load_schema(kind):
+        # The right $id over other rules: the editor would check the file by rules
+        # pscatalog does not (an older release's, or a schema edited by hand).
+        return f"the modeline names '{reference}', whose rules are not the current {kind} schema's"
     return None
 
 
