@@ -116,6 +116,29 @@ def test_output_is_dash_o_on_every_command_that_writes(capitalised: Path) -> Non
     assert (Path("imported") / "levels.yaml").is_file()
 
 
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (["validate", "--report", "json:catalog/x.yaml"], "report"),
+        (["export", "-o", "catalog/../catalog/x.yaml"], "export"),
+        (["baseline", "-o", "catalog/levels.yaml"], "baseline"),
+    ],
+)
+def test_an_output_never_replaces_a_catalog_file(
+    capitalised: Path, args: list[str], what: str
+) -> None:
+    """A report, an export or a baseline named like a file of the catalog is refused."""
+    before = {path: path.read_bytes() for path in Path("catalog").iterdir()}
+    code, _, err = run(*args)
+    named = args[-1].removeprefix("json:")
+    assert code == 2
+    assert (
+        f"pscatalog: error: {named} is a file of the catalog; write the {what} elsewhere"
+        in err.splitlines()
+    )
+    assert {path: path.read_bytes() for path in Path("catalog").iterdir()} == before
+
+
 def test_quiet_leaves_out_summaries_and_notes(capitalised: Path) -> None:
     """--quiet prints only what the command is for: findings, output, errors."""
     finding = "catalog/x.yaml:7:15: error C004 maturity 'Minimal' must be written in lowercase\n"

@@ -10,7 +10,8 @@ inside the functions, so that ``--help`` and ``--version`` stay fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -181,6 +182,7 @@ def print_and_write(
     from pscatalog.outputs.reporters.text import summary_line
     from pscatalog.outputs.wellformed import CHECK_BY_FORMAT
 
+    refuse_catalog_files([path for _, path in reports], result, "report")
     text = REPORTER_BY_NAME[output_format](result)
     if quiet and output_format == "full":
         text = text.removesuffix(summary_line(result) + "\n")
@@ -189,6 +191,23 @@ def print_and_write(
         # A fresh output: a link committed under its name is replaced, never written through.
         report = REPORTER_BY_NAME[name](result)
         write_atomically(path, report, check=CHECK_BY_FORMAT[name], follow_links=False)
+
+
+def refuse_catalog_files(outputs: Sequence[Path], result: ValidationResult, what: str) -> None:
+    """Raise a usage error if an output would replace a file of the catalog just read.
+
+    ``--report json:catalog/x.yaml`` or ``-o catalog/levels.yaml`` is a slip of
+    the keyboard that would replace a catalog file with a report; nothing is
+    written.
+    """
+    from pscatalog.errors import UsageError
+
+    if not outputs:
+        return
+    read = {os.path.realpath(doc.path) for catalog in result.catalogs for doc in catalog.documents}
+    for output in outputs:
+        if os.path.realpath(output) in read:
+            raise UsageError(f"{output} is a file of the catalog; write the {what} elsewhere")
 
 
 # -- the catalog --------------------------------------------------------------------

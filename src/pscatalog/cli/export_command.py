@@ -13,6 +13,7 @@ from pscatalog.cli.common import (
     output_option,
     quiet_option,
     readable_catalog,
+    refuse_catalog_files,
 )
 
 BASELINE_HELP = "Count the catalog's problems less those recorded in this baseline file."
@@ -56,6 +57,8 @@ def export(
     result = readable_catalog(
         ctx, catalog, command="export", baseline_path=baseline_path, quiet=quiet
     )
+    if output is not None:
+        refuse_catalog_files([output], result, "export")
     text = EXPORTER_BY_FORMAT[export_format](result.catalogs[0])
     if output is None:
         click.echo(text, nl=False)

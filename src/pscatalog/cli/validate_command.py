@@ -18,6 +18,7 @@ from pscatalog.cli.common import (
     output_option,
     print_and_write,
     quiet_option,
+    refuse_catalog_files,
     report_option,
     with_baseline,
 )
@@ -193,6 +194,7 @@ def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path, quiet: b
     from pscatalog.outputs.wellformed import check_json
 
     result = run_validation(paths, config=load_configuration(ctx))
+    refuse_catalog_files([output], result, "baseline")
     write_atomically(output, baseline_text(result), check=check_json, follow_links=False)
     count = len(result.diagnostics)
     if not quiet:
