@@ -90,6 +90,26 @@ def test_pyproject_without_table_is_not_a_configuration(project: Path) -> None:
     assert find_config() is None
 
 
+@pytest.mark.parametrize(
+    ("text", "ours"),
+    [
+        ('[project]\nname = "x"\n[tool.pscatalog\nignore = ["M"]\n', True),
+        ('[project]\nname = "x"\n[ "tool" . pscatalog\r\nignore = ["M"]\n', True),
+        ('[project]\ndependencies = [\n  "pscatalog"\n]\n[tool.black\n', False),
+    ],
+)
+def test_a_broken_pyproject_is_ours_when_it_names_our_table(
+    project: Path, text: str, ours: bool
+) -> None:
+    """An unclosed [tool.pscatalog header is reported, not passed over; another tool's is not."""
+    (project / "pyproject.toml").write_text(text, encoding="utf-8", newline="")
+    result = CliRunner().invoke(cli, ["validate"])
+    error = (
+        "pscatalog: error: " in result.stderr and "pyproject.toml: invalid TOML" in result.stderr
+    )
+    assert (result.exit_code == 2, error) == (ours, ours)
+
+
 def test_catalog_key_names_the_catalog(in_tmp: Path) -> None:
     """`catalog` names the folder validated when no path is given, relative to the file."""
     write_catalog(in_tmp / "handbook" / "offerings", {})

@@ -68,11 +68,14 @@ No limit is above what every command was measured to handle: data nested
 break the deepest-recursing one), and more alias values or bigger files
 would only let a hostile file cost more."""
 # Every way TOML can spell a key named pscatalog (bare or quoted, then a dot, an
-# equals sign or the end of a table header), or an escape that could spell it.
-_MAY_NAME_US = re.compile(rb"pscatalog[\"']?[ \t]*[.=\]]|\\[uU]")
-# A [tool.pscatalog] header or a tool.pscatalog dotted key at the start of a line.
+# equals sign, the end of a table header, or the end of a line where a header was
+# left unclosed), or an escape that could spell it.
+_MAY_NAME_US = re.compile(rb"pscatalog[\"']?[ \t]*(?:[.=\]]|\r?$)|\\[uU]", re.MULTILINE)
+# A [tool.pscatalog] header (closed or not) or a tool.pscatalog dotted key at the
+# start of a line.
 _NAMES_US = re.compile(
-    rb"^[ \t]*(?:\[[ \t]*)?[\"']?tool[\"']?[ \t]*\.[ \t]*[\"']?pscatalog[\"']?[ \t]*[.=\]]",
+    rb"^[ \t]*(?:\[[ \t]*)?[\"']?tool[\"']?[ \t]*\.[ \t]*[\"']?pscatalog[\"']?[ \t]*"
+    rb"(?:[.=\]]|\r?$)",
     re.MULTILINE,
 )
 
