@@ -435,6 +435,52 @@ def test_variants_of_one_offering_are_grouped(in_tmp: Path) -> None:
     assert [v.data.get("clearance") for v in dedicated.variants] == [None, None, True, True]
 
 
+def test_ids_that_end_in_numbers_but_are_no_durations_stay_apart(in_tmp: Path) -> None:
+    """'2022-10' and '2022-10-27' are two offerings, not one sold for 10 and 27 months."""
+    entry = "  name: {}\n  category: Education\n  maturity: Viable\n  sku: {}\n"
+    result, data = import_text(
+        Path("dates"),
+        "- id: 2022-10\n"
+        + entry.format("October", "GL-OCT")
+        + "- id: '2022-10-27'\n"
+        + entry.format("The twenty-seventh", "GL-27")
+        + "- id: Dedicated-12\n"
+        + entry.format("A year", "GL-YEAR-12"),
+    )
+    assert [
+        (o["id"], [(v["id"], v.get("sku")) for v in o["variants"]])
+        for o in data["education.yaml"]["offerings"]
+    ] == [
+        ("2022-10", [("standard", "GL-OCT")]),
+        ("2022-10-27", [("standard", "GL-27")]),
+        ("dedicated", [("standard", "GL-YEAR-12")]),
+    ]
+    assert [d.code for d in result.diagnostics if d.severity is Severity.ERROR] == []
+
+
+def test_a_number_id_is_an_id_and_other_values_are_named(in_tmp: Path) -> None:
+    """id: 26 is the id '26'; id: 1.5 is reported with its value, not as a missing id."""
+    entry = "  name: {}\n  category: Education\n  maturity: Viable\n"
+    result, data = import_text(
+        Path("numbers"),
+        "- id: 26\n" + entry.format("Whole") + "- id: 1.5\n" + entry.format("Half"),
+    )
+    offerings = data["education.yaml"]["offerings"]
+    assert [(o["id"], o["imported"].get("source_id")) for o in offerings] == [
+        ("26", "26"),
+        ("half", None),
+    ]
+    assert rows(result, Severity.ERROR) == [
+        (
+            "I012",
+            "numbers/services.yml",
+            5,
+            7,
+            "entry 2 has the id 1.5, which is not text; its offering's id is made from its name",
+        )
+    ]
+
+
 def test_values_are_converted_to_the_schema_form(in_tmp: Path) -> None:
     """Maturities in lowercase, prices in USD, durations with their unit and note."""
     import_snapshot(in_tmp, "services-2022-11.yml")

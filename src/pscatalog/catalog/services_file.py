@@ -147,13 +147,14 @@ VAGUE_STAGES = frozenset({"all", "any"})
 # -- the suffixes that make entries the variants of one offering
 
 ID_REMOTE = re.compile(r"[-_ ]remote$", re.IGNORECASE)
-ID_MONTHS = re.compile(r"[-_](?P<months>[0-9]{1,2})$")
+ID_MONTHS = re.compile(r"(?<=[A-Za-z])[-_](?P<months>[0-9]{1,2})$")
+"""A duration ending an id after a word ("Dedicated-12"); "2022-10" is not one."""
 ID_CLEARED = re.compile(r"[-_]cleared(?=[-_]|$)", re.IGNORECASE)
 ID_SELF_MANAGED = re.compile(r"[-_](?:sm|self|self[-_]managed)$", re.IGNORECASE)
 ID_GITLAB_COM = re.compile(r"[-_](?:com|saas|gitlab[-_]com)$", re.IGNORECASE)
 ID_SUFFIXES = (ID_REMOTE, ID_MONTHS, ID_SELF_MANAGED, ID_GITLAB_COM, ID_CLEARED)
 """Suffixes of an entry's id that say how it is delivered; what is left names the offering."""
-SKU_MONTHS = re.compile(r"-(?P<months>[0-9]{1,2})$")
+SKU_MONTHS = re.compile(r"(?<=[A-Za-z])-(?P<months>[0-9]{1,2})$")
 SKU_REMOTE = "-R"
 SKU_SELF_MANAGED = "-SELF"
 SKU_GITLAB_COM = "-COM"

@@ -42,11 +42,19 @@ SEVERITY = Severity.ERROR
 SUMMARY = "every entry has an id, a name, a category and a maturity"
 
 
-def no_id(number: int, at: Location) -> Diagnostic:
-    """Return the finding for the ``number``-th entry (from 1), which has no id."""
+def no_id(number: int, value: Any, at: Location) -> Diagnostic:
+    """Return the finding for the ``number``-th entry (from 1), which has no id.
+
+    ``value`` is what its ``id`` holds: nothing, blank text, or a value that is
+    not an id (a date, a list).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        what = "has no id"
+    else:
+        what = f"has the id {shown(value)}, which is not text"
     return diagnose(
         this_code,
-        f"entry {number} has no id; its offering's id is made from its name",
+        f"entry {number} {what}; its offering's id is made from its name",
         at,
         "give the entry an id",
     )

@@ -103,13 +103,15 @@ def read_entries(context: Context, data: list[Any]) -> list[Entry]:
         entry = _entry(index, value)
         if entry.source_id is None:
             location = context.source.locate((index, "id") if "id" in value else (index,))
-            context.add(missing_value.no_id(index + 1, location))
+            context.add(missing_value.no_id(index + 1, value.get("id"), location))
         entries.append(entry)
     return entries
 
 
 def _entry(index: int, data: dict[str, Any]) -> Entry:
     raw_id = data.get("id")
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        raw_id = str(raw_id)  # id: 26 is an id every reader reads alike
     source_id = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
     block = block_of(data.get(BLOCK_KEY))
     entry = Entry(index, data, source_id, block)
