@@ -10,7 +10,7 @@ import pytest
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Severity
+from pscatalog.diagnostics import Location, Severity
 from pscatalog.yamltext.loader import Document, load_document
 
 Seen = tuple[str, int, int]
@@ -831,3 +831,17 @@ def test_numbers_yaml11_reads_otherwise_are_warned(
         f"'{text}' is read as {reading}",
         hint,
     )
+
+
+def test_a_url_in_a_flow_collection_is_a_plain_string(tmp_path: Path) -> None:
+    """YAML 1.2 lets a plain value in a flow collection hold ':' (libyaml 0.2.5 reads it so)."""
+    doc = load(
+        tmp_path,
+        "a: [https://example.com/x]\nb: {c: https://example.com/, d: [x:y]}\n",
+    )
+    assert doc.ok, doc.diagnostics
+    assert doc.data == {
+        "a": ["https://example.com/x"],
+        "b": {"c": "https://example.com/", "d": ["x:y"]},
+    }
+    assert doc.locate(["b", "c"]) == Location("file.yaml", 2, 8, "/b/c")

@@ -1,10 +1,10 @@
 """Read YAML files into plain data, with the line and column of every value.
 
-The loader reads the libyaml event stream (ruamel.yaml's C extension) and
-builds plain Python values from it directly: dicts with string keys, lists,
-strings, numbers, booleans and ``None``. That is what JSON Schema validates,
-and it is several times faster than composing ruamel's node tree or its
-round-trip objects. Positions are kept beside the data in one flat integer
+The loader reads the libyaml event stream (:mod:`pscatalog.yamltext.libyaml`)
+and builds plain Python values from it directly: dicts with string keys,
+lists, strings, numbers, booleans and ``None``. That is what JSON Schema
+validates, and it is several times faster than composing a YAML library's
+node tree or round-trip objects. Positions are kept beside the data in one flat integer
 array per file, so a large catalog does not pay one Python object per value.
 
 Scalars are resolved by the YAML 1.2 core schema, tag by tag, in this module:
@@ -300,6 +300,10 @@ class _Frame:
         self.key_index: dict[str, int] | None = None
 
 
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+"""libyaml's words when nesting passes its own limit."""
+
+
 class _Stop(Exception):
     """Raised inside the builder to abandon a document after a fatal finding."""
 
@@ -320,12 +324,16 @@ class _Builder:
         self.alias_nodes = 0
 
     def run(self) -> None:
-        from _ruamel_yaml import CParser  # the C extension: imported when first needed
-        from ruamel.yaml import events
-        from ruamel.yaml.error import MarkedYAMLError, YAMLError
-        from ruamel.yaml.reader import ReaderError
+        # Imported when first needed: the C extension costs a hook run milliseconds.
+        from pscatalog.yamltext.libyaml import (
+            MarkedYAMLError,
+            ReaderError,
+            YAMLError,
+            events,
+            parser,
+        )
 
-        parser = CParser(self.text)
+        stream = parser(self.text)
         doc = self.doc
         documents = 0
         result: Any = None
@@ -339,7 +347,7 @@ class _Builder:
         }
         try:
             while True:
-                event = parser.get_event()
+                event = stream.get_event()
                 kind = type(event)
                 handler = handlers.get(kind)
                 if handler is not None:
@@ -364,6 +372,9 @@ class _Builder:
             return
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
+            if exc.problem == _LIBYAML_DEPTH_PROBLEM and mark is not None:
+                doc.diagnostics.append(self._depth_finding(mark.index, mark.line, mark.column))
+                return
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             source_line = LineIndex(self.text).line(line) or ""
             problem = str(exc.problem or "invalid YAML")
@@ -382,6 +393,21 @@ class _Builder:
             return
         doc.data = result
         doc.ok = True
+
+    def _depth_finding(self, index: int, line: int, column: int) -> Diagnostic:
+        """Return Y009 for nesting libyaml refused (past its own limit of 1,000 levels).
+
+        libyaml scans flow brackets ahead of the events it gives, so it refuses
+        ``[[[[…`` before this builder has seen the level past ``max_depth``.
+        The text up to where libyaml stopped is read again: there the builder's
+        own limit is met first, and the finding is where that level starts.
+        """
+        again = Document(self.doc.path, self.doc.name)
+        _Builder(again, self.text[:index], self.limits).run()
+        found = [d for d in again.diagnostics if d.code == limit_exceeded.CODE]
+        if found:
+            return found[0]
+        return limit_exceeded.depth(self.doc.name, self.limits.max_depth, line + 1, column + 1)
 
     # -- event handlers: each returns the finished top-level value, or _NO_KEY
 

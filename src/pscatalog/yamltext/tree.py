@@ -1,7 +1,7 @@
 """A YAML text as a tree of nodes, each where it stands, with the text's comments.
 
-:func:`parse` reads a text with the loader's parser (libyaml, through
-ruamel.yaml's C extension) and keeps, for every scalar, alias, mapping and
+:func:`parse` reads a text with the loader's parser
+(:mod:`pscatalog.yamltext.libyaml`) and keeps, for every scalar, alias, mapping and
 sequence, where it starts and ends: 0-based line and column, and the offset
 in characters, as libyaml's marks give them. Comments are found by position:
 a ``#`` that starts a line or follows white space, outside every scalar (a
@@ -158,13 +158,12 @@ class Tree:
     # -- parsing
 
     def _parse(self, text: str) -> Node:
-        from _ruamel_yaml import CParser  # the C extension, as the loader uses it
-        from ruamel.yaml.error import YAMLError
+        from pscatalog.yamltext.libyaml import YAMLError, parser  # as the loader reads it
 
         builder = _Builder(self)
-        parser = CParser(text)
+        events = parser(text)
         try:
-            while builder.take(parser.get_event()):
+            while builder.take(events.get_event()):
                 pass
         except YAMLError as exc:
             raise TreeError(f"not readable YAML: {exc}") from None
@@ -433,7 +432,7 @@ class _Builder:
     """Builds a tree's nodes from the libyaml event stream, one event at a time."""
 
     def __init__(self, tree: Tree) -> None:
-        from ruamel.yaml import events
+        from pscatalog.yamltext.libyaml import events
 
         self.tree = tree
         self.stack: list[tuple[Collection, list[Node]]] = []
@@ -490,7 +489,7 @@ class _Builder:
         )
 
     def _start(self, event: Any) -> None:
-        from ruamel.yaml import events
+        from pscatalog.yamltext.libyaml import events
 
         start, end = event.start_mark, event.end_mark
         collection = Collection(
