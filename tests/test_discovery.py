@@ -128,6 +128,39 @@ def test_the_configured_catalog_is_what_a_folder_above_it_means(in_tmp: Path) ->
     assert (in_tmp / "data" / "site.yml").read_text(encoding="utf-8") == SITE
 
 
+HUGO_DATA = "products:\n  - {name: Premium, price: 19}\n"
+
+
+def test_with_a_configured_catalog_another_folder_named_catalog_is_not_one(
+    handbook: Path,
+) -> None:
+    """A site's data/catalog/ is not the catalog once `catalog` is set: named, it is refused."""
+    (handbook / "data" / "catalog").mkdir(parents=True)
+    products = handbook / "data" / "catalog" / "products.yaml"
+    products.write_text(HUGO_DATA, encoding="utf-8")
+    (handbook / "pscatalog.toml").write_text('catalog = "catalog"\n', encoding="utf-8")
+    for command in ("validate", "fmt"):
+        assert run(command, "data/catalog/products.yaml") == usage(
+            command,
+            "not a catalog file: data/catalog/products.yaml: data/catalog/ has no levels.yaml "
+            "and is not named 'catalog' (to use it as the catalog, set 'catalog' in the "
+            "configuration)",
+        )
+    assert products.read_text(encoding="utf-8") == HUGO_DATA
+
+
+def test_the_staged_check_leaves_out_files_outside_the_catalog(handbook: Path) -> None:
+    """pre-commit may name data/catalog/products.yaml: `validate --staged` checks catalog/ only."""
+    (handbook / "data" / "catalog").mkdir(parents=True)
+    (handbook / "data" / "catalog" / "products.yaml").write_text(HUGO_DATA, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=handbook, check=True)
+    assert run("validate", "--staged", "data/catalog/products.yaml") == (
+        0,
+        "No problems found in 4 files.\n",
+        "",
+    )
+
+
 def test_without_a_path_the_catalog_is_found_from_here(
     handbook: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -98,11 +98,13 @@ def find_catalog(start: Path | None = None, files: Files = DISK) -> Path:
 def is_catalog_folder(folder: Path, configured: Path | None = None, files: Files = DISK) -> bool:
     """Whether ``folder`` is a catalog folder.
 
-    It is if it is the ``configured`` one, is named ``catalog``, or holds a
-    levels file.
+    It is if it is the ``configured`` one or holds a levels file; without a
+    configured catalog, also if it is named ``catalog``. Once the
+    configuration names the catalog, another folder that happens to be named
+    ``catalog`` (a site generator's ``data/catalog/``) is not one.
     """
-    if configured is not None and absolute(folder) == absolute(configured):
-        return True
+    if configured is not None:
+        return absolute(folder) == absolute(configured) or _holds_levels(folder, files)
     return absolute(folder).name == DEFAULT_CATALOG or _holds_levels(folder, files)
 
 

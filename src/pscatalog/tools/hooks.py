@@ -61,21 +61,33 @@ def index_touches_yaml() -> bool:
 def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Change:
     """Return the catalog files the commit in git's index changes, with ``paths``.
 
-    ``paths`` are the catalog files pre-commit names (all of them under
-    ``pre-commit run --all-files``). The catalogs are those of ``paths``,
-    else the ``configured`` one, else the one found from the current folder; a
-    repository without a catalog has none to change. Raises
-    :class:`UsageError` outside a git repository.
+    ``paths`` are the files pre-commit names (all of them under ``pre-commit
+    run --all-files``): those that match the hook's ``files:``. The catalog is
+    the ``configured`` one, else the one found from the current folder; a
+    named file outside it is none of the hook's business (a site's
+    ``data/catalog/products.yaml``) and is left out. Only where no catalog is
+    configured or found are the catalogs those of ``paths``. A repository
+    without a catalog has none to change. Raises :class:`UsageError` outside a
+    git repository.
     """
-    from pscatalog.catalog.discovery import resolve_targets
+    from pscatalog.catalog.discovery import find_catalog, resolve_targets
 
-    try:
-        targets = resolve_targets(paths, configured=configured)
-    except UsageError:
-        if paths or configured is not None:
-            raise
-        targets = []  # no catalog (yet): a commit cannot change one
-    roots = {_real(target.root) for target in targets}
+    catalog = configured
+    if catalog is None:
+        try:
+            catalog = find_catalog()
+        except UsageError:
+            catalog = None
+    if catalog is not None:
+        roots = {_real(catalog)}
+        paths = [path for path in paths if _real(Path(path).parent) in roots]
+    else:
+        try:
+            roots = {_real(target.root) for target in resolve_targets(paths)}
+        except UsageError:
+            if paths:
+                raise
+            roots = set()  # no catalog (yet): a commit cannot change one
     changed: dict[Path, None] = {Path(path): None for path in paths}
     deleted: dict[Path, None] = {}
     for status, path in _index_changes():
