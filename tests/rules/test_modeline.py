@@ -145,3 +145,50 @@ def test_published_url_of_the_current_schema_passes(tmp_path: Path) -> None:
         root / "expert.yaml", f"# yaml-language-server: $schema={current.replace('v1', 'v2')}"
     )
     assert [code for code, *_ in modeline_findings(root)] == ["C301"]
+
+
+def test_a_modeline_after_the_document_start_counts(tmp_path: Path) -> None:
+    """`---` then the modeline (where editors find it too): no finding."""
+    root = copy_shipped(tmp_path)
+    expert = root / "expert.yaml"
+    expert.write_text("---\n" + expert.read_text(encoding="utf-8"), encoding="utf-8")
+    assert modeline_findings(root) == []
+
+
+def test_the_fix_replaces_a_wrong_modeline_where_it_stands(tmp_path: Path) -> None:
+    """An outdated modeline after `---` is replaced on its line; no second one is added."""
+    from pscatalog.tools.fixing import fix_catalog
+
+    root = copy_shipped(tmp_path)
+    expert = root / "expert.yaml"
+    body = expert.read_text(encoding="utf-8").split("\n", 1)[1]
+    expert.write_text(
+        "---\n# yaml-language-server: $schema=../schemas/category.json\n" + body,
+        encoding="utf-8",
+    )
+    [finding] = modeline_findings(root)
+    assert finding[:4] == ("C301", "expert.yaml", 1, 1)
+    fixed = fix_catalog([root], config=Config())
+    text = expert.read_text(encoding="utf-8")
+    # The canonical layout then puts the header's comments above the `---`.
+    assert [line for line in text.splitlines() if "yaml-language-server" in line] == [
+        "# yaml-language-server: $schema=../schema/category.schema.json"
+    ]
+    assert text.count("\n---\n") == 1
+    assert (dict(fixed.fixed), modeline_findings(root)) == ({"C301": 1}, [])
+
+
+def test_the_fix_names_the_schema_folder_at_the_repositorys_top(tmp_path: Path) -> None:
+    """A catalog in data/offerings with schema/ at the top: the modeline's relative path."""
+    from pscatalog.tools.fixing import fix_catalog
+
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(SHIPPED_CATALOG, tmp_path / "data" / "offerings")
+    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    root = tmp_path / "data" / "offerings"
+    expert = root / "expert.yaml"
+    replace_first_line(expert, None)
+    fix_catalog([root], config=Config())
+    assert expert.read_text(encoding="utf-8").split("\n", 1)[0] == (
+        "# yaml-language-server: $schema=../../schema/category.schema.json"
+    )

@@ -8,11 +8,13 @@ catalog file's modeline should name them.
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from pscatalog.files.bounded import BoundedReadError, parse_json
+from pscatalog.files.repository import repository_root
 from pscatalog.files.sources import DISK, Files
 
 LEVELS = "levels"
@@ -51,14 +53,23 @@ def load_schema(kind: str) -> dict[str, Any]:
 def schema_reference(folder: Path, kind: str, files: Files = DISK) -> str:
     """Return what a modeline in ``folder`` should name for the schema of ``kind``.
 
-    ``../schema/<kind>.schema.json`` where that file is the current schema (a
-    handbook that keeps the schemas beside its catalog), else the published
-    URL, the schema's ``$id``.
+    A relative path to the current schema where the repository keeps one
+    beside the catalog (``../schema/<kind>.schema.json``) or in the ``schema``
+    folder at its top (``../../schema/...`` for ``data/offerings``); else the
+    published URL, the schema's ``$id``.
     """
-    relative = f"../schema/{SCHEMA_FILES[kind]}"
+    name = SCHEMA_FILES[kind]
+    candidates = [f"../schema/{name}"]
+    top = repository_root(folder)
+    if top is not None:
+        at_top = PurePath(os.path.relpath(top / "schema" / name, os.path.abspath(folder)))
+        if at_top.as_posix() not in candidates:
+            candidates.append(at_top.as_posix())
     current = load_schema(kind)
-    found = read_schema(files.read_small(folder / relative))
-    return relative if found == current else str(current["$id"])
+    for relative in candidates:
+        if read_schema(files.read_small(folder / relative)) == current:
+            return relative
+    return str(current["$id"])
 
 
 def read_schema(text: str | None) -> dict[str, Any] | None:

@@ -4,6 +4,9 @@ Editors learn which schema a file follows from its first line::
 
     # yaml-language-server: $schema=../schema/category.schema.json
 
+(a modeline among the comments above the first value, after a ``---`` say,
+counts too).
+
 With it, VS Code's YAML extension and the GitLab Web IDE validate and complete
 the file while it is typed. The modeline must name the schema of the file's
 kind (``levels.schema.json`` for the levels file, ``category.schema.json`` for
@@ -54,7 +57,7 @@ from pscatalog.catalog.schemas import (
 from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.files.sources import Files
 from pscatalog.rules.base import Finding, FixContext
-from pscatalog.yamltext.edits import TextEdit, set_first_line
+from pscatalog.yamltext.edits import TextEdit, set_first_line, set_line
 from pscatalog.yamltext.lines import LineIndex
 from pscatalog.yamltext.loader import Document
 from pscatalog.yamltext.verify import CommentChange
@@ -81,7 +84,8 @@ def check(catalog: Catalog) -> Iterator[Finding]:
 
 def _hint(doc: Document, kind: str, files: Files) -> str:
     """Write the schemas where a relative modeline points, else name the modeline to write."""
-    match = _MODELINE.match(_first_line(doc.text or "").strip())
+    found = header_modeline(doc.text or "")
+    match = _MODELINE.match(found[1].strip()) if found is not None else None
     reference = match.group(1) if match is not None else ""
     if reference.rsplit("/", 1)[-1] == SCHEMA_FILES[kind] and "://" not in reference:
         folder = posixpath.normpath(
@@ -92,12 +96,32 @@ def _hint(doc: Document, kind: str, files: Files) -> str:
     return f"make the first line '{modeline}'"
 
 
-def _first_line(text: str) -> str:
-    return LineIndex(text).line(1) or ""
+def header_modeline(text: str) -> tuple[int, str] | None:
+    """Return the line number (from 1) and text of the modeline at the top of ``text``.
+
+    The modeline is the first comment of the file's header: the lines before
+    its first value, which may hold blank lines, other comments, directives
+    and a ``---``. That is where editors look for it.
+    """
+    index = LineIndex(text)
+    for number in range(1, index.count + 1):
+        line = index.line(number) or ""
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            if _MODELINE.match(stripped):
+                return number, line
+            continue
+        if stripped and not stripped.startswith("%") and not _DOCUMENT_START.match(stripped):
+            return None
+    return None
+
+
+_DOCUMENT_START = re.compile(r"---(?:\s+#.*)?$")
 
 
 def _problem(doc: Document, kind: str, files: Files) -> str | None:
-    match = _MODELINE.match(_first_line(doc.text or "").strip())
+    found = header_modeline(doc.text or "")
+    match = _MODELINE.match(found[1].strip()) if found is not None else None
     if match is None:
         return "the file does not start with a modeline naming its schema"
     reference = match.group(1)
@@ -109,12 +133,12 @@ def _problem(doc: Document, kind: str, files: Files) -> str | None:
         return f"the modeline names '{reference}', not the {kind} schema '{wanted}'"
     if "://" in reference:
         return f"the modeline names '{reference}', not the current schema '{current_id}'"
-    found = read_schema(files.read_small(doc.path.parent / reference))
-    if found is None:
+    schema = read_schema(files.read_small(doc.path.parent / reference))
+    if schema is None:
         return f"the modeline names '{reference}', which is not a readable schema file"
-    if found.get("$id") != current_id:
+    if schema.get("$id") != current_id:
         return f"the modeline names '{reference}', whose $id is not the current '{current_id}'"
-    if found != load_schema(kind):
+    if schema != load_schema(kind):
         # The right $id over other rules: the editor would check the file by rules
         # pscatalog does not (an older release's, or a schema edited by hand).
         return f"the modeline names '{reference}', whose rules are not the current {kind} schema's"
@@ -125,20 +149,23 @@ FIX = "safe"
 
 
 def fix(context: FixContext, diagnostic: Diagnostic) -> list[TextEdit]:
-    """Write the modeline of the file's kind as its first line.
+    """Write the modeline of the file's kind.
 
-    It names ``../schema/<kind>.schema.json`` where that file is the current
-    schema, else the schema's published URL. An outdated or wrong modeline is
-    replaced; otherwise the modeline is inserted above the first line.
+    It names the current schema file where the repository keeps one (see
+    :func:`~pscatalog.catalog.schemas.schema_reference`), else the schema's
+    published URL. An outdated or wrong modeline is replaced where it stands
+    (after a ``---``, say); otherwise the modeline is inserted above the first
+    line.
     """
     doc = context.doc
     kind = LEVELS if doc.path.name in LEVELS_FILE_NAMES else CATEGORY
     reference = schema_reference(doc.path.parent, kind, context.files)
     modeline = f"# yaml-language-server: $schema={reference}"
-    first = _first_line(context.text)
-    old = first.strip()
-    if _MODELINE.match(old) and first.startswith("#"):
-        change = CommentChange(removed=(first.rstrip(),), added=(modeline,))
-        return [replace(set_first_line(context.text, modeline, replace=True), comments=change)]
+    found = header_modeline(context.text)
+    if found is not None:
+        number, old = found
+        change = CommentChange(removed=(old.strip(),), added=(modeline,))
+        indent = old[: len(old) - len(old.lstrip())]
+        return [replace(set_line(context.text, number, indent + modeline), comments=change)]
     edit = set_first_line(context.text, modeline, replace=False)
     return [replace(edit, comments=CommentChange(added=(modeline,)))]

@@ -265,6 +265,15 @@ def set_first_line(text: str, line: str, *, replace: bool) -> TextEdit:
     return TextEdit(0, 0, line + dominant_break(text))
 
 
+def set_line(text: str, number: int, line: str) -> TextEdit:
+    """Return the edit that puts ``line`` in place of the text of line ``number`` (from 1).
+
+    The line's break stays.
+    """
+    index = LineIndex(text)
+    return TextEdit(index.start(number), index.end(number), line)
+
+
 # -- adding to what is there (``pscatalog init`` edits files it did not write)
 
 
