@@ -22,15 +22,15 @@ HOOKS = """\
       - id: pscatalog-validate
       - id: pscatalog-format
       - id: pscatalog-render-check
-        args:
-          - services.md
-        pass_filenames: false
-        files: ^(services\\.md|catalog/)
+      - id: pscatalog-changes
 """
+INSTALL_TYPES = "default_install_hook_types:\n  - pre-commit\n  - pre-push\n"
 NEW_FILES = {
     ".pre-commit-config.yaml": (
         "---\n# pre-commit hooks (https://pre-commit.com); pscatalog init added pscatalog's.\n"
-        "repos:\n" + HOOKS
+        + INSTALL_TYPES
+        + "repos:\n"
+        + HOOKS
     ),
     ".gitlab-ci.yml": (
         "---\n# GitLab CI: pscatalog validates the catalog in merge requests.\n"
@@ -235,18 +235,19 @@ repos:
         language: system
 """
         + HOOKS
+        + INSTALL_TYPES
         + "# end of hooks\n",
     ),
     "flow style": (
         'repos: [{repo: local, hooks: [{id: x, name: x, entry: "true", language: system}]}]  # f\n',
         'repos: [{repo: local, hooks: [{id: x, name: x, entry: "true", language: system}]}, '
         '{repo: "https://gitlab.com/pscatalog/pscatalog", rev: v0.1.0, hooks: '
-        "[{id: pscatalog-validate}, {id: pscatalog-format}, {id: pscatalog-render-check, "
-        "args: [services.md], pass_filenames: false, files: ^(services\\.md|catalog/)}]}]  # f\n",
+        "[{id: pscatalog-validate}, {id: pscatalog-format}, {id: pscatalog-render-check}, "
+        "{id: pscatalog-changes}]}]  # f\n" + INSTALL_TYPES,
     ),
     "no repos key": (
         "default_stages: [pre-commit]\n",
-        "default_stages: [pre-commit]\nrepos:\n" + HOOKS,
+        "default_stages: [pre-commit]\nrepos:\n" + HOOKS + INSTALL_TYPES,
     ),
 }
 
@@ -257,20 +258,39 @@ def test_existing_pre_commit_config_gets_the_hooks(in_tmp: Path, case: str) -> N
     before, after = PRE_COMMIT_CASES[case]
     (in_tmp / ".pre-commit-config.yaml").write_text(before, encoding="utf-8")
     _, out, _ = run("init")
-    assert "updated .pre-commit-config.yaml: pscatalog's hooks added\n" in out
+    assert (
+        "updated .pre-commit-config.yaml: pscatalog's hooks added; "
+        "default_install_hook_types set\n" in out
+    )
     assert (in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8") == after
     _, out, _ = run("init")
     assert "unchanged .pre-commit-config.yaml: it already has pscatalog's hooks\n" in out
     assert (in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8") == after
 
 
-def test_pre_commit_config_with_pscatalog_hooks_is_left_alone(in_tmp: Path) -> None:
-    """A configuration that already runs one of pscatalog's hooks (any revision) is kept."""
-    text = "repos:\n  - repo: https://gitlab.com/pscatalog/pscatalog\n    rev: v0.0.9\n"
+def test_pre_commit_config_with_some_of_pscatalogs_hooks_gets_the_others(in_tmp: Path) -> None:
+    """The hooks pscatalog's repository entry lacks are added to it (its revision kept).
+
+    pre-push joins the hook types a configuration already lists.
+    """
+    text = "default_install_hook_types: [pre-commit]\nrepos:\n"
+    text += "  - repo: https://gitlab.com/pscatalog/pscatalog\n    rev: v0.0.9\n"
     text += "    hooks:\n      - id: pscatalog-validate  # ours\n"
     (in_tmp / ".pre-commit-config.yaml").write_text(text, encoding="utf-8")
-    run("init")
-    assert (in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8") == text
+    _, out, _ = run("init")
+    assert (
+        "updated .pre-commit-config.yaml: pscatalog-format, pscatalog-render-check, "
+        "pscatalog-changes added; pre-push added to default_install_hook_types\n" in out
+    )
+    assert (in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8") == (
+        "default_install_hook_types: [pre-commit, pre-push]\nrepos:\n"
+        "  - repo: https://gitlab.com/pscatalog/pscatalog\n    rev: v0.0.9\n"
+        "    hooks:\n      - id: pscatalog-validate  # ours\n"
+        "      - id: pscatalog-format\n      - id: pscatalog-render-check\n"
+        "      - id: pscatalog-changes\n"
+    )
+    _, out, _ = run("init")
+    assert "unchanged .pre-commit-config.yaml: it already has pscatalog's hooks\n" in out
 
 
 INCLUDE = f"  - remote: {URL}\n"

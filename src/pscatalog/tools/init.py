@@ -23,6 +23,7 @@ import re
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as changed
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,15 @@ PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
 """This project's repository: the hooks' ``repo``, the CI template's and the install's source."""
 CATALOG = "catalog"
 """The catalog folder init writes, where the hooks look for it."""
-HOOK_IDS = ("pscatalog-validate", "pscatalog-format", "pscatalog-render-check")
+HOOK_IDS = (
+    "pscatalog-validate",
+    "pscatalog-format",
+    "pscatalog-render-check",
+    "pscatalog-changes",
+)
+"""pscatalog's hooks, each written with its defaults (pscatalog-changes runs at pre-push)."""
+INSTALL_HOOK_TYPES = ("pre-commit", "pre-push")
+"""What ``pre-commit install`` installs: the commit hooks and the change check before a push."""
 TEMPLATE = "ci/pscatalog.gitlab-ci.yml"
 YAMLLINT_NAMES = (".yamllint", ".yamllint.yaml", ".yamllint.yml")
 """The files yamllint reads its settings from, in the order it looks for them."""
@@ -159,7 +168,7 @@ def init_repository(
         lambda: _schemas(root),
         lambda: _catalog(root, example=example),
         lambda: _page(root, page),
-        lambda: _pre_commit(root, page, source),
+        lambda: _pre_commit(root, source),
         lambda: _gitlab_ci(root, source),
         lambda: _yamllint(root),
     ]
@@ -389,58 +398,82 @@ def _why_not(problem: Diagnostic | None) -> str:
     return f"it does not read as plain YAML (line {line}: {problem.message})"
 
 
-def _pre_commit(root: Path, page: str, source: Source) -> Iterator[Step]:
-    repo = _hooks_repo(page, source)
+def _pre_commit(root: Path, source: Source) -> Iterator[Step]:
+    repo = _hooks_repo(source)
+    install = {"default_install_hook_types": list(INSTALL_HOOK_TYPES)}
     new_text = (
         "---\n# pre-commit hooks (https://pre-commit.com); pscatalog init added pscatalog's.\n"
+        + yaml_text(install)
         + yaml_text({"repos": [repo]})
     )
 
     def planner(tree: Tree, data: Any) -> _Plan:
         plan = _Plan()
-        repos = data.get("repos")
-        if _has_hooks(repos):
-            plan.done.append("it already has pscatalog's hooks")
-            return plan
-        if "repos" not in data:
-            plan.add(append_entry(tree, [], "repos", [repo]), "pscatalog's hooks added")
-        else:
-            plan.add(
-                append_item(tree, ["repos"], repo) if isinstance(repos, list) else None,
-                "pscatalog's hooks added",
-            )
+        _plan_hooks(plan, tree, data, repo)
+        _plan_install_types(plan, tree, data)
         return plan
 
-    yield _edit_or_create(root, ".pre-commit-config.yaml", new_text, planner, {"repos": [repo]})
+    by_hand = {**install, "repos": [repo]}
+    yield _edit_or_create(root, ".pre-commit-config.yaml", new_text, planner, by_hand)
 
 
-def _hooks_repo(page: str, source: Source) -> dict[str, Any]:
-    files = f"^({re.escape(page)}|{CATALOG}/)"
+def _hooks_repo(source: Source) -> dict[str, Any]:
     return {
         "repo": source.repository,
         "rev": source.rev,
-        "hooks": [
-            {"id": "pscatalog-validate"},
-            {"id": "pscatalog-format"},
-            {
-                "id": "pscatalog-render-check",
-                "args": [page],
-                "pass_filenames": False,
-                "files": files,
-            },
-        ],
+        "hooks": [{"id": hook} for hook in HOOK_IDS],
     }
 
 
-def _has_hooks(repos: Any) -> bool:
+def _plan_hooks(plan: _Plan, tree: Tree, data: Any, repo: dict[str, Any]) -> None:
+    """Add pscatalog's repository, or the hooks of it that a configuration lacks."""
+    repos = data.get("repos")
+    if "repos" not in data:
+        plan.add(append_entry(tree, [], "repos", [repo]), "pscatalog's hooks added")
+        return
     if not isinstance(repos, list):
-        return False
-    return any(
-        isinstance(hook, dict) and hook.get("id") in HOOK_IDS
-        for repo in repos
-        if isinstance(repo, dict) and isinstance(repo.get("hooks"), list)
-        for hook in repo["hooks"]
-    )
+        plan.add(None, "pscatalog's hooks added")
+        return
+    ours = _repo_with_hooks(repos)
+    if ours is None:
+        plan.add(append_item(tree, ["repos"], repo), "pscatalog's hooks added")
+        return
+    hooks = repos[ours]["hooks"]
+    present = {hook.get("id") for hook in hooks if isinstance(hook, dict)}
+    missing = [hook for hook in HOOK_IDS if hook not in present]
+    if not missing:
+        plan.done.append("it already has pscatalog's hooks")
+        return
+    edits: list[TextEdit] = []
+    for offset, hook in enumerate(missing):
+        edit = append_item(tree, ["repos", ours, "hooks"], {"id": hook})
+        if edit is None:
+            plan.add(None, "")
+            return
+        # Each goes after the one before it: the same place in the text, the next index.
+        edits.append(changed(edit, path=(*edit.path[:-1], len(hooks) + offset)))
+    plan.add(edits, f"{', '.join(missing)} added")
+
+
+def _plan_install_types(plan: _Plan, tree: Tree, data: Any) -> None:
+    """Have ``pre-commit install`` install the pre-push hook too."""
+    key = "default_install_hook_types"
+    current = data.get(key)
+    if key not in data:
+        plan.add(append_entry(tree, [], key, list(INSTALL_HOOK_TYPES)), f"{key} set")
+    elif isinstance(current, list) and "pre-push" not in current:
+        plan.add(append_item(tree, [key], "pre-push"), f"pre-push added to {key}")
+
+
+def _repo_with_hooks(repos: list[Any]) -> int | None:
+    """Return the index of the repository entry that lists one of pscatalog's hooks."""
+    for index, repo in enumerate(repos):
+        hooks = repo.get("hooks") if isinstance(repo, dict) else None
+        if isinstance(hooks, list) and any(
+            isinstance(hook, dict) and hook.get("id") in HOOK_IDS for hook in hooks
+        ):
+            return index
+    return None
 
 
 def _gitlab_ci(root: Path, source: Source) -> Iterator[Step]:
