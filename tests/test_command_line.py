@@ -122,12 +122,14 @@ def test_output_is_dash_o_on_every_command_that_writes(capitalised: Path) -> Non
         (["validate", "--report", "json:catalog/x.yaml"], "report"),
         (["export", "-o", "catalog/../catalog/x.yaml"], "export"),
         (["baseline", "-o", "catalog/levels.yaml"], "baseline"),
+        (["validate", "--report", "json:catalog/report.yml"], "report"),
+        (["baseline", "-o", "catalog/new.YAML"], "baseline"),
     ],
 )
 def test_an_output_never_replaces_a_catalog_file(
     capitalised: Path, args: list[str], what: str
 ) -> None:
-    """A report, an export or a baseline named like a file of the catalog is refused."""
+    """A report, an export or a baseline that would replace or become a catalog file: refused."""
     before = {path: path.read_bytes() for path in Path("catalog").iterdir()}
     code, _, err = run(*args)
     named = args[-1].removeprefix("json:")

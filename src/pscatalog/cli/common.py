@@ -194,19 +194,23 @@ def print_and_write(
 
 
 def refuse_catalog_files(outputs: Sequence[Path], result: ValidationResult, what: str) -> None:
-    """Raise a usage error if an output would replace a file of the catalog just read.
+    """Raise a usage error if an output would replace or become a file of the catalog.
 
     ``--report json:catalog/x.yaml`` or ``-o catalog/levels.yaml`` is a slip of
-    the keyboard that would replace a catalog file with a report; nothing is
-    written.
+    the keyboard that would replace a catalog file with a report, and a new
+    ``catalog/report.yml`` would be read as a category by the next run;
+    nothing is written.
     """
     from pscatalog.errors import UsageError
 
     if not outputs:
         return
     read = {os.path.realpath(doc.path) for catalog in result.catalogs for doc in catalog.documents}
+    folders = {os.path.realpath(catalog.root) for catalog in result.catalogs}
     for output in outputs:
-        if os.path.realpath(output) in read:
+        real = os.path.realpath(output)
+        in_catalog = os.path.dirname(real) in folders and output.suffix.lower() in (".yaml", ".yml")
+        if real in read or in_catalog:
             raise UsageError(f"{output} is a file of the catalog; write the {what} elsewhere")
 
 
