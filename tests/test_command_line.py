@@ -287,6 +287,38 @@ def test_staged_does_nothing_when_the_commit_touches_no_catalog_file(committed: 
     assert run("render", "--check", "--staged") == (0, "No page to check.\n", "")
 
 
+def test_staged_checks_a_commit_that_changes_only_the_configuration(committed: Path) -> None:
+    """A typo in pscatalog.toml, committed alone, is refused as every later run would be."""
+    (committed / "pscatalog.toml").write_text('catalog = "data/offers"\n', encoding="utf-8")
+    git(committed, "add", "pscatalog.toml")
+    code, out, err = run("validate", "--staged")
+    assert (code, out) == (2, "")
+    assert err.startswith("pscatalog: error: no such catalog folder: ")
+    assert err.rstrip().endswith("data/offers")
+    (committed / "pscatalog.toml").write_text('ignore = ["C301"]\n', encoding="utf-8")
+    git(committed, "add", "pscatalog.toml")
+    assert run("validate", "--staged") == (0, "No problems found in 7 files.\n", "")
+
+
+def test_staged_checks_a_commit_that_changes_only_the_baseline(committed: Path) -> None:
+    """Entries dropped from the baseline the hook is given: every file is checked again."""
+    path = committed / "catalog" / "integration.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("maturity: complete", "maturity: Complete", 1),
+        encoding="utf-8",
+    )
+    assert run("baseline", "-o", "baseline.json")[0] == 0
+    git(committed, "add", "-A")
+    git(committed, "commit", "-q", "-m", "Adopt with a baseline")
+    (committed / "baseline.json").write_text('{"version": 2, "findings": []}\n', encoding="utf-8")
+    git(committed, "add", "baseline.json")
+    code, out, _ = run(
+        "validate", "--staged", "--baseline", "baseline.json", "--output-format", "concise"
+    )
+    assert code == 1
+    assert " error C004 maturity 'Complete' must be written in lowercase\n" in out
+
+
 def test_staged_in_a_repository_without_a_catalog_checks_nothing(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

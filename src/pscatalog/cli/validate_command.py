@@ -98,7 +98,7 @@ def validate(
     if staged and not paths:
         from pscatalog.tools.hooks import index_touches_yaml
 
-        if not index_touches_yaml():
+        if not index_touches_yaml(baseline_path):
             if not quiet:
                 echo("No catalog file changed.")
             return
@@ -109,12 +109,17 @@ def validate(
         # little more than the configuration and one git process.
         from pscatalog.tools.hooks import staged_change
 
-        change = staged_change(paths, config.catalog)
+        change = staged_change(
+            paths, config.catalog, config_source=config.source, baseline=baseline_path
+        )
         if change.empty:
             if not quiet:
                 echo("No catalog file changed.")
             return
-        paths, deleted = change.changed, change.deleted
+        if not change.settings:
+            paths, deleted = change.changed, change.deleted
+        else:  # the configuration or the baseline changed: the verdict on every file may
+            paths, deleted = (), ()
     from pscatalog.checks.checker import Stopwatch
     from pscatalog.checks.checker import validate as run_validation
 

@@ -42,24 +42,60 @@ class Change:
     """Files named on the command line, and those the index adds or changes."""
     deleted: tuple[Path, ...]
     """Files the index deletes (a rename's old name too)."""
+    settings: bool = False
+    """Whether the commit changes what decides the verdict on the whole catalog: the
+    configuration, or the baseline the check is given. Then every file is checked."""
 
     @property
     def empty(self) -> bool:
-        """Whether the commit touches no catalog file."""
-        return not (self.changed or self.deleted)
+        """Whether the commit touches no catalog file and no setting."""
+        return not (self.changed or self.deleted or self.settings)
 
 
-def index_touches_yaml() -> bool:
-    """Whether the commit in git's index adds, changes or deletes any YAML file at all.
+SETTINGS_NAMES = ("pscatalog.toml", "pyproject.toml")
+"""The files that may configure pscatalog."""
 
-    The cheap question first: a commit that touches no YAML file changes no catalog,
-    whatever the configuration says, and a hook need not read it.
+
+def index_touches_yaml(baseline: Path | None = None) -> bool:
+    """Whether the commit in git's index may change the catalog or the verdict on it.
+
+    The cheap question first: a commit that touches no YAML file, no file that may
+    configure pscatalog and not the ``baseline`` changes nothing a hook checks,
+    whatever the configuration says, and the hook need not read it.
     """
-    return any(_is_catalog_name(path.name) for _, path in _index_changes())
+    return any(
+        _is_catalog_name(path.name) or _is_setting(path, (), baseline)
+        for _, path in _index_changes()
+    )
 
 
-def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Change:
+def _is_setting(path: Path, sources: Sequence[Path], baseline: Path | None) -> bool:
+    """Whether a changed file decides the verdict: a configuration, or the baseline.
+
+    A configuration is the file in use (``sources``), or any ``pscatalog.toml``
+    or ``pyproject.toml`` in the current folder or above it (one added or
+    deleted changes which configuration is found).
+    """
+    real = _real(path)
+    if any(real == _real(source) for source in sources):
+        return True
+    if baseline is not None and real == _real(baseline):
+        return True
+    return path.name in SETTINGS_NAMES and _real(Path.cwd()).is_relative_to(_real(path.parent))
+
+
+def staged_change(
+    paths: Sequence[Path],
+    configured: Path | None = None,
+    *,
+    config_source: Path | None = None,
+    baseline: Path | None = None,
+) -> Change:
     """Return the catalog files the commit in git's index changes, with ``paths``.
+
+    A commit that changes the configuration (``config_source``, or one that
+    would be found) or the ``baseline`` changes the verdict on every file: the
+    change says so (:attr:`Change.settings`).
 
     ``paths`` are the files pre-commit names (all of them under ``pre-commit
     run --all-files``): those that match the hook's ``files:``. The catalog is
@@ -90,7 +126,11 @@ def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Chan
             roots = set()  # no catalog (yet): a commit cannot change one
     changed: dict[Path, None] = {Path(path): None for path in paths}
     deleted: dict[Path, None] = {}
+    sources = () if config_source is None else (config_source,)
+    settings = False
     for status, path in _index_changes():
+        if roots and _is_setting(path, sources, baseline):
+            settings = True
         if _real(path.parent) not in roots or not _is_catalog_name(path.name):
             continue
         shown = _from_here(path)
@@ -98,7 +138,7 @@ def staged_change(paths: Sequence[Path], configured: Path | None = None) -> Chan
             deleted[shown] = None
         elif path.is_file():
             changed.setdefault(shown, None)
-    return Change(tuple(changed), tuple(deleted))
+    return Change(tuple(changed), tuple(deleted), settings)
 
 
 def pages_to_check(
