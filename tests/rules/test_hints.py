@@ -306,8 +306,20 @@ CASES: dict[str, Case] = {
         ),
         "M001",
         ("x.yaml", 10, 7),
-        "remove the SKU until the offering is sold, or raise the maturity to 'minimal' if it is "
-        "sold now",
+        "remove the SKU until the offering is sold, or raise the maturity one step, to "
+        "'minimal', if it is sold now",
+        [("x.yaml", "maturity: planned", "maturity: minimal")],
+    ),
+    "M001 on an offering whose evidence supports more": Case(
+        # One step still: 'viable' in the same change would be D001's jump.
+        offering(
+            "- id: jira\n  name: JIRA\n  maturity: planned\n" + EVIDENCE + "  variants:\n"
+            "    - id: standard\n      sku: GL-JIRA\n      standard_sow: https://example.com/sow\n"
+        ),
+        "M001",
+        ("x.yaml", 12, 7),
+        "remove the SKU until the offering is sold, or raise the maturity one step, to "
+        "'minimal', if it is sold now",
         [("x.yaml", "maturity: planned", "maturity: minimal")],
     ),
     "M002": Case(

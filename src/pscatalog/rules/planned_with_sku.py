@@ -6,8 +6,8 @@ sales it can be ordered when it cannot. (If it is sold, it is sold as
 ``custom``, with a custom SOW.)
 
 **Fix:** remove the SKUs; or, if the offering is sold now and the variant has a
-standard SOW, raise the maturity to what its evidence supports (``minimal``
-needs none).
+standard SOW, raise the maturity one step, to ``minimal`` (it needs no
+evidence, and a change raises a maturity one step at a time: D001).
 
 Failing:
 
@@ -37,9 +37,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pscatalog.catalog.model import Catalog, Entry, Offering
+from pscatalog.catalog.model import MATURITIES, Catalog, Entry
 from pscatalog.diagnostics import Severity
-from pscatalog.rules._evidence import supported
 from pscatalog.rules.base import Finding
 
 CODE = "M001"
@@ -61,13 +60,17 @@ def check(catalog: Catalog) -> Iterator[Finding]:
                     f"'{offering.entry.text('id') or '?'}' is planned but variant "
                     f"'{variant.text('id') or '?'}' has the SKU '{sku}'",
                     variant.at("sku", key=True),
-                    _hint(offering, variant),
+                    _hint(variant),
                 )
 
 
-def _hint(offering: Offering, variant: Entry) -> str:
-    """Remove the SKU; raising the maturity is a way out only where it leads nowhere else."""
+def _hint(variant: Entry) -> str:
+    """Remove the SKU; raising the maturity is a way out only where it leads nowhere else.
+
+    One step, to ``minimal``: it needs no evidence, and a higher one in the same
+    change would be a jump the change check (D001) refuses.
+    """
     remove = "remove the SKU until the offering is sold"
     if variant.text("id") == "custom" or not variant.text("standard_sow"):
         return remove  # sold as custom, or no standard SOW: the SKU cannot stay
-    return f"{remove}, or raise the maturity to '{supported(offering)}' if it is sold now"
+    return f"{remove}, or raise the maturity one step, to '{MATURITIES[1]}', if it is sold now"
