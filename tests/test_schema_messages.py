@@ -125,6 +125,22 @@ def test_unknown_key_in_the_levels_file(tmp_path: Path) -> None:
 # -- S002 missing key
 
 
+def test_a_missing_rank_names_the_ranks_not_one_taken(tmp_path: Path) -> None:
+    """Each rank belongs to one level: the hint names them all, not 'rank: 1' for every level."""
+    levels = LEVELS_YAML.replace("    rank: 2\n", "")
+    assert described(tmp_path, {"levels.yaml": levels}) == [
+        (
+            "S002",
+            "levels.yaml",
+            6,
+            5,
+            "/levels/1",
+            "level 'adoption' is missing the required key 'rank'",
+            "add 'rank' (1, 2 or 3: the one no other level has)",
+        )
+    ]
+
+
 def test_missing_key_is_reported_at_the_key_that_holds_the_mapping(tmp_path: Path) -> None:
     """A price without currency is S002 at the 'price' key."""
     files = integration(

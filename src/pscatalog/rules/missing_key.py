@@ -56,11 +56,22 @@ def describe(error: ValidationError, name: str) -> tuple[str, str | None]:
     return f"{name} is missing the required {noun} {quoted(missing)}", _hint(error, missing)
 
 
+_ONE_EACH = {"rank": "level"}
+"""Keys whose values the siblings share out one each, and what the siblings are."""
+
+
 def _hint(error: ValidationError, missing: list[str]) -> str:
     """Name each key to add, with a value the schema allows where one is simple to write."""
     properties = schema_of(error).get("properties", {})
     parts = []
     for key in missing:
+        choices = properties.get(key, {}).get("enum")
+        if key in _ONE_EACH and isinstance(choices, list):
+            # No one value fits every place: each is taken by exactly one sibling.
+            values = [yaml_scalar(choice) for choice in choices]
+            written = " or ".join([", ".join(values[:-1]), values[-1]] if values[1:] else values)
+            parts.append(f"'{key}' ({written}: the one no other {_ONE_EACH[key]} has)")
+            continue
         value = suggestion(properties.get(key, {}), key)
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             parts.append(f"'{key}: {yaml_scalar(value) if plain_ok(str(value)) else value}'")
