@@ -188,11 +188,13 @@ CORPUS_EXPECTED: dict[str, list[Seen]] = {
     # syntax errors, one per construct, at the parser's position
     "syntax/flow-map-unclosed.yaml": [("Y001", 5, 10)],
     "syntax/flow-map-double-comma.yaml": [("Y001", 4, 27)],
-    "syntax/flow-seq-unclosed.yaml": [("Y001", 11, 1)],
+    # at the end of the last line: the hint names where the list opens
+    "syntax/flow-seq-unclosed.yaml": [("Y001", 10, 26)],
     "syntax/flow-seq-colon-in-value.yaml": [("Y001", 10, 25)],
     "syntax/block-scalar-bad-header.yaml": [("Y001", 4, 15)],
     "syntax/block-scalar-dedent.yaml": [("Y001", 6, 3)],
-    "syntax/double-quoted-unclosed.yaml": [("Y001", 11, 1)],
+    # at the opening quote: the string never closed
+    "syntax/double-quoted-unclosed.yaml": [("Y001", 10, 14)],
     "syntax/double-quoted-bad-escape.yaml": [("Y001", 4, 17)],
     "syntax/single-quoted-unclosed.yaml": [("Y001", 4, 18)],
     "syntax/anchor-without-name.yaml": [("Y001", 4, 9)],

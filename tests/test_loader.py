@@ -314,13 +314,34 @@ def test_yaml11_reading_is_a_warning_in_a_catalog(tmp_path: Path) -> None:
 
 
 def test_unclosed_flow_sequence_is_a_syntax_error_where_the_file_ends(tmp_path: Path) -> None:
-    """An unclosed '[' is reported at the end of the file, where the parser gives up."""
+    """An unclosed '[' is reported at the end of the last line; the hint names the '['."""
     doc = load(tmp_path, "name: x\nstages: [Plan, Verify\n")
     assert not doc.ok
     assert doc.data is None
-    assert seen(doc) == [("Y001", 3, 1)]
-    assert doc.diagnostics[0].message == (
-        "did not find expected ',' or ']' (while parsing a flow sequence)"
+    assert seen(doc) == [("Y001", 2, 22)]
+    assert (doc.diagnostics[0].message, doc.diagnostics[0].hint) == (
+        "did not find expected ',' or ']' (while parsing a flow sequence)",
+        "close the list that opens at line 2, column 9 with ']', and separate its values with ','",
+    )
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path, quote: str) -> None:
+    """The end of the file is where the parser gives up; the opening quote is the fault."""
+    doc = load(tmp_path, f"id: x\nname: {quote}GitLab basics\nmaturity: minimal\n")
+    assert seen(doc) == [("Y001", 2, 7)]
+    assert (doc.diagnostics[0].message, doc.diagnostics[0].hint) == (
+        "the quoted value that starts here is never closed",
+        f"end the value with {quote}",
+    )
+
+
+def test_a_key_indented_between_two_levels_gets_an_indentation_hint(tmp_path: Path) -> None:
+    """A key indented less than its siblings and more than their parent: say indentation."""
+    doc = load(tmp_path, "offerings:\n  - id: x\n    name: z\n   variants:\n      - id: c\n")
+    assert seen(doc) == [("Y001", 4, 4)]
+    assert doc.diagnostics[0].hint == (
+        "indent this line as the keys or list items above it, or as their parent"
     )
 
 
@@ -779,7 +800,7 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
         tmp_path / "catalog", {"integration.yaml": broken, "migration.yaml": other}
     )
     assert findings(root) == [
-        ("Y001", "integration.yaml", 4, 1),
+        ("Y001", "integration.yaml", 3, 16),
         ("S004", "migration.yaml", 7, 15),
     ]
 

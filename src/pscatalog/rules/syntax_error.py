@@ -26,6 +26,7 @@ from __future__ import annotations
 import sys
 
 from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
+from pscatalog.yamltext.lines import LineIndex
 
 CODE = "Y001"
 NAME = "syntax-error"
@@ -34,14 +35,46 @@ SUMMARY = "the file is valid YAML"
 
 
 def from_parser(
-    name: str, problem: str, context: str | None, line: int, column: int, source_line: str
+    name: str,
+    problem: str,
+    context: str | None,
+    place: tuple[int, int],
+    context_place: tuple[int, int] | None,
+    lines: LineIndex,
 ) -> Diagnostic:
-    """Return the finding for libyaml's ``problem`` at a 1-based place in ``source_line``."""
+    """Return the finding for libyaml's ``problem``, found at ``place`` (1-based).
+
+    ``context_place`` is where the construct libyaml was reading started (the
+    opening quote of a string never closed, the bracket of a list). A problem
+    libyaml meets at the end of the file is placed there: at the construct
+    that the end interrupted, which is what needs the fix.
+    """
     message = f"{problem} ({context})" if context else problem
-    return _at(name, message, line, column, _hint(problem, source_line, column))
+    line, column = place
+    if "end of stream" in problem and context_place is not None:
+        line, column = context_place
+        if context and "quoted scalar" in context:
+            quote = (lines.line(line) or "")[column - 1 : column] or '"'
+            return _at(
+                name,
+                "the quoted value that starts here is never closed",
+                line,
+                column,
+                f"end the value with {quote}",
+            )
+    elif lines.line(line) is None and lines.count:
+        line, column = lines.count, len(lines.line(lines.count) or "") + 1
+    hint = _hint(problem, context, lines.line(line) or "", column, context_place)
+    return _at(name, message, line, column, hint)
 
 
-def _hint(problem: str, source_line: str, column: int) -> str | None:
+def _hint(
+    problem: str,
+    context: str | None,
+    source_line: str,
+    column: int,
+    context_place: tuple[int, int] | None,
+) -> str | None:
     character = source_line[column - 1 : column]
     if character == "\t":
         return "YAML indents with spaces, never tabs"
@@ -53,6 +86,16 @@ def _hint(problem: str, source_line: str, column: int) -> str | None:
             return "quote the value: it contains ': '"
         # A key alone on its line, where no key can start: it is indented too far.
         return "indent this key as the keys beside it (it is indented more than they are)"
+    if context and "block" in context and problem.startswith("did not find expected"):
+        # A line indented less than the keys or items above it, and more than their parent.
+        return "indent this line as the keys or list items above it, or as their parent"
+    if context and "flow" in context and context_place is not None:
+        closer = "]" if "sequence" in context else "}"
+        line, start = context_place
+        return (
+            f"close the {'list' if closer == ']' else 'mapping'} that opens at line {line}, "
+            f"column {start} with '{closer}', and separate its values with ','"
+        )
     return None
 
 

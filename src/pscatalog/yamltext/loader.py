@@ -375,12 +375,20 @@ class _Builder:
             if exc.problem == _LIBYAML_DEPTH_PROBLEM and mark is not None:
                 doc.diagnostics.append(self._depth_finding(mark.index, mark.line, mark.column))
                 return
-            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            source_line = LineIndex(self.text).line(line) or ""
-            problem = str(exc.problem or "invalid YAML")
-            context = str(exc.context) if exc.context else None
+            context_mark = exc.context_mark
             doc.diagnostics.append(
-                syntax_error.from_parser(doc.name, problem, context, line, column, source_line)
+                syntax_error.from_parser(
+                    doc.name,
+                    str(exc.problem or "invalid YAML"),
+                    str(exc.context) if exc.context else None,
+                    (mark.line + 1, mark.column + 1) if mark is not None else (1, 1),
+                    (
+                        (context_mark.line + 1, context_mark.column + 1)
+                        if context_mark is not None
+                        else None
+                    ),
+                    LineIndex(self.text),
+                )
             )
             return
         except YAMLError as exc:
