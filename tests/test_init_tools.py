@@ -118,7 +118,6 @@ pages:
 extends: default
 rules:
   line-length:
-    max: 100
     # generated files
     ignore: |
       /vendor/
@@ -137,8 +136,10 @@ def test_init_on_existing_files_keeps_them_working(tmp_path: Path, pre_commit_ho
     assert any(line.startswith("no tabs in YAML") for line in output.split("\n"))
     linted = yamllint(root, ".")
     assert (linted.returncode, linted.stdout) == (0, "")
+    # The default 80 columns: the CI include's URL passes as one word.
     assert (root / ".yamllint").read_text(encoding="utf-8") == EXISTING[".yamllint"].replace(
-        "      /vendor/\n", "      /vendor/\n      /catalog/\n"
+        "      /vendor/\n",
+        "      /vendor/\n      /catalog/\n    allow-non-breakable-inline-mappings: true\n",
     ) + "  document-start:\n    ignore:\n      - /catalog/\n"
     git(root, "commit", "-q", "-m", "pscatalog init", env=env)
     assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0

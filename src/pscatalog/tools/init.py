@@ -558,17 +558,39 @@ def _yamllint(root: Path) -> Iterator[Step]:
             return plan
         for rule in YAMLLINT_RULES:
             _plan_rule(plan, tree, rule, rules.get(rule, None), pattern, rule in rules)
+        _plan_long_urls(plan, tree, rules.get("line-length"))
         return plan
 
-    wanted = {rule: {"ignore": [pattern]} for rule in YAMLLINT_RULES}
+    wanted: dict[str, Any] = {rule: {"ignore": [pattern]} for rule in YAMLLINT_RULES}
+    wanted["line-length"] = {URL_LINES: True, **wanted["line-length"]}
     yield _edit_or_create(root, name, YAMLLINT_TEXT, planner, {"rules": wanted})
+
+
+URL_LINES = "allow-non-breakable-inline-mappings"
+"""yamllint's line-length option that lets ``key: URL`` run past the limit, a URL being one
+word: the CI include and the install spec init writes are such lines."""
+
+
+def _plan_long_urls(plan: _Plan, tree: Tree, conf: Any) -> None:
+    """Let the lines init writes into ``.gitlab-ci.yml`` (``remote: URL``) pass line-length."""
+    if (
+        isinstance(conf, dict)
+        and URL_LINES not in conf
+        and "ignore-from-file" not in conf
+        and conf.get("allow-non-breakable-words", True) is not False
+    ):
+        edit = append_entry(tree, ["rules", "line-length"], URL_LINES, True)
+        plan.add(edit, f"line-length: {URL_LINES}, for the CI include's URL")
 
 
 def _plan_rule(plan: _Plan, tree: Tree, rule: str, conf: Any, pattern: str, present: bool) -> None:
     """Plan the catalog's exemption from one yamllint rule."""
     said = f"catalog files exempted from {rule}"
     if not present:
-        plan.add(append_entry(tree, ["rules"], rule, {"ignore": [pattern]}), said)
+        value: dict[str, Any] = {"ignore": [pattern]}
+        if rule == "line-length":
+            value = {URL_LINES: True, **value}
+        plan.add(append_entry(tree, ["rules"], rule, value), said)
         return
     if conf == "disable" or conf is False:
         plan.done.append(f"{rule} is disabled")
