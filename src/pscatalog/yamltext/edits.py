@@ -62,14 +62,8 @@ class EditConflict(ValueError):
 
 
 def apply_edits(text: str, edits: Iterable[TextEdit]) -> str:
-    """Return ``text`` with the edits made; raise :class:`EditConflict` if two overlap.
-
-    Insertions at one place go deepest first: where a nested block mapping and
-    the mapping around it end together, an entry added to the nested one must
-    come before one added to the outer one. Insertions at the same depth keep
-    their order.
-    """
-    ordered = sorted(edits, key=lambda edit: (edit.start, edit.end, -len(edit.path)))
+    """Return ``text`` with the edits made; raise :class:`EditConflict` if two overlap."""
+    ordered = sorted(edits, key=lambda edit: (edit.start, edit.end))
     parts: list[str] = []
     position = 0
     for edit in ordered:
