@@ -556,9 +556,11 @@ def _yamllint(root: Path) -> Iterator[Step]:
         if not isinstance(rules, dict):
             plan.add(None, "")
             return plan
+        # First: where line-length's mapping ends with the file, its new entry must come
+        # before a rule added after it (edits at one place are made in their order).
+        _plan_long_urls(plan, tree, rules.get("line-length"))
         for rule in YAMLLINT_RULES:
             _plan_rule(plan, tree, rule, rules.get(rule, None), pattern, rule in rules)
-        _plan_long_urls(plan, tree, rules.get("line-length"))
         return plan
 
     wanted: dict[str, Any] = {rule: {"ignore": [pattern]} for rule in YAMLLINT_RULES}
