@@ -178,6 +178,28 @@ def test_fmt_diff_applied_gives_what_fmt_writes(
     assert files(copy / "catalog") == files(unformatted)
 
 
+def test_fmt_diff_of_a_file_whose_name_holds_a_line_break(in_tmp: Path, tmp_path: Path) -> None:
+    """The name is quoted as git quotes it, no header line is forged, and the diff applies."""
+    catalog = write_catalog(in_tmp / "catalog", {})
+    (catalog / "x\n+++ evil.yaml").write_text(REORDERED, encoding="utf-8")
+    copy = tmp_path / "copy"
+    shutil.copytree(catalog, copy / "catalog")
+    commit_all(copy)
+    code, out, _ = run("fmt", "--diff")
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith(("--- ", "+++ "))] == [
+        "--- catalog/levels.yaml",
+        "+++ catalog/levels.yaml",
+        '--- "catalog/x\\n+++ evil.yaml"',
+        '+++ "catalog/x\\n+++ evil.yaml"',
+    ]
+    assert '+++ "catalog/x\\n+++ evil.yaml"\n@@ -1,15 +1,15 @@\n+id: migration\n' in out
+    assert run("fmt")[0] == 0
+    (copy / "fmt.diff").write_bytes(out.encode("utf-8"))
+    git("apply", "-p0", "fmt.diff", cwd=copy)
+    assert files(copy / "catalog") == files(catalog)
+
+
 FIXABLE = """\
 - id: jira  # the Jira integration
   name: JIRA

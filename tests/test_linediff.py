@@ -425,3 +425,25 @@ def test_a_block_past_the_depth_limit_is_shown_replaced(monkeypatch: pytest.Monk
     # Three levels match "level 10", "level 9" and "level 8"; the 8 blocks of 127 lines
     # between them hold no unique line and are too large to match line by line.
     assert changed_lines("".join(unified_diff(old, new, "a", "b"))) == (8 * 127, 8 * 127)
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("catalog/jira.yaml", "catalog/jira.yaml"),
+        ("café (rendered)", "café (rendered)"),
+        ("x\n+++ evil.yaml", '"x\\n+++ evil.yaml"'),
+        ("tab\tand\rcr", '"tab\\tand\\rcr"'),
+        ('say "hi"', '"say \\"hi\\""'),
+        ("back\\slash", '"back\\\\slash"'),
+        ("bidi\u202ex", '"bidi\\342\\200\\256x"'),
+        ("esc\x1b[2J del\x7f nel\x85", '"esc\\033[2J del\\177 nel\\302\\205"'),
+        ("not utf-8 \udcff", '"not utf-8 \\377"'),
+    ],
+)
+def test_header_names_are_quoted_where_they_must_be(name: str, header: str) -> None:
+    """A name with a break, a control, a quote or a backslash is C-quoted, as git quotes it."""
+    assert "".join(unified_diff([], ["a\n"], name, name)).splitlines()[:2] == [
+        f"--- {header}",
+        f"+++ {header}",
+    ]

@@ -272,11 +272,12 @@ def unified_diff(
     with another break, with a line feed instead; a last line without a break
     is followed by ``\ No newline at end of file``, as ``diff`` writes it, so
     that ``patch`` and ``git apply`` give it back without one. The headers
-    come first (``--- fromfile``, ``+++ tofile``), then the hunks, each with
+    come first (``--- fromfile``, ``+++ tofile``, quoted by :func:`quote_name`
+    where they must be), then the hunks, each with
     ``context`` lines around its changes. Nothing is yielded when ``a`` and
     ``b`` are equal. Lines are computed as they are taken.
     """
-    headers: tuple[str, ...] = (f"--- {fromfile}\n", f"+++ {tofile}\n")
+    headers: tuple[str, ...] = (f"--- {quote_name(fromfile)}\n", f"+++ {quote_name(tofile)}\n")
     for hunk in hunks(a, b, context=context):
         yield from headers
         headers = ()
@@ -292,3 +293,39 @@ def unified_diff(
                 else:
                     yield tag + line + "\n"
                     yield NO_NEWLINE
+
+
+_C_ESCAPES = {"\a": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r"}
+
+
+def quote_name(name: str) -> str:
+    r"""Return a file name as a diff's header writes it: C-quoted, as git does, where it must be.
+
+    A name that holds a character that is not printable (a line break, a tab,
+    an escape, a bidirectional control), a double quote or a backslash is
+    written between double quotes, with ``\n``, ``\t`` and the like, and the
+    UTF-8 bytes of other characters in octal (``\342\200\256``); GNU patch
+    and git apply read it back. A line break in a name can then never start
+    a line of the diff of its own.
+    """
+    if name.isprintable() and '"' not in name and "\\" not in name:
+        return name
+    quoted = []
+    for character in name:
+        if character in '"\\':
+            quoted.append("\\" + character)
+        elif character in _C_ESCAPES:
+            quoted.append("\\" + _C_ESCAPES[character])
+        elif character.isprintable():
+            quoted.append(character)
+        else:
+            quoted.extend(f"\\{byte:03o}" for byte in _utf8(character))
+    return '"' + "".join(quoted) + '"'
+
+
+def _utf8(character: str) -> bytes:
+    """Return the bytes of a character of a file name (a byte that was not UTF-8, as it was)."""
+    try:
+        return character.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return character.encode("utf-8", "surrogatepass")
