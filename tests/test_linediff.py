@@ -13,7 +13,7 @@ from types import FrameType, ModuleType
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pscatalog.yamltext import linediff
@@ -267,12 +267,35 @@ def test_git_apply_turns_the_old_text_into_the_new(
 ) -> None:
     """Git's apply (with --unidiff-zero for diffs without context) gives exactly the new text."""
     old, new = texts_
+    if context == 0:
+        # git apply --unidiff-zero misplaces the removal of a last line without a break, even
+        # in GNU diff's and git's own diffs (the test below); GNU patch applies those.
+        assume(not old or old[-1].endswith("\n"))
     diff_text = "".join(unified_diff(old, new, "a/old.txt", "b/old.txt", context=context))
     if old != new:
         tool = ["git", "apply", "--whitespace=nowarn"]
         if context == 0:
             tool.append("--unidiff-zero")
         assert applied(tool, "".join(old), diff_text) == "".join(new)
+
+
+def test_a_diff_without_context_is_the_one_gnu_diff_writes(tmp_path: Path) -> None:
+    """The last line, without a break, removed: the same hunk as GNU diff -U0."""
+    (tmp_path / "old").write_text("x\nc\nc", encoding="utf-8")
+    (tmp_path / "new").write_text("x\nc\n", encoding="utf-8")
+    gnu = subprocess.run(
+        ["diff", "-U0", "--label", "a", "--label", "b", "old", "new"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert gnu.returncode == 1
+    assert (
+        diff("x\nc\nc", "x\nc\n", context=0)
+        == gnu.stdout
+        == ("--- a\n+++ b\n@@ -3 +2,0 @@\n-c\n\\ No newline at end of file\n")
+    )
 
 
 @settings(max_examples=300, deadline=None)
