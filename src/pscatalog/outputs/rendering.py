@@ -37,6 +37,7 @@ import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -483,20 +484,25 @@ class PageSync:
         return self.old != self.new
 
     def diff(self, max_lines: int = MAX_DIFF_LINES) -> str:
-        """Return a short unified diff from the page to its rendered form."""
-        lines = list(
-            difflib.unified_diff(
-                self.old.splitlines(keepends=True),
-                self.new.splitlines(keepends=True),
-                fromfile=self.page,
-                tofile=f"{self.page} (rendered)",
-                n=1,
-            )
+        """Return a short unified diff from the page to its rendered form.
+
+        At most ``max_lines`` lines, with one line of context around each
+        change, lines as CommonMark counts them. The diff is computed only as
+        far as those lines need; when it goes on, a last line says so.
+        """
+        from pscatalog.yamltext.linediff import unified_diff
+
+        diff = unified_diff(
+            _lines(self.old),
+            _lines(self.new),
+            self.page,
+            f"{self.page} (rendered)",
+            context=1,
+            breaks="\r\n",
         )
-        lines = [line if line.endswith("\n") else line + "\n" for line in lines]
+        lines = list(islice(diff, max_lines + 1))
         if len(lines) > max_lines:
-            more = len(lines) - max_lines
-            lines = [*lines[:max_lines], f"... ({more} more line{'s' if more != 1 else ''})\n"]
+            lines[max_lines:] = [f"... (diff cut at {max_lines} lines)\n"]
         return "".join(lines)
 
 

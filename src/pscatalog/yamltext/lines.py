@@ -121,24 +121,24 @@ class LineIndex:
         return self._starts[line - 1] + column - 1
 
 
-def unified_diff(old: str, new: str, fromfile: str, tofile: str) -> str:
+def unified_diff(old: str, new: str, fromfile: str, tofile: str, *, context: int = 3) -> str:
     """Return a unified diff of two texts, their lines as libyaml counts them.
 
     Every line of the diff ends with a line feed: a CR LF break is kept, any
     other break (CR, NEL, LS, PS) is shown as a line feed, and a text that
-    does not end with a break is marked as ``diff`` marks it.
+    does not end with a break is marked as ``diff`` marks it. The diff is a
+    patience diff (:mod:`pscatalog.yamltext.linediff`), in O(n log n) time
+    for any two texts, with ``context`` lines around each change.
     """
-    import difflib  # only diffs need it
+    from pscatalog.yamltext.linediff import unified_diff as line_diff
 
-    chunks: list[str] = []
-    lines = difflib.unified_diff(
-        split_keepends(old), split_keepends(new), fromfile=fromfile, tofile=tofile
+    return "".join(
+        line_diff(
+            split_keepends(old),
+            split_keepends(new),
+            fromfile,
+            tofile,
+            context=context,
+            breaks=BREAK_CHARACTERS,
+        )
     )
-    for line in lines:
-        if line.endswith(("\r\n", "\n")):
-            chunks.append(line)
-        elif line[-1:] in BREAK_CHARACTERS:
-            chunks.append(line[:-1] + "\n")
-        else:
-            chunks.append(line + "\n\\ No newline at end of file\n")
-    return "".join(chunks)
