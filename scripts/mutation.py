@@ -100,7 +100,8 @@ def report(globs: list[str]) -> bool:
         print(f"{module:45} {tested:7} {counts['killed']:7} {rate}")
     tested = totals["killed"] + totals["other"]
     if tested:
-        print(f"{'total':45} {tested:7} {totals['killed']:7} {100 * totals['killed'] / tested:5.1f}%")
+        rate = f"{100 * totals['killed'] / tested:5.1f}%"
+        print(f"{'total':45} {tested:7} {totals['killed']:7} {rate}")
     for module, names in survivors.items():
         print(f"\n{module}:")
         for name in names:
