@@ -29,10 +29,10 @@ from typing import Any
 
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic
 from pscatalog.errors import PscatalogError
 from pscatalog.files.bounded import JSON_MAX_BYTES, BoundedReadError, parse_json, read_bytes
-from pscatalog.rules.stale_baseline_entry import CODE as STALE_BASELINE_ENTRY
+from pscatalog.rules import stale_baseline_entry
 
 BASELINE_FORMAT_VERSION = 1
 DEFAULT_BASELINE = "pscatalog-baseline.json"
@@ -154,14 +154,7 @@ def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -
     checked = {repository_path(file, root) for file in result.files}
     name = str(path)
     stale = [
-        Diagnostic(
-            STALE_BASELINE_ENTRY,
-            Severity.INFO,
-            f"baseline entry {entry.code} in {entry.file} ({entry.pointer or 'the file'}) "
-            "no longer occurs",
-            Location(name, entry.line, 5),
-            "remove it from the baseline (or run 'pscatalog baseline' again)",
-        )
+        stale_baseline_entry.found(name, entry.line, entry.code, entry.file, entry.pointer)
         for entry in entries
         if entry.fingerprint not in found and entry.file in checked
     ]
