@@ -305,7 +305,7 @@ def test_junit_report_parses_with_every_hostile_character(
     assert case is not None
     assert case.get("name") == f"catalog/{shown}.yaml"
     assert suite.findtext("testcase/failure") == (
-        f"catalog/{shown}.yaml:2:3: S001 unknown key '{shown}'\n"
+        f"catalog/{shown}.yaml:2:3: S001 unknown key '{shown}'\n  catalog/{shown}.yaml:2:3: {shown}\n"
     )
 
 
