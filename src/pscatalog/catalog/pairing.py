@@ -36,28 +36,45 @@ def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
     new_by_id = offerings_by_id(new.offerings)
     removed_ids = [key for key in old_by_id if key not in new_by_id]
     added_ids = [key for key in new_by_id if key not in old_by_id]
-
-    renames: dict[str, str] = {}  # old id -> new id
-    for old_id in removed_ids:
-        skus = offering_skus(old_by_id[old_id])
-        if not skus:
-            continue
-        for new_id in added_ids:
-            if new_id not in renames.values() and offering_skus(new_by_id[new_id]) == skus:
-                renames[old_id] = new_id
-                break
+    renames = _renames(
+        {key: old_by_id[key] for key in removed_ids}, {key: new_by_id[key] for key in added_ids}
+    )
     renamed_new = set(renames.values())
-
-    pairs = [(old_by_id[key], new_by_id[key]) for key in new_by_id if key in old_by_id]
-    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
-    order = {key: index for index, key in enumerate(new_by_id)}
-    pairs.sort(key=lambda pair: order[offering_id(pair[1])])
     return Pairing(
-        pairs=tuple(pairs),
+        pairs=_pairs(old_by_id, new_by_id, renames),
         added=tuple(new_by_id[key] for key in added_ids if key not in renamed_new),
         removed=tuple(old_by_id[key] for key in removed_ids if key not in renames),
         renames=tuple(renames.items()),
     )
+
+
+def _pairs(
+    old_by_id: dict[str, Offering], new_by_id: dict[str, Offering], renames: dict[str, str]
+) -> tuple[tuple[Offering, Offering], ...]:
+    """Return (old, new) of each offering in both, renamed ones too, in the new order."""
+    pairs = [(old_by_id[key], new_by_id[key]) for key in new_by_id if key in old_by_id]
+    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
+    order = {key: index for index, key in enumerate(new_by_id)}
+    pairs.sort(key=lambda pair: order[offering_id(pair[1])])
+    return tuple(pairs)
+
+
+def _renames(removed: dict[str, Offering], added: dict[str, Offering]) -> dict[str, str]:
+    """Return old id -> new id for each removed offering whose SKUs an added one has.
+
+    An offering without SKUs is never a rename; each added offering is the new
+    name of one removed offering at most, the first in the old catalog's order.
+    """
+    renames: dict[str, str] = {}
+    for old_id, offering in removed.items():
+        skus = offering_skus(offering)
+        if not skus:
+            continue
+        for new_id, candidate in added.items():
+            if new_id not in renames.values() and offering_skus(candidate) == skus:
+                renames[old_id] = new_id
+                break
+    return renames
 
 
 def offering_id(offering: Offering) -> str:

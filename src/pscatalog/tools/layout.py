@@ -357,23 +357,8 @@ class _Emitter:
         match = BLOCK_HEADER.match(lines[first], column)
         indicator = match.group(1) if match else node.style
         body = lines[first + 1 : last + 1 if end else last]
-        digits = [character for character in indicator if character.isdigit()]
-        if digits:
-            old_indent = max(old_parent, 0) + int(digits[0])
-        else:
-            old_indent = next(
-                (len(line) - len(line.lstrip(" ")) for line in body if line.strip(" ")), 0
-            )
-        # Lines of spaces no longer than the indentation are empty lines of the value;
-        # everything else keeps what lies right of the indentation.
-        relative = [
-            "" if len(line) <= old_indent and not line.strip(" ") else line[old_indent:]
-            for line in body
-        ]
         chomping = "+" if "+" in indicator else "-" if "-" in indicator else ""
-        if chomping != "+":
-            while relative and not relative[-1]:
-                relative.pop()
+        relative = _block_lines(body, _block_indent(indicator, body, old_parent), chomping)
         first_text = next((line for line in relative if line), "")
         needs_indicator = first_text.startswith(" ")
         header = node.style + ("2" if needs_indicator else "") + chomping
@@ -382,6 +367,34 @@ class _Emitter:
         indent = " " * (max(new_parent, 0) + 2)
         self.out.extend(indent + line if line else "" for line in relative)
         self.keep_open = chomping == "+"
+
+
+def _block_indent(indicator: str, body: list[str], parent: int) -> int:
+    """Return the indentation of a block scalar's lines, as written.
+
+    An indentation indicator counts from ``parent`` (-1 at the root); without
+    one, the first line that is not only spaces sets it.
+    """
+    digits = [character for character in indicator if character.isdigit()]
+    if digits:
+        return max(parent, 0) + int(digits[0])
+    return next((len(line) - len(line.lstrip(" ")) for line in body if line.strip(" ")), 0)
+
+
+def _block_lines(body: list[str], indent: int, chomping: str) -> list[str]:
+    """Return a block scalar's lines without their indentation.
+
+    Lines of spaces no longer than the indentation are empty lines of the
+    value; everything else keeps what lies right of the indentation. Empty
+    lines at the end go, unless the scalar keeps them (``+``).
+    """
+    relative = [
+        "" if len(line) <= indent and not line.strip(" ") else line[indent:] for line in body
+    ]
+    if chomping != "+":
+        while relative and not relative[-1]:
+            relative.pop()
+    return relative
 
 
 def _scalar_text(node: Scalar, *, flow: bool = False) -> str:

@@ -293,12 +293,29 @@ class _Builder:
 
     def run(self) -> None:
         from _ruamel_yaml import CParser  # the C extension: imported when first needed
-        from ruamel.yaml import events
-        from ruamel.yaml.error import MarkedYAMLError, YAMLError
-        from ruamel.yaml.reader import ReaderError
+        from ruamel.yaml.error import YAMLError
 
         parser = CParser(self.text)
-        doc = self.doc
+        try:
+            documents, result = self._read(parser)
+        except YAMLError as exc:
+            self._found(self._syntax_problem(exc))
+            return
+        except _Stop:
+            return
+        if documents == 0:
+            self._found(empty_file.found(self.doc.name))
+            return
+        self.doc.data = result
+        self.doc.ok = True
+
+    def _read(self, parser: Any) -> tuple[int, Any]:
+        """Build the first document from the parser's events; return the documents seen and it.
+
+        A second document is reported (Y004) and not read.
+        """
+        from ruamel.yaml import events
+
         documents = 0
         result: Any = None
         handlers = {
@@ -309,51 +326,44 @@ class _Builder:
             events.SequenceEndEvent: self._end,
             events.AliasEvent: self._alias,
         }
-        try:
-            while True:
-                event = parser.get_event()
-                kind = type(event)
-                handler = handlers.get(kind)
-                if handler is not None:
-                    done = handler(event)
-                    if done is not _NO_KEY:
-                        result = done
-                elif kind is events.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        mark = event.start_mark
-                        doc.diagnostics.append(
-                            multiple_documents.found(doc.name, mark.line + 1, mark.column + 1)
-                        )
-                        break
-                elif kind is events.StreamEndEvent or event is None:
-                    break
-        except ReaderError as exc:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            handler = handlers.get(kind)
+            if handler is not None:
+                done = handler(event)
+                if done is not _NO_KEY:
+                    result = done
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    self._found(
+                        multiple_documents.found(self.doc.name, mark.line + 1, mark.column + 1)
+                    )
+                    return documents, result
+            elif kind is events.StreamEndEvent or event is None:
+                return documents, result
+
+    def _syntax_problem(self, exc: Exception) -> Diagnostic:
+        """Return the Y001 of a parser's error: at the character or mark it names."""
+        from ruamel.yaml.error import MarkedYAMLError
+        from ruamel.yaml.reader import ReaderError
+
+        name = self.doc.name
+        if isinstance(exc, ReaderError):
             line, column = _byte_offset_to_line_column(self.text, exc.position)
             character = exc.character
             code = ord(character) if isinstance(character, str) else int(character)
-            doc.diagnostics.append(syntax_error.from_reader(doc.name, code, line, column))
-            return
-        except MarkedYAMLError as exc:
+            return syntax_error.from_reader(name, code, line, column)
+        if isinstance(exc, MarkedYAMLError):
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             source_line = LineIndex(self.text).line(line) or ""
             problem = str(exc.problem or "invalid YAML")
             context = str(exc.context) if exc.context else None
-            doc.diagnostics.append(
-                syntax_error.from_parser(doc.name, problem, context, line, column, source_line)
-            )
-            return
-        except YAMLError as exc:
-            doc.diagnostics.append(syntax_error.unreadable(doc.name, str(exc)))
-            return
-        except _Stop:
-            return
-        if documents == 0:
-            doc.diagnostics.append(empty_file.found(doc.name))
-            return
-        doc.data = result
-        doc.ok = True
+            return syntax_error.from_parser(name, problem, context, line, column, source_line)
+        return syntax_error.unreadable(name, str(exc))
 
     # -- event handlers: each returns the finished top-level value, or _NO_KEY
 
