@@ -45,7 +45,7 @@ FAMILY_TESTS = {
     "S": ["tests/test_schema_messages.py"],
     "N": ["tests/test_suppressions.py", "tests/test_baseline.py"],
     "D": ["tests/rules/test_change_rules.py", "tests/test_changes.py"],
-    "I": ["tests/test_importing.py"],
+    "I": ["tests/rules/test_import_codes.py", "tests/test_importing.py"],
     "C": ["tests/rules/test_registry.py"],
     "M": ["tests/rules/test_registry.py"],
 }
