@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from counting import watchdog
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import Document, load_document
+from pscatalog.yamltext.loader import Document, Limits, load_document
 
 Seen = tuple[str, int, int]
 """(code, line, column) of a diagnostic of one document."""
@@ -767,3 +768,237 @@ def test_every_broken_file_is_reported_in_one_run(tmp_path: Path) -> None:
     assert ("Y007", "latin1.yaml", 1, 8) in result
     assert ("Y001", "tabs.yaml", 2, 1) in result
     assert ("Y004", "two.yaml", 2, 1) in result
+
+
+# -- every loader finding, word for word
+
+KEY_HINT = "catalog files use plain keys such as 'id:'"
+LOADER_FINDINGS: dict[str, tuple[str | bytes, Limits, list[tuple[object, ...]]]] = {
+    "too-large": (
+        "a: 1\nb: 2\n",
+        Limits(max_file_bytes=8),
+        [
+            (
+                "Y009",
+                1,
+                1,
+                "file is 10 bytes, more than the limit of 8",
+                "split the file, or raise the limit if the file is genuine",
+                [],
+            )
+        ],
+    ),
+    "too-deep": (
+        "a: {b: {c: 1}}\n",
+        Limits(max_depth=2),
+        [("Y009", 1, 8, "nesting is deeper than the limit of 2 levels", None, [])],
+    ),
+    "alias-too-deep": (
+        "a: &x {b: {c: 1}}\nd: {e: *x}\n",
+        Limits(max_depth=3),
+        [
+            (
+                "Y009",
+                2,
+                8,
+                "the alias '*x' nests the data deeper than the limit of 3 levels",
+                "write the value out here, or refer to a less deeply nested one",
+                [],
+            )
+        ],
+    ),
+    "too-many-aliases": (
+        "a: &x [1, 2, 3]\nb: [*x, *x]\n",
+        Limits(max_alias_nodes=5),
+        [
+            (
+                "Y009",
+                2,
+                9,
+                "aliases expand to more than 5 values",
+                "write the values out instead of repeating anchors",
+                [],
+            )
+        ],
+    ),
+    "control-character": (
+        "a: \x07\n",
+        Limits(),
+        [("Y001", 1, 4, "character U+0007 is not allowed in YAML", None, [])],
+    ),
+    "key-not-scalar": (
+        "? [a]\n: 1\n",
+        Limits(),
+        [
+            (
+                "Y001",
+                1,
+                3,
+                "a mapping key must be a plain string, not a mapping or a list",
+                KEY_HINT,
+                [],
+            )
+        ],
+    ),
+    "alias-key": (
+        "a: &x [1]\n*x : 2\n",
+        Limits(),
+        [
+            (
+                "Y001",
+                2,
+                1,
+                "a mapping key must be a plain string, not a mapping or a list",
+                KEY_HINT,
+                [],
+            )
+        ],
+    ),
+    "undefined-alias": (
+        "a: *nope\n",
+        Limits(),
+        [("Y001", 1, 4, "alias '*nope' is undefined", None, [])],
+    ),
+    "alias-in-its-anchor": (
+        "a: &x [*x]\n",
+        Limits(),
+        [("Y001", 1, 8, "alias '*x' refers to the mapping or list it is inside", None, [])],
+    ),
+    "bad-merge": (
+        "a: 1\nb:\n  <<: 3\n",
+        Limits(),
+        [("Y001", 3, 7, "a merge key '<<' needs a mapping or a list of mappings", None, [])],
+    ),
+    "invalid-tagged": (
+        "a: !!int x\n",
+        Limits(),
+        [("Y001", 1, 4, "'x' is not a valid !!int", None, [])],
+    ),
+    "disallowed-tag": (
+        "a: !!python/object x\nb: !thing [1]\n",
+        Limits(),
+        [
+            (
+                "Y005",
+                1,
+                4,
+                "tag '!!python/object' is not allowed: catalog files hold plain data",
+                "remove the tag",
+                [],
+            ),
+            (
+                "Y005",
+                2,
+                4,
+                "tag '!thing' is not allowed: catalog files hold plain data",
+                "remove the tag",
+                [],
+            ),
+        ],
+    ),
+    "duplicate-key": (
+        "a: 1\nb: 2\na: 3\n",
+        Limits(),
+        [
+            (
+                "Y002",
+                3,
+                1,
+                "duplicate key 'a': YAML readers keep only one of the values",
+                "remove one of the keys, or merge their values",
+                [(1, 1, "first written here")],
+            )
+        ],
+    ),
+    "two-documents": (
+        "a: 1\n---\nb: 2\n",
+        Limits(),
+        [
+            (
+                "Y004",
+                2,
+                1,
+                "a catalog file holds one YAML document; this is a second one",
+                "remove the '---' and what follows, or move it to a file of its own",
+                [],
+            )
+        ],
+    ),
+    "empty": (
+        "# nothing\n",
+        Limits(),
+        [
+            (
+                "Y006",
+                1,
+                1,
+                "the file holds no YAML document",
+                "add the file's content, or delete the file",
+                [],
+            )
+        ],
+    ),
+    "not-utf8": (
+        b"a: caf\xe9\n",
+        Limits(),
+        [
+            (
+                "Y007",
+                1,
+                7,
+                "is not valid UTF-8: byte 0xe9 cannot be decoded",
+                "save the file as UTF-8",
+                [],
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOADER_FINDINGS))
+def test_each_loader_finding_has_its_place_message_hint_and_related(
+    tmp_path: Path, case: str
+) -> None:
+    """Every kind of file the loader refuses gets its code, place, message, hint and labels."""
+    content, limits, expected = LOADER_FINDINGS[case]
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    doc = load_document(path, "x.yaml", limits)
+    assert [
+        (
+            d.code,
+            d.location.line,
+            d.location.column,
+            d.message,
+            d.hint,
+            [(r.location.line, r.location.column, r.label) for r in d.related],
+        )
+        for d in doc.diagnostics
+    ] == expected
+    # These are findings in a file that still reads; the others stop the reading.
+    still_reads = (
+        "bad-merge",
+        "disallowed-tag",
+        "duplicate-key",
+        "invalid-tagged",
+        "two-documents",
+    )
+    assert doc.ok is (case in still_reads)
+
+
+def test_what_is_not_a_readable_file_is_y008_with_why(tmp_path: Path) -> None:
+    """A folder, a pipe and a missing path are each one Y008 at 1:1 saying why."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    found = {
+        name: [
+            (d.code, d.location.line, d.location.column, d.message, d.hint)
+            for d in load_document(path, "x.yaml").diagnostics
+        ]
+        for name, path in (("folder", tmp_path), ("pipe", pipe), ("missing", tmp_path / "m"))
+    }
+    assert found == {
+        "folder": [("Y008", 1, 1, "is a directory, not a YAML file", None)],
+        "pipe": [("Y008", 1, 1, "is not a regular file (a pipe or a device)", None)],
+        "missing": [("Y008", 1, 1, "cannot be read: No such file or directory", None)],
+    }
