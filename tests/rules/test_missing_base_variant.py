@@ -238,3 +238,17 @@ def test_validate_fix_adds_the_variant_only_with_unsafe_fixes(in_tmp: Path):
     assert (root / "integration.yaml").read_text(encoding="utf-8") == (
         HEAD + JIRA + "    variants:\n      - id: custom\n      - id: remote\n"
     )
+
+
+def test_offerings_are_named_by_id_else_name_else_a_question_mark(in_tmp: Path):
+    """After an offering whose variants are not a list, each other one is still checked."""
+    text = HEAD + (
+        "  - id: broken\n    name: Broken\n    maturity: minimal\n    variants: remote\n"
+        "  - name: Named only\n    maturity: minimal\n    variants:\n      - id: remote\n"
+        "  - maturity: minimal\n    variants:\n      - id: remote\n"
+    )
+    write_catalog(in_tmp / "catalog", {"integration.yaml": text})
+    assert [d.message for d in validate(["catalog"]).diagnostics if d.code == "C001"] == [
+        "offering 'Named only' has no variant called 'standard' or 'custom'",
+        "offering '?' has no variant called 'standard' or 'custom'",
+    ]
