@@ -14,6 +14,9 @@ from fix_helpers import fixed
 from pscatalog.checks.checker import validate
 from pscatalog.checks.config import Config
 from pscatalog.cli.main import cli
+from pscatalog.files.sources import Files
+from pscatalog.rules import modeline
+from pscatalog.rules.base import FixContext
 
 
 def copy_shipped(tmp_path: Path) -> Path:
@@ -226,3 +229,49 @@ def test_validate_fix_writes_the_modeline(tmp_path: Path, monkeypatch: pytest.Mo
         "Fixed 1 finding (C301 x1); 1 file changed (fixes and canonical layout); 0 findings left.\n"
     )
     assert path.read_text(encoding="utf-8") == MODELINE + "\n" + before
+
+
+def test_a_file_that_cannot_be_read_does_not_stop_the_others(tmp_path: Path) -> None:
+    """A file that is not UTF-8 is Y007, not C301; the files after it are still checked."""
+    root = copy_shipped(tmp_path)
+    (root / "aa.yaml").write_bytes(b"id: caf\xe9\n")
+    replace_first_line(root / "integration.yaml", None)
+    assert [(code, file) for code, file, *_ in modeline_findings(root)] == [
+        ("Y007", "aa.yaml"),
+        ("C301", "integration.yaml"),
+    ]
+
+
+def test_a_url_of_another_host_is_not_the_current_schema(tmp_path: Path) -> None:
+    """A URL with the right file name but another address names another schema."""
+    root = copy_shipped(tmp_path)
+    url = "https://example.com/schemas/category.schema.json"
+    replace_first_line(root / "expert.yaml", f"# yaml-language-server: $schema={url}")
+    assert [message for *_, message in modeline_findings(root)] == [
+        f"the modeline names '{url}', not the current schema '{URL}'"
+    ]
+
+
+def test_fix_replaces_a_modeline_with_trailing_spaces(tmp_path: Path) -> None:
+    """An outdated modeline followed by spaces is replaced whole."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, "# yaml-language-server: $schema=levels.schema.json   ")
+    rest = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    assert fixed(root, "integration.yaml", "C301") == MODELINE + "\n" + rest
+
+
+def test_fix_finds_the_schema_among_the_files_in_memory(tmp_path: Path) -> None:
+    """Where the catalog is read from memory (a fix before writing), so is the schema beside it."""
+    root = copy_shipped(tmp_path)
+    schema = tmp_path / "schema" / "category.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    shutil.rmtree(tmp_path / "schema")
+    replace_first_line(root / "integration.yaml", None)
+    files = Files({schema: text})
+    result = validate([root], config=Config(), files=files)
+    [catalog] = result.catalogs
+    [doc] = [doc for doc in catalog.documents if doc.path.name == "integration.yaml"]
+    [found] = [d for d in result.diagnostics if d.location.file.endswith("integration.yaml")]
+    [edit] = modeline.fix(FixContext(doc, catalog.files), found)
+    assert edit.replacement == MODELINE + "\n"
