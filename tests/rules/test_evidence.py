@@ -109,3 +109,30 @@ def test_an_offering_without_an_id_is_named_by_its_name(in_tmp: Path):
     (root / "integration.yaml").write_text(text.replace("- id: jira\n    name: JIRA\n    ", "- "))
     [m002] = [d for d in validate(["catalog"]).diagnostics if d.code == "M002"]
     assert m002.message == "'?' is lovable but its evidence shows no delivery"
+
+
+def test_missing_evidence_is_reported_at_the_evidence_key(tmp_path: Path):
+    """Evidence left out is reported at 'evidence'; not enough of it, at the value."""
+    assert findings(_catalog(tmp_path / "a", nps=None)) == [("M007", "integration.yaml", 8, 5)]
+    assert findings(_catalog(tmp_path / "b", nps="\n      score: 0")) == [
+        ("M007", "integration.yaml", 14, 16)
+    ]
+    assert findings(_catalog(tmp_path / "c", nps="\n      score: 1")) == []
+
+
+def test_every_offering_is_checked_after_one_that_passes_or_is_malformed(tmp_path: Path):
+    """A passing offering, then one with malformed evidence, then one with nothing: each judged."""
+    good = "- id: good\n  name: Good\n  maturity: lovable\n  evidence:\n" + "".join(
+        f"    {key}: {value}\n" for key, value in EVIDENCE.items()
+    )
+    malformed = good.replace("good", "odd").replace("Good", "Odd").replace("score: 40", "score: x")
+    bare = "- id: bare\n  name: Bare\n  maturity: lovable\n"
+    text = category_file(good + VARIANTS + malformed + VARIANTS + bare + "  variants:\n    - id: custom\n")
+    root = write_catalog(tmp_path, {"integration.yaml": text})
+    at_bare = ("integration.yaml", 53, 15)  # the bare offering's maturity
+    assert findings(root) == [
+        ("S003", "integration.yaml", 37, 16),  # the odd offering's score, the schema's alone
+        *[(code, *at_bare) for code in ("M002", "M003", "M004", "M007", "M008")],
+        ("M005", "integration.yaml", 55, 9),  # its custom variant: no duration
+        ("M006", "integration.yaml", 55, 9),  # nor a day rate
+    ]

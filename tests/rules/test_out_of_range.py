@@ -36,14 +36,17 @@ def test_each_bound_in_its_words(schema: dict[str, Any], instance: Any, message:
 
 def test_keywords_are_those_of_bounds() -> None:
     """S006 describes the bounds' keywords and no other."""
-    assert frozenset(
-        {
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "minItems",
-            "maxItems",
-            "uniqueItems",
-        }
-    ) == out_of_range.KEYWORDS
+    assert (
+        frozenset(
+            {
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+                "minItems",
+                "maxItems",
+                "uniqueItems",
+            }
+        )
+        == out_of_range.KEYWORDS
+    )
