@@ -42,12 +42,12 @@ KILLED = {1, 3, 37}  # a failing test, pytest's internal error, the type check
 STATUS = {0: "survived", 5: "no tests", 33: "no tests", 24: "timeout", -24: "timeout"}
 FAMILY_TESTS = {
     "Y": ["tests/test_loader.py", "tests/test_limits.py"],
-    "S": ["tests/test_schema_messages.py"],
+    "S": ["tests/rules/test_schema_describers.py", "tests/test_schema_messages.py"],
     "N": ["tests/test_suppressions.py", "tests/test_baseline.py"],
     "D": ["tests/rules/test_change_rules.py", "tests/test_changes.py"],
     "I": ["tests/rules/test_import_codes.py", "tests/test_importing.py"],
     "C": ["tests/rules/test_registry.py"],
-    "M": ["tests/rules/test_registry.py"],
+    "M": ["tests/rules/test_registry.py", "tests/rules/test_evidence.py"],
 }
 """The tests of each family of codes, by the code's first letter."""
 HELPER_TESTS = {

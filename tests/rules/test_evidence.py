@@ -127,7 +127,9 @@ def test_every_offering_is_checked_after_one_that_passes_or_is_malformed(tmp_pat
     )
     malformed = good.replace("good", "odd").replace("Good", "Odd").replace("score: 40", "score: x")
     bare = "- id: bare\n  name: Bare\n  maturity: lovable\n"
-    text = category_file(good + VARIANTS + malformed + VARIANTS + bare + "  variants:\n    - id: custom\n")
+    text = category_file(
+        good + VARIANTS + malformed + VARIANTS + bare + "  variants:\n    - id: custom\n"
+    )
     root = write_catalog(tmp_path, {"integration.yaml": text})
     at_bare = ("integration.yaml", 53, 15)  # the bare offering's maturity
     assert findings(root) == [
