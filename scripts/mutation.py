@@ -43,7 +43,11 @@ STATUS = {0: "survived", 5: "no tests", 33: "no tests", 24: "timeout", -24: "tim
 FAMILY_TESTS = {
     "Y": ["tests/test_loader.py", "tests/test_limits.py"],
     "S": ["tests/rules/test_schema_describers.py", "tests/test_schema_messages.py"],
-    "N": ["tests/test_suppressions.py", "tests/test_baseline.py"],
+    "N": [
+        "tests/rules/test_suppression_codes.py",
+        "tests/test_suppressions.py",
+        "tests/test_baseline.py",
+    ],
     "D": ["tests/rules/test_change_rules.py", "tests/test_changes.py"],
     "I": ["tests/rules/test_import_codes.py", "tests/test_importing.py"],
     "C": ["tests/rules/test_registry.py"],
