@@ -30,8 +30,20 @@ FILES = {
     "import-2022-08.json": "services-2022-08.yml",
     "import-2022-11.json": "services-2022-11.yml",
     "import-examples.json": "the 'Failing:' example of each import code",
+    "import-odd-entries.json": "entries without an id, with a blank one, and not a mapping",
 }
 """Golden file name: what it reports the import of."""
+ODD_ENTRIES = """\
+- name: Jira integration
+  category: Integration
+  maturity: Minimal
+- id: "  "
+  name: Jenkins integration
+  category: Integration
+  maturity: Minimal
+- just a line of text
+"""
+"""A services file whose entries have no id, a blank id, or are not a mapping."""
 EXAMPLE = re.compile(r"^Failing:\n\n```yaml\n(?P<yaml>.*?)^```$", re.M | re.S)
 
 
@@ -58,6 +70,8 @@ def import_report(name: str) -> str:
             if code.startswith("I")
         }
         return json.dumps(found, indent=1, ensure_ascii=False) + "\n"
+    if name == "import-odd-entries.json":
+        return json.dumps(_diagnostics(ODD_ENTRIES), indent=1, ensure_ascii=False) + "\n"
     text = (SOURCES / FILES[name]).read_text(encoding="utf-8")
     return json.dumps(_diagnostics(text), indent=1, ensure_ascii=False) + "\n"
 
