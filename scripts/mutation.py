@@ -7,7 +7,7 @@ Usage::
 
 It runs mutmut (the ``mutation`` extra; configuration in ``[tool.mutmut]`` of
 ``pyproject.toml``) in ``build/mutation/``, a copy of ``src/``, ``tests/``,
-``catalog/``, ``schema/`` and ``pyproject.toml``: the copy leaves out dangling
+``catalog/``, ``schema/``, ``scripts/`` and ``pyproject.toml``: the copy leaves out dangling
 symbolic links (the test examples hold one on purpose), which mutmut cannot
 copy. Each module is tested with its own tests only (:func:`selection`: a
 rule's test module, the tests of its family of codes), and each mutant runs
@@ -102,7 +102,7 @@ def modules(target: str) -> list[str]:
 def stage() -> None:
     """Bring build/mutation/ up to date with the work tree (modification times kept)."""
     STAGE.mkdir(parents=True, exist_ok=True)
-    for name in ("src", "tests", "catalog", "schema"):
+    for name in ("src", "tests", "catalog", "schema", "scripts"):
         target = STAGE / name
         if target.exists():
             shutil.rmtree(target)
