@@ -11,8 +11,8 @@ import pytest
 from counting import watchdog
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Severity
-from pscatalog.yamltext.loader import Document, Limits, load_document
+from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.yamltext.loader import Document, Limits, load_document, load_text, read_file_text
 
 Seen = tuple[str, int, int]
 """(code, line, column) of a diagnostic of one document."""
@@ -773,6 +773,9 @@ def test_every_broken_file_is_reported_in_one_run(tmp_path: Path) -> None:
 # -- every loader finding, word for word
 
 KEY_HINT = "catalog files use plain keys such as 'id:'"
+CANNOT_START = "found character that cannot start any token (while scanning for the next token)"
+NOT_ALLOWED = "mapping values are not allowed in this context"
+INDENT_HINT = "indent this key as the keys beside it (it is indented more than they are)"
 LOADER_FINDINGS: dict[str, tuple[str | bytes, Limits, list[tuple[object, ...]]]] = {
     "too-large": (
         "a: 1\nb: 2\n",
@@ -825,6 +828,41 @@ LOADER_FINDINGS: dict[str, tuple[str | bytes, Limits, list[tuple[object, ...]]]]
         "a: \x07\n",
         Limits(),
         [("Y001", 1, 4, "character U+0007 is not allowed in YAML", None, [])],
+    ),
+    "parser": (
+        "a: [1\n",
+        Limits(),
+        [
+            (
+                "Y001",
+                2,
+                1,
+                "did not find expected ',' or ']' (while parsing a flow sequence)",
+                None,
+                [],
+            )
+        ],
+    ),
+    "nul": (b"a: \x00\n", Limits(), [("Y001", 1, 4, "the file contains a NUL byte", None, [])]),
+    "tab": (
+        "a:\n\tb: 1\n",
+        Limits(),
+        [("Y001", 2, 1, CANNOT_START, "YAML indents with spaces, never tabs", [])],
+    ),
+    "special-character": (
+        "a: @x\n",
+        Limits(),
+        [("Y001", 1, 4, CANNOT_START, "quote the value if it starts with a special character", [])],
+    ),
+    "colon-in-value": (
+        "a: b: c\n",
+        Limits(),
+        [("Y001", 1, 5, NOT_ALLOWED, "quote the value: it contains ': '", [])],
+    ),
+    "key-indented-too-far": (
+        "a:\n  b: 1\n   c: 2\n",
+        Limits(),
+        [("Y001", 3, 5, NOT_ALLOWED, INDENT_HINT, [])],
     ),
     "key-not-scalar": (
         "? [a]\n: 1\n",
@@ -964,6 +1002,7 @@ def test_each_loader_finding_has_its_place_message_hint_and_related(
     path = tmp_path / "x.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     doc = load_document(path, "x.yaml", limits)
+    assert {d.location.file for d in doc.diagnostics} == {"x.yaml"}
     assert [
         (
             d.code,
@@ -1002,3 +1041,84 @@ def test_what_is_not_a_readable_file_is_y008_with_why(tmp_path: Path) -> None:
         "pipe": [("Y008", 1, 1, "is not a regular file (a pipe or a device)", None)],
         "missing": [("Y008", 1, 1, "cannot be read: No such file or directory", None)],
     }
+
+
+def test_a_file_at_the_size_limit_is_read_and_a_bom_is_skipped(tmp_path: Path) -> None:
+    """A file of exactly max-file-bytes is read; a UTF-8 byte-order mark is not part of it."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    doc = load_document(path, "x.yaml", Limits(max_file_bytes=8))
+    assert (doc.ok, doc.data, doc.diagnostics, doc.text) == (True, {"a": 1}, [], "a: 1\n")
+
+
+def test_keys_that_are_not_strings_become_the_text_json_needs(tmp_path: Path) -> None:
+    """Keys read as null, booleans or numbers are the strings 'null', 'true', 'false', '4'."""
+    doc = load(tmp_path, "null: 1\ntrue: 2\nfalse: 3\n4: 5\n1.5: 6\n")
+    assert doc.data == {"null": 1, "true": 2, "false": 3, "4": 5, "1.5": 6}
+    assert doc.locate(["4"], key=True) == Location("file.yaml", 4, 1, "/4")
+
+
+def test_read_file_text_gives_the_text_or_says_why_not(tmp_path: Path) -> None:
+    """The reading half of the loader: the text, or a document whose findings name the file."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert read_file_text(path) == "a: 1\n"
+    refused = read_file_text(path, Limits(max_file_bytes=4))
+    assert isinstance(refused, Document)
+    assert (refused.path, refused.name, refused.ok) == (path, str(path), False)
+    assert [(d.code, d.location.file) for d in refused.diagnostics] == [("Y009", str(path))]
+    folder = read_file_text(tmp_path)
+    assert isinstance(folder, Document)
+    assert [d.message for d in folder.diagnostics] == ["is a directory, not a YAML file"]
+
+
+def test_load_text_reads_text_in_memory_as_a_file(tmp_path: Path) -> None:
+    """Text already read is loaded under its name; its path defaults to the name."""
+    doc = load_text("a: [1, 2]\n", "catalog/x.yaml")
+    assert (doc.name, doc.path, doc.ok, doc.data) == (
+        "catalog/x.yaml",
+        Path("catalog/x.yaml"),
+        True,
+        {"a": [1, 2]},
+    )
+    assert doc.locate(["a", 1]) == Location("catalog/x.yaml", 1, 8, "/a/1")
+    elsewhere = load_text("a: {b: 1}\n", "x.yaml", tmp_path / "y.yaml", limits=Limits(max_depth=1))
+    assert elsewhere.path == tmp_path / "y.yaml"
+    assert [(d.code, d.location.file) for d in elsewhere.diagnostics] == [("Y009", "x.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "place", "message"),
+    [
+        # a merge puts the alias's values in the mapping that holds '<<': one level up
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {<<: *b}}\n", 5, (2, 13), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {<<: [*b]}}\n", 5, (2, 14), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {o: *b}}\n", 6, (2, 12), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {o: [*b]}}\n", 7, (2, 13), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {<<: [{q: 1}, *b]}}\n", 5, (2, 14), "nesting"),
+    ],
+)
+def test_an_alias_may_nest_the_data_exactly_as_deep_as_the_limit(
+    text: str, limit: int, place: tuple[int, int], message: str
+) -> None:
+    """At the limit the file reads; one level less, Y009 at the alias (or the nesting)."""
+    assert load_text(text, "x.yaml", limits=Limits(max_depth=limit)).diagnostics == []
+    [found] = load_text(text, "x.yaml", limits=Limits(max_depth=limit - 1)).diagnostics
+    expected = {
+        "alias": f"the alias '*b' nests the data deeper than the limit of {limit - 1} levels",
+        "nesting": f"nesting is deeper than the limit of {limit - 1} levels",
+    }[message]
+    assert (found.code, found.location.line, found.location.column, found.message) == (
+        "Y009",
+        *place,
+        expected,
+    )
+
+
+def test_a_yaml_error_without_a_place_is_y001_at_the_start() -> None:
+    """What the parser gives up on without a mark is reported at 1:1 with its words."""
+    from pscatalog.rules import syntax_error
+
+    assert syntax_error.unreadable("x.yaml", "stream ended") == Diagnostic(
+        "Y001", Severity.ERROR, "invalid YAML: stream ended", Location("x.yaml", 1, 1)
+    )
