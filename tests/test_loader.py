@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from counting import watchdog
+from counting import growth, lines_run, watchdog
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
 from pscatalog.diagnostics import Diagnostic, Location, Severity
@@ -1122,3 +1122,76 @@ def test_a_yaml_error_without_a_place_is_y001_at_the_start() -> None:
     assert syntax_error.unreadable("x.yaml", "stream ended") == Diagnostic(
         "Y001", Severity.ERROR, "invalid YAML: stream ended", Location("x.yaml", 1, 1)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("a: &x [1, 2]\nb: [*x, *x]\n", 6),  # a list of two counts three values
+        ("a: &x " + "y" * 99 + "\nb: [*x, *x]\n", 2),  # a short string counts one
+        ("a: &x " + "y" * 200 + "\nb: [*x, *x]\n", 6),  # one more per 100 characters
+    ],
+)
+def test_aliases_may_add_exactly_as_many_values_as_the_limit(text: str, limit: int) -> None:
+    """At the limit the file reads; one value less, Y009 at the alias that crosses it."""
+    doc = load_text(text, "x.yaml", limits=Limits(max_alias_nodes=limit))
+    assert (doc.ok, doc.diagnostics) == (True, [])
+    [found] = load_text(text, "x.yaml", limits=Limits(max_alias_nodes=limit - 1)).diagnostics
+    assert (found.location.line, found.location.column, found.message) == (
+        2,
+        9,
+        f"aliases expand to more than {limit - 1:,} values",
+    )
+
+
+def test_an_alias_of_a_scalar_adds_no_level() -> None:
+    """A scalar repeated by an alias is as deep as a scalar written there."""
+    text = "a: &x 1\nb: {c: {d: *x}}\n"
+    assert load_text(text, "x.yaml", limits=Limits(max_depth=3)).data == {
+        "a": 1,
+        "b": {"c": {"d": 1}},
+    }
+    [found] = load_text(text, "x.yaml", limits=Limits(max_depth=2)).diagnostics
+    assert found.message == "nesting is deeper than the limit of 2 levels"
+
+
+def test_merges_bring_every_mapping_of_a_list_and_their_places() -> None:
+    """'<<: [*a, *b]' brings both mappings' keys; each merged key is located where it is written."""
+    doc = load_text("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n", "x.yaml")
+    assert doc.data["c"] == {"z": 3, "x": 1, "y": 2}
+    assert doc.locate(["c", "y"]) == Location("x.yaml", 2, 11, "/c/y")
+    assert doc.locate(["c", "x"], key=True) == Location("x.yaml", 1, 8, "/c/x")
+    assert doc.locate(["c", "z"]) == Location("x.yaml", 5, 6, "/c/z")
+
+
+def test_a_bad_merge_is_dropped_and_a_quoted_merge_key_is_a_key() -> None:
+    """'<<: 3' merges nothing (and is Y001); '"<<": 1' is an ordinary key."""
+    assert load_text("a: 1\nb:\n  <<: 3\n", "x.yaml").data == {"a": 1, "b": {}}
+    quoted = load_text('"<<": 1\n', "x.yaml")
+    assert (quoted.data, quoted.diagnostics) == ({"<<": 1}, [])
+
+
+def test_an_octal_written_0o_is_y003_with_its_decimal_form() -> None:
+    """'0o17' is a string to YAML 1.1 readers: Y003 says so and how to write it."""
+    [found] = load_text("a: 0o17\n", "x.yaml").diagnostics
+    assert (found.message, found.hint) == (
+        "'0o17' is read as a string by YAML 1.1 tools such as Ruby and Hugo",
+        "write it as 15",
+    )
+
+
+def test_a_file_that_does_not_read_locates_everything_at_its_start() -> None:
+    """Without data, every path is located at 1:1 of the file, with an empty pointer."""
+    doc = load_text("a: [1\n", "x.yaml")
+    assert (doc.ok, doc.data, doc.text) == (False, None, "a: [1\n")
+    assert doc.locate(["a", 0]) == Location("x.yaml", 1, 1, "")
+
+
+def test_locating_every_key_of_a_mapping_does_work_in_proportion(tmp_path: Path) -> None:
+    """A mapping's key positions are indexed once: locating N keys costs twice N/2's work."""
+
+    def work(size: int) -> int:
+        doc = load_text("".join(f"k{i}: 1\n" for i in range(size)), "x.yaml")
+        return lines_run(lambda: [doc.locate([f"k{i}"], key=True) for i in range(size)])[1]
+
+    assert growth(work, 300) <= 2.01
