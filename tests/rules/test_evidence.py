@@ -138,3 +138,10 @@ def test_every_offering_is_checked_after_one_that_passes_or_is_malformed(tmp_pat
         ("M005", "integration.yaml", 55, 9),  # its custom variant: no duration
         ("M006", "integration.yaml", 55, 9),  # nor a day rate
     ]
+
+
+def test_messages_name_the_offering_by_its_id(in_tmp: Path):
+    """An offering with an id is named by it."""
+    _catalog(in_tmp / "catalog", deliveries="0")
+    [m002] = validate(["catalog"]).diagnostics
+    assert m002.message == "'jira' is lovable but its evidence shows no delivery"
