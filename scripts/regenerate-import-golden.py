@@ -30,7 +30,7 @@ FILES = {
     "import-2022-08.json": "services-2022-08.yml",
     "import-2022-11.json": "services-2022-11.yml",
     "import-examples.json": "the 'Failing:' example of each import code",
-    "import-odd-entries.json": "entries without an id, with a blank one, and not a mapping",
+    "import-odd-entries.json": "entries without an id or not a mapping, and odd values",
 }
 """Golden file name: what it reports the import of."""
 ODD_ENTRIES = """\
@@ -42,8 +42,27 @@ ODD_ENTRIES = """\
   category: Integration
   maturity: Minimal
 - just a line of text
+- id: widget-setup
+  name: Widget setup
+  category: Widgets
+  level: Level 9
+  maturity: Minimal
+  sku: Custom
+  class_size: 12 attendees
+  duration: two weeks
+  description: "#TODO"
+- id: gadget-setup
+  name: Gadget setup
+  category: Gadgets
+  level: 2 - Adoption
+  maturity: Minimal
+  price: "€1,200"
+  currency: USD
+  duration: 3 months
 """
-"""A services file whose entries have no id, a blank id, or are not a mapping."""
+"""A services file whose entries have no id, a blank id, are not a mapping, or hold
+values import converts or cannot read (a custom SKU, a size or duration in words, a
+placeholder, an unknown level, a price in another currency)."""
 EXAMPLE = re.compile(r"^Failing:\n\n```yaml\n(?P<yaml>.*?)^```$", re.M | re.S)
 
 
