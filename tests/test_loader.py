@@ -1031,16 +1031,17 @@ def test_what_is_not_a_readable_file_is_y008_with_why(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     found = {
         name: [
-            (d.code, d.location.line, d.location.column, d.message, d.hint)
+            (d.code, d.location.file, d.location.line, d.location.column, d.message, d.hint)
             for d in load_document(path, "x.yaml").diagnostics
         ]
         for name, path in (("folder", tmp_path), ("pipe", pipe), ("missing", tmp_path / "m"))
     }
     assert found == {
-        "folder": [("Y008", 1, 1, "is a directory, not a YAML file", None)],
-        "pipe": [("Y008", 1, 1, "is not a regular file (a pipe or a device)", None)],
-        "missing": [("Y008", 1, 1, "cannot be read: No such file or directory", None)],
+        "folder": [("Y008", "x.yaml", 1, 1, "is a directory, not a YAML file", None)],
+        "pipe": [("Y008", "x.yaml", 1, 1, "is not a regular file (a pipe or a device)", None)],
+        "missing": [("Y008", "x.yaml", 1, 1, "cannot be read: No such file or directory", None)],
     }
+    assert load_document(tmp_path, "x.yaml").line_text(1) is None
 
 
 def test_a_file_at_the_size_limit_is_read_and_a_bom_is_skipped(tmp_path: Path) -> None:
@@ -1195,3 +1196,9 @@ def test_locating_every_key_of_a_mapping_does_work_in_proportion(tmp_path: Path)
         return lines_run(lambda: [doc.locate([f"k{i}"], key=True) for i in range(size)])[1]
 
     assert growth(work, 300) <= 2.01
+
+
+def test_a_list_at_the_root_may_repeat_an_anchor_and_take_a_plain_tag() -> None:
+    """Aliases in a top-level list, and the non-specific tag '!', read as plain data."""
+    doc = load_text("- &x {a: 1}\n- *x\n- ! [2]\n", "x.yaml")
+    assert (doc.data, doc.diagnostics) == ([{"a": 1}, {"a": 1}, [2]], [])
