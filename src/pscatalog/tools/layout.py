@@ -138,26 +138,11 @@ class _Emitter:
         # entries that start at the same place (an item and its first key).
         entries.sort(key=lambda entry: entry.position)
         positions = [entry.position for entry in entries]
-        first = positions[0] if positions else None
-        commented = {comment.line for comment in self.source.comments if not comment.own_line}
-        by_line: dict[int, list[Entry]] = {}
-        ends: dict[int, list[Entry]] = {}
-        for entry in entries:
-            if entry.position[0] in commented:
-                by_line.setdefault(entry.position[0], []).append(entry)
-            if entry.value.end[0] in commented and _ends_in_place(entry.value):
-                ends.setdefault(entry.value.end[0], []).append(entry)
+        by_line, ends = self._on_commented_lines()
         for comment in self.source.comments:
             place = (comment.line, comment.column)
             if comment.own_line:
-                if first is None or place < first:
-                    self.header.append(comment.text)
-                    continue
-                index = bisect.bisect_right(positions, place)
-                if index < len(entries):
-                    entries[index].before.append(comment.text)
-                else:
-                    self.trailing.append(comment.text)
+                self._attach_own_line(comment.text, place, positions)
                 continue
             owner = _eol_owner(by_line.get(comment.line, []), ends.get(comment.line, []), place)
             if owner is not None:
@@ -168,6 +153,29 @@ class _Emitter:
                 self.header.append(comment.text)
             else:
                 entries[index - 1].eol.append(comment.text)
+
+    def _on_commented_lines(self) -> tuple[dict[int, list[Entry]], dict[int, list[Entry]]]:
+        """Return the entries that start, and those that end, on a line with a comment after it."""
+        commented = {comment.line for comment in self.source.comments if not comment.own_line}
+        by_line: dict[int, list[Entry]] = {}
+        ends: dict[int, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.position[0] in commented:
+                by_line.setdefault(entry.position[0], []).append(entry)
+            if entry.value.end[0] in commented and _ends_in_place(entry.value):
+                ends.setdefault(entry.value.end[0], []).append(entry)
+        return by_line, ends
+
+    def _attach_own_line(self, text: str, place: Position, positions: list[Position]) -> None:
+        """Give a comment on its own line to the entry after it (the header or the end else)."""
+        if not positions or place < positions[0]:
+            self.header.append(text)
+            return
+        index = bisect.bisect_right(positions, place)
+        if index < len(self.entries):
+            self.entries[index].before.append(text)
+        else:
+            self.trailing.append(text)
 
     def _arrange(self, node: Node, schema: dict[str, Any] | None) -> None:
         """Order keys as the schema does; gather the comments of each output line."""
