@@ -9,7 +9,8 @@ traceback, stay within the stated bounds, and still report the sibling's C004.
 Bounds, generous on purpose (the machines that run this suite are shared):
 
 - any single case: validation ends within a watchdog of 60 s (``SECONDS``), which
-  only catches a hang: speed is measured by ``bench/``, not asserted here;
+  only catches a hang: speed is measured by ``bench/``, not asserted here; work
+  that must grow linearly is counted (lines of pscatalog run, at N and 2N);
 - expansion bombs and very large inputs: less than 200 MB of Python memory
   at the peak of validation (``MEGABYTES``, measured with tracemalloc), and
   less than 300 MB resident for a whole ``pscatalog validate`` process
@@ -30,7 +31,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +39,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from counting import growth, lines_run, watchdog
 from helpers import write_catalog
 from pscatalog.catalog.schemas import load_schema
 from pscatalog.checks.checker import ValidationResult, validate
@@ -100,11 +101,9 @@ def make_catalog(root: Path, files: dict[str, str | bytes]) -> Path:
 def timed_validate(
     paths: list[Path], *, limits: Limits | None = None, seconds: float = SECONDS
 ) -> ValidationResult:
-    """Validate within ``seconds``; check that every diagnostic has a file, a line and a column."""
-    start = time.perf_counter()
-    result = validate(paths, limits=limits)
-    elapsed = time.perf_counter() - start
-    assert elapsed < seconds, f"validation took {elapsed:.1f} s"
+    """Validate (a hang past ``seconds`` fails); check every diagnostic has a file, line, column."""
+    with watchdog(seconds):
+        result = validate(paths, limits=limits)
     for diagnostic in result.diagnostics:
         location = diagnostic.location
         assert location.file, diagnostic
@@ -160,8 +159,14 @@ def run_measured(args: list[str], *, cwd: Path) -> tuple[int, str, float]:
     command = [sys.executable, "-c", "from pscatalog.cli.main import main; main()", *args]
     with (cwd / ".stdout").open("w+b") as out, (cwd / ".stderr").open("w+b") as err:
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
-        # wait4 gives this child's own peak, whatever other children this process ran.
-        _, status, usage = os.wait4(process.pid, 0)
+        try:
+            with watchdog(SECONDS):
+                # wait4 gives this child's own peak, whatever other children this process ran.
+                _, status, usage = os.wait4(process.pid, 0)
+        except TimeoutError:
+            process.kill()
+            process.wait()
+            raise
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
@@ -433,7 +438,7 @@ MEGABYTE = 1_000_000
 
 
 def test_one_megabyte_value_is_read(tmp_path: Path) -> None:
-    """A 1 MB summary on one line is read without a finding, in time."""
+    """A 1 MB summary on one line is read without a finding (the watchdog catches a hang)."""
     text = CLEAN + "    summary: " + "x" * MEGABYTE + "\n"
     root = make_catalog(tmp_path / "catalog", {"long.yaml": text})
     assert check(root).get("long.yaml", []) == []
@@ -453,8 +458,8 @@ def test_one_megabyte_key_is_a_syntax_error(tmp_path: Path) -> None:
     assert check(root)["long.yaml"] == [("Y001", 4, MEGABYTE + 1)]
 
 
-def test_one_megabyte_flow_list_with_a_repeated_item_is_reported_in_time(tmp_path: Path) -> None:
-    """A 1 MB line of stages repeating one item is one S006 at the list, within the time bound."""
+def test_one_megabyte_flow_list_with_a_repeated_item_is_reported(tmp_path: Path) -> None:
+    """A 1 MB line of stages repeating one item is one S006 at the list (no hang)."""
     text = CLEAN + "    stages: [" + "Plan, " * (MEGABYTE // 6) + "Plan]\n"
     root = make_catalog(tmp_path / "catalog", {"long.yaml": text})
     assert check(root)["long.yaml"] == [("S006", 10, 13)]
@@ -560,12 +565,9 @@ def test_billion_laughs_is_stopped_in_time_and_memory(tmp_path: Path) -> None:
 def test_billion_laughs_in_a_separate_process(tmp_path: Path) -> None:
     """`pscatalog validate` on a billion-laughs file ends quickly, in bounded memory, with Y009."""
     _billion_laughs_catalog(tmp_path / "catalog")
-    start = time.perf_counter()
     code, output, megabytes = run_measured(
         ["validate", "catalog", "--output-format", "concise"], cwd=tmp_path
     )
-    elapsed = time.perf_counter() - start
-    assert elapsed < SECONDS + 2, f"took {elapsed:.1f} s"  # start-up included
     assert megabytes < PROCESS_MEGABYTES, f"{megabytes:.0f} MB resident"
     assert code == 1
     assert "catalog/billion-laughs.yaml:14:37: error Y009 " in output
@@ -618,8 +620,8 @@ def test_long_string_repeated_by_aliases_in_a_separate_process(tmp_path: Path) -
     assert "catalog/sibling.yaml:7:15: error C004 " in output
 
 
-def test_many_aliases_of_a_wrong_value_are_reported_in_time(tmp_path: Path) -> None:
-    """99,000 aliases of a number in a list of strings are reported in time, the first at its anchor."""
+def test_many_aliases_of_a_wrong_value_are_reported_at_the_anchor(tmp_path: Path) -> None:
+    """99,000 aliases of a number in a list of strings are reported, the first at its anchor."""
     text = CLEAN + "    summary: &n 1\n    stages: [" + ", ".join(["*n"] * 99_000) + "]\n"
     root = make_catalog(tmp_path / "catalog", {"aliases.yaml": text})
     found = check(root)["aliases.yaml"]
@@ -629,57 +631,62 @@ def test_many_aliases_of_a_wrong_value_are_reported_in_time(tmp_path: Path) -> N
 # -- many findings in one file
 
 
-@pytest.fixture
-def wide_document(tmp_path: Path) -> Path:
-    """A category file with 10,000 unknown keys at the top (100 KB)."""
-    text = HEAD + "".join(f"k{i}: 1\n" for i in range(10_000)) + OFFERINGS
-    path = tmp_path / "wide.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+def _keys(count: int) -> str:
+    """``count`` keys, one a line: ``k0: 1`` ..."""
+    return "".join(f"k{index}: 1\n" for index in range(count))
 
 
 def test_locating_every_key_of_a_wide_mapping_is_linear(tmp_path: Path) -> None:
-    """Locating each of 20,000 keys of one mapping takes well under a second."""
-    path = tmp_path / "wide.yaml"
-    path.write_text("".join(f"k{i}: 1\n" for i in range(20_000)), encoding="utf-8")
-    doc = load_document(path, "wide.yaml")
-    start = time.perf_counter()
-    lines = [doc.locate([f"k{index}"], key=True).line for index in range(20_000)]
-    elapsed = time.perf_counter() - start
-    assert elapsed < SECONDS, f"locating took {elapsed:.1f} s"
-    assert lines == list(range(1, 20_001))
+    """Locating each key of one mapping costs the same at 4,000 keys as at 2,000: work doubles."""
+
+    def work(size: int) -> int:
+        path = tmp_path / f"wide-{size}.yaml"
+        path.write_text(_keys(size), encoding="utf-8")
+        doc = load_document(path, "wide.yaml")
+        keys = [f"k{index}" for index in range(size)]
+        lines, count = lines_run(lambda: [doc.locate([key], key=True).line for key in keys])
+        assert lines == list(range(1, size + 1))
+        return count
+
+    assert growth(work, 2_000) <= 2.01
 
 
-def test_many_duplicate_keys_load_in_time(tmp_path: Path) -> None:
-    """20,000 keys then 20,000 repeats of the first load in well under the time bound."""
-    path = tmp_path / "dups.yaml"
-    path.write_text(
-        "".join(f"k{i}: 1\n" for i in range(20_000)) + "k0: 2\n" * 20_000, encoding="utf-8"
-    )
-    start = time.perf_counter()
-    doc = load_document(path, "dups.yaml")
-    elapsed = time.perf_counter() - start
-    assert elapsed < SECONDS, f"loading took {elapsed:.1f} s"
-    assert len(doc.diagnostics) == 20_000
-    assert {d.code for d in doc.diagnostics} == {"Y002"}
+def test_many_duplicate_keys_load_in_linear_work(tmp_path: Path) -> None:
+    """N keys then N repeats of the first: each repeat is one Y002, and the work doubles with N."""
+
+    def work(size: int) -> int:
+        path = tmp_path / f"dups-{size}.yaml"
+        path.write_text(_keys(size) + "k0: 2\n" * size, encoding="utf-8")
+        doc, count = lines_run(lambda: load_document(path, "dups.yaml"))
+        assert len(doc.diagnostics) == size
+        assert {d.code for d in doc.diagnostics} == {"Y002"}
+        assert (doc.diagnostics[-1].location.line, doc.data) == (
+            2 * size,
+            {**{f"k{index}": 1 for index in range(size)}, "k0": 2},
+        )
+        return count
+
+    assert growth(work, 2_000) <= 2.01
 
 
 def test_full_report_of_many_findings_is_linear(
-    wide_document: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The full text report of 10,000 findings in one file is written in well under a second."""
+    """The full text report of 4,000 findings in one file takes twice the work of 2,000."""
     from pscatalog.outputs.reporters import REPORTER_BY_NAME
 
-    root = make_catalog(tmp_path / "catalog", {"wide.yaml": wide_document.read_bytes()})
     monkeypatch.chdir(tmp_path)
-    result = validate([Path("catalog")])
-    assert len(result.diagnostics) > 10_000
-    start = time.perf_counter()
-    report = REPORTER_BY_NAME["full"](result)
-    elapsed = time.perf_counter() - start
-    assert elapsed < SECONDS, f"the report took {elapsed:.1f} s"
-    assert "catalog/wide.yaml:10003:1: error S001 unknown key 'k9999'" in report
-    assert root.is_dir()
+
+    def work(size: int) -> int:
+        make_catalog(Path(f"{size}/catalog"), {"wide.yaml": HEAD + _keys(size) + OFFERINGS})
+        result = validate([Path(f"{size}/catalog")])
+        assert len(result.diagnostics) == size + 1  # and the sibling's C004
+        report, count = lines_run(lambda: REPORTER_BY_NAME["full"](result))
+        last = size - 1
+        assert f"{size}/catalog/wide.yaml:{size + 3}:1: error S001 unknown key 'k{last}'" in report
+        return count
+
+    assert growth(work, 2_000) <= 2.01
 
 
 # -- files and folders

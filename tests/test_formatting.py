@@ -486,7 +486,7 @@ def test_syntax_error_raises_with_the_loader_diagnostics() -> None:
     with pytest.raises(FormatError) as caught:
         format_text("id: [a\n", CATEGORY)
     assert [(d.code, d.location.line, d.location.column) for d in caught.value.diagnostics] == [
-        ("Y001", 2, 1)
+        ("Y001", 1, 7)
     ]
 
 
@@ -712,8 +712,13 @@ def test_syntax_error_is_left_byte_for_byte(catalog: Path) -> None:
         "1 file reformatted, 4 files already formatted, 1 file not formatted.\n",
     )
     assert err == (
-        "catalog/broken.yaml:3:1: error Y001 did not find expected ',' or ']' "
+        "catalog/broken.yaml:2:14: error Y001 did not find expected ',' or ']' "
         "(while parsing a flow sequence)\n"
+        "  |\n"
+        "2 | name: [Broken\n"
+        "  |              ^\n"
+        "  = hint: close the list that opens at line 2, column 7 with ']', "
+        "and separate its values with ','\n"
         "Found 1 error in 1 file.\n"
     )
     assert (catalog / "broken.yaml").read_bytes() == broken

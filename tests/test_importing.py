@@ -729,7 +729,7 @@ def test_a_link_in_the_output_folder_is_neither_followed_nor_replaced(in_tmp: Pa
 def test_a_syntax_error_is_reported_and_nothing_is_written(in_tmp: Path) -> None:
     """A source that is not YAML gives the loader's diagnostic, exit 1, and no catalog."""
     result, data = import_text(Path("x"), "- id: [unclosed\n")
-    assert [(d.code, d.location.line) for d in result.diagnostics] == [("Y001", 2)]
+    assert [(d.code, d.location.line) for d in result.diagnostics] == [("Y001", 1)]
     assert (result.exit_code, data) == (1, {})
     assert not (in_tmp / "x" / "catalog").exists()
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
+from counting import growth, lines_run, watchdog
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Location, Severity
-from pscatalog.yamltext.loader import Document, load_document
+from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.yamltext.loader import Document, Limits, load_document, load_text, read_file_text
 
 Seen = tuple[str, int, int]
 """(code, line, column) of a diagnostic of one document."""
@@ -609,11 +610,9 @@ def billion_laughs() -> str:
 
 
 def test_alias_expansion_bomb_is_stopped_quickly(tmp_path: Path) -> None:
-    """A billion-laughs file is Y009 at the alias that crosses the limit, within moments."""
-    start = time.perf_counter()
-    doc = load(tmp_path, billion_laughs())
-    elapsed = time.perf_counter() - start
-    assert elapsed < 60  # a watchdog for a hang; the bound is in the alias count (Y009)
+    """A billion-laughs file is Y009 at the alias that crosses the limit."""
+    with watchdog(60):  # catches a hang; the bound is in the alias count (Y009)
+        doc = load(tmp_path, billion_laughs())
     assert (doc.ok, doc.data) == (False, None)
     assert [code for code, _, _ in seen(doc)] == ["Y009"]
     bomb = doc.diagnostics[0]
@@ -866,3 +865,438 @@ def test_a_url_in_a_flow_collection_is_a_plain_string(tmp_path: Path) -> None:
         "b": {"c": "https://example.com/", "d": ["x:y"]},
     }
     assert doc.locate(["b", "c"]) == Location("file.yaml", 2, 8, "/b/c")
+
+
+# -- every loader finding, word for word
+
+KEY_HINT = "catalog files use plain keys such as 'id:'"
+CANNOT_START = "found character that cannot start any token (while scanning for the next token)"
+NOT_ALLOWED = "mapping values are not allowed in this context"
+INDENT_HINT = "indent this key as the keys beside it (it is indented more than they are)"
+LOADER_FINDINGS: dict[str, tuple[str | bytes, Limits, list[tuple[object, ...]]]] = {
+    "too-large": (
+        "a: 1\nb: 2\n",
+        Limits(max_file_bytes=8),
+        [
+            (
+                "Y009",
+                1,
+                1,
+                "file is 10 bytes, more than the limit of 8",
+                "split the file, or raise the limit if the file is genuine",
+                [],
+            )
+        ],
+    ),
+    "too-deep": (
+        "a: {b: {c: 1}}\n",
+        Limits(max_depth=2),
+        [("Y009", 1, 8, "nesting is deeper than the limit of 2 levels", None, [])],
+    ),
+    "alias-too-deep": (
+        "a: &x {b: {c: 1}}\nd: {e: *x}\n",
+        Limits(max_depth=3),
+        [
+            (
+                "Y009",
+                2,
+                8,
+                "the alias '*x' nests the data deeper than the limit of 3 levels",
+                "write the value out here, or refer to a less deeply nested one",
+                [],
+            )
+        ],
+    ),
+    "too-many-aliases": (
+        "a: &x [1, 2, 3]\nb: [*x, *x]\n",
+        Limits(max_alias_nodes=5),
+        [
+            (
+                "Y009",
+                2,
+                9,
+                "aliases expand to more than 5 values",
+                "write the values out instead of repeating anchors",
+                [],
+            )
+        ],
+    ),
+    "control-character": (
+        "a: \x07\n",
+        Limits(),
+        [("Y001", 1, 4, "character U+0007 is not allowed in YAML", None, [])],
+    ),
+    "parser": (
+        "a: [1\n",
+        Limits(),
+        [
+            (
+                "Y001",
+                1,
+                6,
+                "did not find expected ',' or ']' (while parsing a flow sequence)",
+                "close the list that opens at line 1, column 4 with ']', "
+                "and separate its values with ','",
+                [],
+            )
+        ],
+    ),
+    "nul": (b"a: \x00\n", Limits(), [("Y001", 1, 4, "the file contains a NUL byte", None, [])]),
+    "tab": (
+        "a:\n\tb: 1\n",
+        Limits(),
+        [("Y001", 2, 1, CANNOT_START, "YAML indents with spaces, never tabs", [])],
+    ),
+    "special-character": (
+        "a: @x\n",
+        Limits(),
+        [("Y001", 1, 4, CANNOT_START, "quote the value if it starts with a special character", [])],
+    ),
+    "colon-in-value": (
+        "a: b: c\n",
+        Limits(),
+        [("Y001", 1, 5, NOT_ALLOWED, "quote the value: it contains ': '", [])],
+    ),
+    "key-indented-too-far": (
+        "a:\n  b: 1\n   c: 2\n",
+        Limits(),
+        [("Y001", 3, 5, NOT_ALLOWED, INDENT_HINT, [])],
+    ),
+    "key-not-scalar": (
+        "? [a]\n: 1\n",
+        Limits(),
+        [
+            (
+                "Y001",
+                1,
+                3,
+                "a mapping key must be a plain string, not a mapping or a list",
+                KEY_HINT,
+                [],
+            )
+        ],
+    ),
+    "alias-key": (
+        "a: &x [1]\n*x : 2\n",
+        Limits(),
+        [
+            (
+                "Y001",
+                2,
+                1,
+                "a mapping key must be a plain string, not a mapping or a list",
+                KEY_HINT,
+                [],
+            )
+        ],
+    ),
+    "undefined-alias": (
+        "a: *nope\n",
+        Limits(),
+        [("Y001", 1, 4, "alias '*nope' is undefined", None, [])],
+    ),
+    "alias-in-its-anchor": (
+        "a: &x [*x]\n",
+        Limits(),
+        [("Y001", 1, 8, "alias '*x' refers to the mapping or list it is inside", None, [])],
+    ),
+    "bad-merge": (
+        "a: 1\nb:\n  <<: 3\n",
+        Limits(),
+        [("Y001", 3, 7, "a merge key '<<' needs a mapping or a list of mappings", None, [])],
+    ),
+    "invalid-tagged": (
+        "a: !!int x\n",
+        Limits(),
+        [("Y001", 1, 4, "'x' is not a valid !!int", None, [])],
+    ),
+    "disallowed-tag": (
+        "a: !!python/object x\nb: !thing [1]\n",
+        Limits(),
+        [
+            (
+                "Y005",
+                1,
+                4,
+                "tag '!!python/object' is not allowed: catalog files hold plain data",
+                "remove the tag, and write the value as plain data the field takes",
+                [],
+            ),
+            (
+                "Y005",
+                2,
+                4,
+                "tag '!thing' is not allowed: catalog files hold plain data",
+                "remove the tag, and write the value as plain data the field takes",
+                [],
+            ),
+        ],
+    ),
+    "duplicate-key": (
+        "a: 1\nb: 2\na: 3\n",
+        Limits(),
+        [
+            (
+                "Y002",
+                3,
+                1,
+                "duplicate key 'a': YAML readers keep only one of the values",
+                "remove one of the keys, or merge their values",
+                [(1, 1, "first written here")],
+            )
+        ],
+    ),
+    "two-documents": (
+        "a: 1\n---\nb: 2\n",
+        Limits(),
+        [
+            (
+                "Y004",
+                2,
+                1,
+                "a catalog file holds one YAML document; this is a second one",
+                "remove the '---' and what follows, or move it to a file of its own",
+                [],
+            )
+        ],
+    ),
+    "empty": (
+        "# nothing\n",
+        Limits(),
+        [
+            (
+                "Y006",
+                1,
+                1,
+                "the file holds no YAML document",
+                "add the file's content, or delete the file",
+                [],
+            )
+        ],
+    ),
+    "not-utf8": (
+        b"a: caf\xe9\n",
+        Limits(),
+        [
+            (
+                "Y007",
+                1,
+                7,
+                "is not valid UTF-8: byte 0xe9 cannot be decoded",
+                "save the file as UTF-8",
+                [],
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOADER_FINDINGS))
+def test_each_loader_finding_has_its_place_message_hint_and_related(
+    tmp_path: Path, case: str
+) -> None:
+    """Every kind of file the loader refuses gets its code, place, message, hint and labels."""
+    content, limits, expected = LOADER_FINDINGS[case]
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    doc = load_document(path, "x.yaml", limits)
+    assert {d.location.file for d in doc.diagnostics} == {"x.yaml"}
+    assert [
+        (
+            d.code,
+            d.location.line,
+            d.location.column,
+            d.message,
+            d.hint,
+            [(r.location.line, r.location.column, r.label) for r in d.related],
+        )
+        for d in doc.diagnostics
+    ] == expected
+    # These are findings in a file that still reads; the others stop the reading.
+    still_reads = (
+        "bad-merge",
+        "disallowed-tag",
+        "duplicate-key",
+        "invalid-tagged",
+        "two-documents",
+    )
+    assert doc.ok is (case in still_reads)
+
+
+def test_what_is_not_a_readable_file_is_y008_with_why(tmp_path: Path) -> None:
+    """A folder, a pipe and a missing path are each one Y008 at 1:1 saying why."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    found = {
+        name: [
+            (d.code, d.location.file, d.location.line, d.location.column, d.message, d.hint)
+            for d in load_document(path, "x.yaml").diagnostics
+        ]
+        for name, path in (("folder", tmp_path), ("pipe", pipe), ("missing", tmp_path / "m"))
+    }
+    assert found == {
+        "folder": [("Y008", "x.yaml", 1, 1, "is a directory, not a YAML file", None)],
+        "pipe": [("Y008", "x.yaml", 1, 1, "is not a regular file (a pipe or a device)", None)],
+        "missing": [("Y008", "x.yaml", 1, 1, "cannot be read: No such file or directory", None)],
+    }
+    assert load_document(tmp_path, "x.yaml").line_text(1) is None
+
+
+def test_a_file_at_the_size_limit_is_read_and_a_bom_is_skipped(tmp_path: Path) -> None:
+    """A file of exactly max-file-bytes is read; a UTF-8 byte-order mark is not part of it."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    doc = load_document(path, "x.yaml", Limits(max_file_bytes=8))
+    assert (doc.ok, doc.data, doc.diagnostics, doc.text) == (True, {"a": 1}, [], "a: 1\n")
+
+
+def test_keys_that_are_not_strings_become_the_text_json_needs(tmp_path: Path) -> None:
+    """Keys read as null, booleans or numbers are the strings 'null', 'true', 'false', '4'."""
+    doc = load(tmp_path, "null: 1\ntrue: 2\nfalse: 3\n4: 5\n1.5: 6\n")
+    assert doc.data == {"null": 1, "true": 2, "false": 3, "4": 5, "1.5": 6}
+    assert doc.locate(["4"], key=True) == Location("file.yaml", 4, 1, "/4")
+
+
+def test_read_file_text_gives_the_text_or_says_why_not(tmp_path: Path) -> None:
+    """The reading half of the loader: the text, or a document whose findings name the file."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert read_file_text(path) == "a: 1\n"
+    refused = read_file_text(path, Limits(max_file_bytes=4))
+    assert isinstance(refused, Document)
+    assert (refused.path, refused.name, refused.ok) == (path, str(path), False)
+    assert [(d.code, d.location.file) for d in refused.diagnostics] == [("Y009", str(path))]
+    folder = read_file_text(tmp_path)
+    assert isinstance(folder, Document)
+    assert [d.message for d in folder.diagnostics] == ["is a directory, not a YAML file"]
+
+
+def test_load_text_reads_text_in_memory_as_a_file(tmp_path: Path) -> None:
+    """Text already read is loaded under its name; its path defaults to the name."""
+    doc = load_text("a: [1, 2]\n", "catalog/x.yaml")
+    assert (doc.name, doc.path, doc.ok, doc.data) == (
+        "catalog/x.yaml",
+        Path("catalog/x.yaml"),
+        True,
+        {"a": [1, 2]},
+    )
+    assert doc.locate(["a", 1]) == Location("catalog/x.yaml", 1, 8, "/a/1")
+    elsewhere = load_text("a: {b: 1}\n", "x.yaml", tmp_path / "y.yaml", limits=Limits(max_depth=1))
+    assert elsewhere.path == tmp_path / "y.yaml"
+    assert [(d.code, d.location.file) for d in elsewhere.diagnostics] == [("Y009", "x.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "place", "message"),
+    [
+        # a merge puts the alias's values in the mapping that holds '<<': one level up
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {<<: *b}}\n", 5, (2, 13), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {<<: [*b]}}\n", 5, (2, 14), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {o: *b}}\n", 6, (2, 12), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {o: [*b]}}\n", 7, (2, 13), "alias"),
+        ("base: &b {k: {j: {i: 1}}}\nm: {x: {<<: [{q: 1}, *b]}}\n", 5, (2, 14), "nesting"),
+    ],
+)
+def test_an_alias_may_nest_the_data_exactly_as_deep_as_the_limit(
+    text: str, limit: int, place: tuple[int, int], message: str
+) -> None:
+    """At the limit the file reads; one level less, Y009 at the alias (or the nesting)."""
+    assert load_text(text, "x.yaml", limits=Limits(max_depth=limit)).diagnostics == []
+    [found] = load_text(text, "x.yaml", limits=Limits(max_depth=limit - 1)).diagnostics
+    expected = {
+        "alias": f"the alias '*b' nests the data deeper than the limit of {limit - 1} levels",
+        "nesting": f"nesting is deeper than the limit of {limit - 1} levels",
+    }[message]
+    assert (found.code, found.location.line, found.location.column, found.message) == (
+        "Y009",
+        *place,
+        expected,
+    )
+
+
+def test_a_yaml_error_without_a_place_is_y001_at_the_start() -> None:
+    """What the parser gives up on without a mark is reported at 1:1 with its words."""
+    from pscatalog.rules import syntax_error
+
+    assert syntax_error.unreadable("x.yaml", "stream ended") == Diagnostic(
+        "Y001", Severity.ERROR, "invalid YAML: stream ended", Location("x.yaml", 1, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("a: &x [1, 2]\nb: [*x, *x]\n", 6),  # a list of two counts three values
+        ("a: &x " + "y" * 99 + "\nb: [*x, *x]\n", 2),  # a short string counts one
+        ("a: &x " + "y" * 200 + "\nb: [*x, *x]\n", 6),  # one more per 100 characters
+    ],
+)
+def test_aliases_may_add_exactly_as_many_values_as_the_limit(text: str, limit: int) -> None:
+    """At the limit the file reads; one value less, Y009 at the alias that crosses it."""
+    doc = load_text(text, "x.yaml", limits=Limits(max_alias_nodes=limit))
+    assert (doc.ok, doc.diagnostics) == (True, [])
+    [found] = load_text(text, "x.yaml", limits=Limits(max_alias_nodes=limit - 1)).diagnostics
+    assert (found.location.line, found.location.column, found.message) == (
+        2,
+        9,
+        f"aliases expand to more than {limit - 1:,} values",
+    )
+
+
+def test_an_alias_of_a_scalar_adds_no_level() -> None:
+    """A scalar repeated by an alias is as deep as a scalar written there."""
+    text = "a: &x 1\nb: {c: {d: *x}}\n"
+    assert load_text(text, "x.yaml", limits=Limits(max_depth=3)).data == {
+        "a": 1,
+        "b": {"c": {"d": 1}},
+    }
+    [found] = load_text(text, "x.yaml", limits=Limits(max_depth=2)).diagnostics
+    assert found.message == "nesting is deeper than the limit of 2 levels"
+
+
+def test_merges_bring_every_mapping_of_a_list_and_their_places() -> None:
+    """'<<: [*a, *b]' brings both mappings' keys; each merged key is located where it is written."""
+    doc = load_text("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n", "x.yaml")
+    assert doc.data["c"] == {"z": 3, "x": 1, "y": 2}
+    assert doc.locate(["c", "y"]) == Location("x.yaml", 2, 11, "/c/y")
+    assert doc.locate(["c", "x"], key=True) == Location("x.yaml", 1, 8, "/c/x")
+    assert doc.locate(["c", "z"]) == Location("x.yaml", 5, 6, "/c/z")
+
+
+def test_a_bad_merge_is_dropped_and_a_quoted_merge_key_is_a_key() -> None:
+    """'<<: 3' merges nothing (and is Y001); '"<<": 1' is an ordinary key."""
+    assert load_text("a: 1\nb:\n  <<: 3\n", "x.yaml").data == {"a": 1, "b": {}}
+    quoted = load_text('"<<": 1\n', "x.yaml")
+    assert (quoted.data, quoted.diagnostics) == ({"<<": 1}, [])
+
+
+def test_an_octal_written_0o_is_y003_with_its_decimal_form() -> None:
+    """'0o17' is a string to YAML 1.1 readers: Y003 says so and how to write it."""
+    [found] = load_text("a: 0o17\n", "x.yaml").diagnostics
+    assert (found.message, found.hint) == (
+        "'0o17' is read as a string, not a number, by YAML 1.1 tools such as Ruby and Hugo",
+        "write it as 15 (or quote it if it is text)",
+    )
+
+
+def test_a_file_that_does_not_read_locates_everything_at_its_start() -> None:
+    """Without data, every path is located at 1:1 of the file, with an empty pointer."""
+    doc = load_text("a: [1\n", "x.yaml")
+    assert (doc.ok, doc.data, doc.text) == (False, None, "a: [1\n")
+    assert doc.locate(["a", 0]) == Location("x.yaml", 1, 1, "")
+
+
+def test_locating_every_key_of_a_mapping_does_work_in_proportion(tmp_path: Path) -> None:
+    """A mapping's key positions are indexed once: locating N keys costs twice N/2's work."""
+
+    def work(size: int) -> int:
+        doc = load_text("".join(f"k{i}: 1\n" for i in range(size)), "x.yaml")
+        return lines_run(lambda: [doc.locate([f"k{i}"], key=True) for i in range(size)])[1]
+
+    assert growth(work, 300) <= 2.01
+
+
+def test_a_list_at_the_root_may_repeat_an_anchor_and_take_a_plain_tag() -> None:
+    """Aliases in a top-level list, and the non-specific tag '!', read as plain data."""
+    doc = load_text("- &x {a: 1}\n- *x\n- ! [2]\n", "x.yaml")
+    assert (doc.data, doc.diagnostics) == ([{"a": 1}, {"a": 1}, [2]], [])

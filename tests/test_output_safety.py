@@ -148,14 +148,14 @@ def test_file_named_like_a_workflow_command_is_shown_as_a_path(
     result = CliRunner().invoke(cli, ["validate", "--output-format", "concise", str(catalog)])
     lines = result.stdout.splitlines()
     assert lines == [
-        "catalog/::error file=a::b.yaml:2:1: error Y001 did not find expected node content "
+        "catalog/::error file=a::b.yaml:1:6: error Y001 did not find expected node content "
         "(while parsing a flow node)"
     ]
     monkeypatch.chdir(catalog)
     code, out, _ = run("validate", "--output-format", "concise", ".")
     assert code == 1
     assert out == (
-        "./::error file=a::b.yaml:2:1: error Y001 did not find expected node content "
+        "./::error file=a::b.yaml:1:6: error Y001 did not find expected node content "
         "(while parsing a flow node)\n"
     )
 
@@ -305,7 +305,7 @@ def test_junit_report_parses_with_every_hostile_character(
     assert case is not None
     assert case.get("name") == f"catalog/{shown}.yaml"
     assert suite.findtext("testcase/failure") == (
-        f"catalog/{shown}.yaml:2:3: S001 unknown key '{shown}'\n"
+        f"catalog/{shown}.yaml:2:3: S001 unknown key '{shown}'\n  catalog/{shown}.yaml:2:3: {shown}\n"
     )
 
 
@@ -492,11 +492,11 @@ def test_file_name_that_is_not_utf8_on_disk_is_shown_with_escapes(in_tmp: Path) 
     code, out, reports = every_report()
     assert code == 1
     assert out == (
-        "catalog/caf\\xe9.yaml:2:1: error Y001 did not find expected node content "
+        "catalog/caf\\xe9.yaml:1:6: error Y001 did not find expected node content "
         "(while parsing a flow node)\n"
     )
     assert json.loads(reports["gitlab"])[0]["location"]["path"] == "catalog/caf\\xe9.yaml"
-    assert reports["github"].startswith("::error file=catalog/caf\\xe9.yaml,line=2,col=1,")
+    assert reports["github"].startswith("::error file=catalog/caf\\xe9.yaml,line=1,col=6,")
 
 
 def test_repository_folder_that_is_not_utf8_gives_every_report(
@@ -511,7 +511,7 @@ def test_repository_folder_that_is_not_utf8_gives_every_report(
     write_catalog(top / "catalog", {"x.yaml": "id: [\n"})
     code, out, reports = every_report()
     assert code == 1
-    assert out.startswith("catalog/x.yaml:2:1: error Y001 ")
+    assert out.startswith("catalog/x.yaml:1:6: error Y001 ")
     assert json.loads(reports["gitlab"])[0]["location"]["path"] == "catalog/x.yaml"
     base = json.loads(reports["sarif"])["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
     assert base.endswith("/caf%E9/")

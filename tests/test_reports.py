@@ -176,7 +176,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
         issue(
             "C105",
             "major",
-            "SKU 'GL-JIRA' is already used",
+            "SKU 'GL-JIRA' is already used (catalog/integration.yaml:10: already used here)",
             13,
             integration,
             fingerprint(integration, "C105", sku),
@@ -200,7 +200,8 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
         issue(
             "Y002",
             "major",
-            "duplicate key 'name': YAML readers keep only one of the values",
+            "duplicate key 'name': YAML readers keep only one of the values"
+            " (catalog/migration.yaml:6: first written here)",
             7,
             migration,
             fingerprint(migration, "Y002", ""),
@@ -208,7 +209,8 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
         issue(
             "Y002",
             "major",
-            "duplicate key 'name': YAML readers keep only one of the values",
+            "duplicate key 'name': YAML readers keep only one of the values"
+            " (catalog/migration.yaml:7: first written here)",
             8,
             migration,
             fingerprint(migration, "Y002", "", 1),
@@ -335,6 +337,7 @@ def test_junit_report_has_one_case_per_file_with_errors_as_failures(here: Path):
     assert failure.text == (
         "catalog/integration.yaml:7:15: M002 'jira' is viable but its evidence shows no delivery\n"
         "catalog/integration.yaml:13:14: C105 SKU 'GL-JIRA' is already used\n"
+        "  catalog/integration.yaml:10:14: already used here\n"
         "catalog/integration.yaml:20:9: S001 unknown key 'colour'\n"
         "catalog/integration.yaml:21:9: S001 unknown key 'flavour'\n"
     )
@@ -448,7 +451,9 @@ def test_junit_report_reads_as_gitlab_reads_it(here: Path):
     ]
     assert cases[5]["system_output"] == (
         "catalog/migration.yaml:7:5: Y002 duplicate key 'name': YAML readers keep only one of the values\n"
+        "  catalog/migration.yaml:6:5: first written here\n"
         "catalog/migration.yaml:8:5: Y002 duplicate key 'name': YAML readers keep only one of the values\n"
+        "  catalog/migration.yaml:7:5: first written here\n"
     )
     assert cases[4]["system_output"].endswith(
         "System Out:\n\n"
@@ -634,11 +639,14 @@ def test_github_report_has_one_workflow_command_per_diagnostic(here: Path):
         "::error file=catalog/integration.yaml,line=7,col=15,title=M002::'jira' is viable but its evidence shows no delivery\n"
         "::warning file=catalog/integration.yaml,line=7,col=15,title=M003::'jira' is viable but lists no marketing material\n"
         "::warning file=catalog/integration.yaml,line=7,col=15,title=M004::'jira' is viable but has no execution plan\n"
-        "::error file=catalog/integration.yaml,line=13,col=14,title=C105::SKU 'GL-JIRA' is already used\n"
+        "::error file=catalog/integration.yaml,line=13,col=14,title=C105::SKU 'GL-JIRA' is already used"
+        "%0Acatalog/integration.yaml:10:14: already used here\n"
         "::error file=catalog/integration.yaml,line=20,col=9,title=S001::unknown key 'colour'\n"
         "::error file=catalog/integration.yaml,line=21,col=9,title=S001::unknown key 'flavour'\n"
-        "::error file=catalog/migration.yaml,line=7,col=5,title=Y002::duplicate key 'name': YAML readers keep only one of the values\n"
-        "::error file=catalog/migration.yaml,line=8,col=5,title=Y002::duplicate key 'name': YAML readers keep only one of the values\n"
+        "::error file=catalog/migration.yaml,line=7,col=5,title=Y002::duplicate key 'name': YAML readers keep only one of the values"
+        "%0Acatalog/migration.yaml:6:5: first written here\n"
+        "::error file=catalog/migration.yaml,line=8,col=5,title=Y002::duplicate key 'name': YAML readers keep only one of the values"
+        "%0Acatalog/migration.yaml:7:5: first written here\n"
     )
 
 

@@ -131,3 +131,40 @@ def test_repeated_rank_message_hint_and_related(in_tmp: Path):
             ),
         )
     ]
+
+
+def _codes(root: Path) -> list[str]:
+    return [code for code, *_ in findings(root)]
+
+
+def test_a_levels_file_without_a_levels_list_is_left_to_the_schema(tmp_path: Path):
+    """A levels file that is a list, or whose 'levels' is no list, gets no C202."""
+    root = write_catalog(tmp_path / "a", {"levels.yaml": "- id: product\n"})
+    assert "C202" not in _codes(root)
+    root = write_catalog(tmp_path / "b", {"levels.yaml": "levels: three\n"})
+    assert "C202" not in _codes(root)
+
+
+def test_ranks_that_are_not_numbers_are_never_repeats(tmp_path: Path):
+    """Two ranks 'x', or two ranks true, are the schema's to report, not repeated ranks."""
+    for name, rank in (("text", "x"), ("boolean", "true")):
+        levels = PRODUCT.replace("rank: 1", f"rank: {rank}") + ADOPTION.format(rank=rank)
+        root = write_catalog(
+            tmp_path / name, {"levels.yaml": "levels:\n" + levels + TRANSFORMATION}
+        )
+        assert "C202" not in _codes(root), name
+
+
+def test_a_repeated_rank_after_a_level_with_a_bad_rank_is_still_found(tmp_path: Path):
+    """A level whose rank is not a number is passed over; the repeat after it is reported."""
+    levels = PRODUCT.replace("rank: 1", "rank: first") + ADOPTION.format(rank=3) + TRANSFORMATION
+    root = write_catalog(tmp_path, {"levels.yaml": "levels:\n" + levels})
+    assert [f for f in findings(root) if f[0] == "C202"] == [("C202", "levels.yaml", 12, 11)]
+
+
+def test_a_level_without_an_id_is_named_by_a_question_mark(in_tmp: Path):
+    """The level that has the rank first, if it has no id, is '?' in the message."""
+    levels = PRODUCT.replace("  - id: product\n    name", "  - name") + ADOPTION.format(rank=1)
+    write_catalog(in_tmp / "catalog", {"levels.yaml": "levels:\n" + levels + TRANSFORMATION})
+    [c202] = [d for d in validate(["catalog"]).diagnostics if d.code == "C202"]
+    assert c202.message == "rank 1 is already given to level '?'"

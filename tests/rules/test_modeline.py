@@ -6,9 +6,18 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+import pscatalog.checks.config
 from conftest import REPO, SHIPPED_CATALOG
+from fix_helpers import fixed
 from pscatalog.checks.checker import validate
 from pscatalog.checks.config import Config
+from pscatalog.cli.main import cli
+from pscatalog.files.sources import Files
+from pscatalog.rules import modeline
+from pscatalog.rules.base import FixContext
 
 
 def copy_shipped(tmp_path: Path) -> Path:
@@ -192,3 +201,150 @@ def test_the_fix_names_the_schema_folder_at_the_repositorys_top(tmp_path: Path) 
     assert expert.read_text(encoding="utf-8").split("\n", 1)[0] == (
         "# yaml-language-server: $schema=../../schema/category.schema.json"
     )
+
+
+# -- the fix
+
+MODELINE = "# yaml-language-server: $schema=../schema/category.schema.json"
+URL = "https://pscatalog.gitlab.io/schema/v1/category.schema.json"
+
+
+def test_fix_inserts_the_modeline_above_an_ordinary_first_comment(tmp_path: Path) -> None:
+    """A file without a modeline gets one above its first line, which stays as it was."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, "# Integration services")
+    before = path.read_text(encoding="utf-8")
+    assert fixed(root, "integration.yaml", "C301") == MODELINE + "\n" + before
+
+
+def test_fix_replaces_an_outdated_modeline(tmp_path: Path) -> None:
+    """A modeline naming another schema is replaced, not kept under a second one."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, "# yaml-language-server: $schema=../schema/levels.schema.json")
+    rest = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    assert fixed(root, "integration.yaml", "C301") == MODELINE + "\n" + rest
+
+
+def test_fix_replaces_a_modeline_without_spaces(tmp_path: Path) -> None:
+    """'#yaml-language-server:$schema=...' is a modeline too, and is replaced."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, "#yaml-language-server:$schema=category.schema.json")
+    rest = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    assert fixed(root, "integration.yaml", "C301") == MODELINE + "\n" + rest
+
+
+def test_fix_inserts_above_an_indented_modeline(tmp_path: Path) -> None:
+    """A modeline-like comment that does not start its line is not the editor's modeline: kept."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, "  # yaml-language-server: $schema=old.json")
+    before = path.read_text(encoding="utf-8")
+    assert fixed(root, "integration.yaml", "C301") == MODELINE + "\n" + before
+
+
+def test_fix_names_the_levels_schema_in_the_levels_file(tmp_path: Path) -> None:
+    """levels.yaml gets the levels schema's modeline."""
+    root = copy_shipped(tmp_path)
+    path = root / "levels.yaml"
+    replace_first_line(path, None)
+    before = path.read_text(encoding="utf-8")
+    assert fixed(root, "levels.yaml", "C301") == (
+        "# yaml-language-server: $schema=../schema/levels.schema.json\n" + before
+    )
+
+
+def test_fix_names_the_url_where_no_current_schema_file_is_beside(tmp_path: Path) -> None:
+    """Without ../schema/ (or with an outdated copy there) the modeline names the published URL."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, None)
+    before = path.read_text(encoding="utf-8")
+    schema = tmp_path / "schema" / "category.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace("/v1/", "/v0/"), encoding="utf-8")
+    assert (
+        fixed(root, "integration.yaml", "C301")
+        == f"# yaml-language-server: $schema={URL}\n" + before
+    )
+    shutil.rmtree(tmp_path / "schema")
+    assert (
+        fixed(root, "integration.yaml", "C301")
+        == f"# yaml-language-server: $schema={URL}\n" + before
+    )
+
+
+def test_fix_keeps_a_crlf_file_crlf(tmp_path: Path) -> None:
+    """In a CR LF file the modeline is inserted with CR LF, or replaces the old one's text only."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, None)
+    lf = path.read_text(encoding="utf-8")
+    path.write_bytes(lf.replace("\n", "\r\n").encode())
+    assert fixed(root, "integration.yaml", "C301") == (MODELINE + "\n" + lf).replace("\n", "\r\n")
+    outdated = "# yaml-language-server: $schema=levels.schema.json\n" + lf
+    path.write_bytes(outdated.replace("\n", "\r\n").encode())
+    assert fixed(root, "integration.yaml", "C301") == (MODELINE + "\n" + lf).replace("\n", "\r\n")
+
+
+def test_validate_fix_writes_the_modeline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pscatalog validate --fix` inserts the modeline and leaves no C301."""
+    root = copy_shipped(tmp_path)
+    path = root / "expert.yaml"
+    replace_first_line(path, None)
+    before = path.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pscatalog.checks.config, "DEFAULT_CONFIG", Config())  # C301 on
+    result = CliRunner().invoke(cli, ["validate", "--fix", "catalog"])
+    assert (result.exit_code, result.stdout) == (0, "No problems found in 7 files.\n")
+    assert result.stderr == (
+        "Fixed 1 finding (C301 x1); 1 file changed (fixes and canonical layout); 0 findings left.\n"
+    )
+    assert path.read_text(encoding="utf-8") == MODELINE + "\n" + before
+
+
+def test_a_file_that_cannot_be_read_does_not_stop_the_others(tmp_path: Path) -> None:
+    """A file that is not UTF-8 is Y007, not C301; the files after it are still checked."""
+    root = copy_shipped(tmp_path)
+    (root / "aa.yaml").write_bytes(b"id: caf\xe9\n")
+    replace_first_line(root / "integration.yaml", None)
+    assert [(code, file) for code, file, *_ in modeline_findings(root)] == [
+        ("Y007", "aa.yaml"),
+        ("C301", "integration.yaml"),
+    ]
+
+
+def test_a_url_of_another_host_is_not_the_current_schema(tmp_path: Path) -> None:
+    """A URL with the right file name but another address names another schema."""
+    root = copy_shipped(tmp_path)
+    url = "https://example.com/schemas/category.schema.json"
+    replace_first_line(root / "expert.yaml", f"# yaml-language-server: $schema={url}")
+    assert [message for *_, message in modeline_findings(root)] == [
+        f"the modeline names '{url}', not the current schema '{URL}'"
+    ]
+
+
+def test_fix_replaces_a_modeline_with_trailing_spaces(tmp_path: Path) -> None:
+    """An outdated modeline followed by spaces is replaced whole."""
+    root = copy_shipped(tmp_path)
+    path = root / "integration.yaml"
+    replace_first_line(path, "# yaml-language-server: $schema=levels.schema.json   ")
+    rest = path.read_text(encoding="utf-8").split("\n", 1)[1]
+    assert fixed(root, "integration.yaml", "C301") == MODELINE + "\n" + rest
+
+
+def test_fix_finds_the_schema_among_the_files_in_memory(tmp_path: Path) -> None:
+    """Where the catalog is read from memory (a fix before writing), so is the schema beside it."""
+    root = copy_shipped(tmp_path)
+    schema = tmp_path / "schema" / "category.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    shutil.rmtree(tmp_path / "schema")
+    replace_first_line(root / "integration.yaml", None)
+    files = Files({schema: text})
+    result = validate([root], config=Config(), files=files)
+    [catalog] = result.catalogs
+    [doc] = [doc for doc in catalog.documents if doc.path.name == "integration.yaml"]
+    [found] = [d for d in result.diagnostics if d.location.file.endswith("integration.yaml")]
+    [edit] = modeline.fix(FixContext(doc, catalog.files), found)
+    assert edit.replacement == MODELINE + "\n"

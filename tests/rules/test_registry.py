@@ -11,7 +11,7 @@ import pscatalog.rules
 from helpers import write_catalog
 from pscatalog.checks.checker import validate
 from pscatalog.checks.config import Config
-from pscatalog.rules.registry import CODES, RULES
+from pscatalog.rules.registry import CODES, FIXABLE, RULES
 
 HERE = Path(__file__).parent
 KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -88,6 +88,14 @@ def test_rules_are_keyed_by_their_own_code():
 def test_every_rule_has_its_own_test_module(code: str):
     """Each rule in RULES has tests/rules/test_<module name>.py."""
     assert (HERE / f"test_{_short_name(RULES[code])}.py").is_file()
+
+
+@pytest.mark.parametrize("code", sorted(FIXABLE))
+def test_every_fix_is_tested_in_its_codes_test_module(code: str):
+    """Each fixable code's test module checks the text its fix makes (``fixed(..., CODE)``)."""
+    text = (HERE / f"test_{_short_name(FIXABLE[code])}.py").read_text(encoding="utf-8")
+    assert "fixed(" in text
+    assert f'"{code}")' in text
 
 
 def _offering(fragment: str) -> str:

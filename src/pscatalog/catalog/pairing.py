@@ -38,31 +38,13 @@ def pair_offerings(old: Catalog, new: Catalog) -> Pairing:
     new_by_id = offerings_by_id(new.offerings)
     removed_ids = [key for key in old_by_id if key not in new_by_id]
     added_ids = [key for key in new_by_id if key not in old_by_id]
-
-    renames: dict[str, str] = {}  # old id -> new id
-    for old_id in removed_ids:
-        skus = offering_skus(old_by_id[old_id])
-        if not skus:
-            continue
-        for new_id in added_ids:
-            if new_id not in renames.values() and offering_skus(new_by_id[new_id]) == skus:
-                renames[old_id] = new_id
-                break
+    renames = _renames(
+        {key: old_by_id[key] for key in removed_ids}, {key: new_by_id[key] for key in added_ids}
+    )
     renamed_new = set(renames.values())
-
     old_all, new_all = _all_by_id(old.offerings), _all_by_id(new.offerings)
-    pairs = [
-        (before, after)
-        for key in new_all
-        if key in old_all
-        for after in new_all[key]
-        for before in old_all[key]
-    ]
-    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
-    order = {id(offering): index for index, offering in enumerate(new.offerings)}
-    pairs.sort(key=lambda pair: order[id(pair[1])])
     return Pairing(
-        pairs=tuple(pairs),
+        pairs=_pairs(old_all, new_all, old_by_id, new_by_id, renames, new.offerings),
         added=tuple(o for key in added_ids if key not in renamed_new for o in new_all[key]),
         removed=tuple(o for key in removed_ids if key not in renames for o in old_all[key]),
         renames=tuple(renames.items()),
@@ -75,6 +57,49 @@ def _all_by_id(offerings: Sequence[Offering]) -> dict[str, list[Offering]]:
     for offering in offerings:
         found.setdefault(offering_id(offering), []).append(offering)
     return found
+
+
+def _pairs(
+    old_all: dict[str, list[Offering]],
+    new_all: dict[str, list[Offering]],
+    old_by_id: dict[str, Offering],
+    new_by_id: dict[str, Offering],
+    renames: dict[str, str],
+    order_of: Sequence[Offering],
+) -> tuple[tuple[Offering, Offering], ...]:
+    """Return (old, new) of each offering in both, renamed ones too, in the new order.
+
+    An id used twice on a side is paired every way, so that no copy can hide a change.
+    """
+    pairs = [
+        (before, after)
+        for key in new_all
+        if key in old_all
+        for after in new_all[key]
+        for before in old_all[key]
+    ]
+    pairs += [(old_by_id[old_id], new_by_id[new_id]) for old_id, new_id in renames.items()]
+    order = {id(offering): index for index, offering in enumerate(order_of)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
+    return tuple(pairs)
+
+
+def _renames(removed: dict[str, Offering], added: dict[str, Offering]) -> dict[str, str]:
+    """Return old id -> new id for each removed offering whose SKUs an added one has.
+
+    An offering without SKUs is never a rename; each added offering is the new
+    name of one removed offering at most, the first in the old catalog's order.
+    """
+    renames: dict[str, str] = {}
+    for old_id, offering in removed.items():
+        skus = offering_skus(offering)
+        if not skus:
+            continue
+        for new_id, candidate in added.items():
+            if new_id not in renames.values() and offering_skus(candidate) == skus:
+                renames[old_id] = new_id
+                break
+    return renames
 
 
 def offering_id(offering: Offering) -> str:

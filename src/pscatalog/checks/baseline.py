@@ -42,10 +42,9 @@ from pscatalog.checks.fingerprints import (
     repository_path,
     repository_root,
 )
-from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.errors import PscatalogError
 from pscatalog.files.bounded import JSON_MAX_BYTES, BoundedReadError, parse_json, read_bytes
-from pscatalog.rules.stale_baseline_entry import CODE as STALE_BASELINE_ENTRY
+from pscatalog.rules import stale_baseline_entry
 
 BASELINE_FORMAT_VERSION = 2
 """The version ``pscatalog baseline`` writes."""
@@ -177,14 +176,7 @@ def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -
     checked = {repository_path(file, root) for file in result.files}
     name = str(path)
     stale = [
-        Diagnostic(
-            STALE_BASELINE_ENTRY,
-            Severity.INFO,
-            f"baseline entry {entry.code} in {entry.file} ({entry.pointer or 'the file'}) "
-            "no longer occurs",
-            Location(name, entry.line, 5),
-            "remove it from the baseline (or run 'pscatalog baseline' again)",
-        )
+        stale_baseline_entry.found(name, entry.line, entry.code, entry.file, entry.pointer)
         for entry in entries
         if (entry.version == 1, entry.fingerprint) not in found and entry.file in checked
     ]

@@ -123,7 +123,11 @@ def _folder_locked(folder: Path) -> Iterator[None]:
     except ImportError:  # not on this system: no lock to take
         yield
         return
-    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:  # a file system that cannot open folders: write without the lock
+        yield
+        return
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield

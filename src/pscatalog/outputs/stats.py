@@ -57,8 +57,20 @@ class CatalogStats:
 
 def catalog_stats(catalog: Catalog) -> CatalogStats:
     """Count the catalog's offerings per level, category and maturity."""
-    categories = catalog.ordered_categories()
-    category_counts = [
+    category_counts = _category_counts(catalog)
+    return CatalogStats(
+        offerings=len(catalog.offerings),
+        variants=sum(len(offering.variants) for offering in catalog.offerings),
+        skus=len(_skus(catalog)),
+        levels=_level_counts(catalog, category_counts),
+        categories=tuple(category_counts),
+        maturities=_maturity_counts(catalog),
+    )
+
+
+def _category_counts(catalog: Catalog) -> list[CategoryCount]:
+    """Return each category's offerings and variants, in page order."""
+    return [
         CategoryCount(
             category.text("id") or "",
             category.text("name") or category.text("id") or "",
@@ -66,43 +78,55 @@ def catalog_stats(catalog: Catalog) -> CatalogStats:
             len(offerings := catalog.offerings_of(category)),
             sum(len(offering.variants) for offering in offerings),
         )
-        for category in categories
+        for category in catalog.ordered_categories()
     ]
+
+
+def _level_counts(catalog: Catalog, category_counts: list[CategoryCount]) -> tuple[LevelCount, ...]:
+    """Return each level's categories and offerings, the defined levels first, by rank.
+
+    Levels that categories name but ``levels.yaml`` does not define follow.
+    """
     defined = sorted(
         catalog.levels,
         key=lambda level: catalog.level_rank(level.text("id")) or 1 << 30,
     )
     level_ids = [level.text("id") or "" for level in defined]
-    level_ids += [
-        count.level for count in category_counts if count.level not in level_ids
-    ]  # named by a category, missing from levels.yaml
-    level_ids = list(dict.fromkeys(level_ids))
+    level_ids += [count.level for count in category_counts if count.level not in level_ids]
     names = {level.text("id") or "": level.text("name") or "" for level in defined}
-    levels = tuple(
-        LevelCount(
-            level_id,
-            names.get(level_id) or level_id,
-            catalog.level_rank(level_id),
-            sum(1 for count in category_counts if count.level == level_id),
-            sum(count.offerings for count in category_counts if count.level == level_id),
-        )
-        for level_id in level_ids
+    return tuple(
+        _level_count(level_id, names.get(level_id) or level_id, catalog, category_counts)
+        for level_id in dict.fromkeys(level_ids)
     )
+
+
+def _level_count(
+    level_id: str, name: str, catalog: Catalog, category_counts: list[CategoryCount]
+) -> LevelCount:
+    mine = [count for count in category_counts if count.level == level_id]
+    return LevelCount(
+        level_id,
+        name,
+        catalog.level_rank(level_id),
+        len(mine),
+        sum(count.offerings for count in mine),
+    )
+
+
+def _maturity_counts(catalog: Catalog) -> tuple[tuple[str, int], ...]:
+    """Return every maturity of the model, lowest first, with its number of offerings."""
     by_maturity = dict.fromkeys(MATURITIES, 0)
     for offering in catalog.offerings:
         if offering.claimed in by_maturity:
             by_maturity[offering.claimed] += 1
-    skus = {
+    return tuple(by_maturity.items())
+
+
+def _skus(catalog: Catalog) -> set[str]:
+    """Return the distinct SKUs of the catalog's variants."""
+    return {
         sku for offering in catalog.offerings for v in offering.variants if (sku := v.text("sku"))
     }
-    return CatalogStats(
-        offerings=len(catalog.offerings),
-        variants=sum(len(offering.variants) for offering in catalog.offerings),
-        skus=len(skus),
-        levels=levels,
-        categories=tuple(category_counts),
-        maturities=tuple(by_maturity.items()),
-    )
 
 
 def stats_markdown(stats: CatalogStats, *, heading_level: int = 3) -> str:

@@ -101,14 +101,15 @@ def header_modeline(text: str) -> tuple[int, str] | None:
 
     The modeline is the first comment of the file's header: the lines before
     its first value, which may hold blank lines, other comments, directives
-    and a ``---``. That is where editors look for it.
+    and a ``---``. That is where editors look for it. A comment that does not
+    start its line is not a modeline.
     """
     index = LineIndex(text)
     for number in range(1, index.count + 1):
         line = index.line(number) or ""
         stripped = line.strip()
         if stripped.startswith("#"):
-            if _MODELINE.match(stripped):
+            if line.startswith("#") and _MODELINE.match(stripped):
                 return number, line
             continue
         if stripped and not stripped.startswith("%") and not _DOCUMENT_START.match(stripped):

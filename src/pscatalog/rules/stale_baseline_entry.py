@@ -26,9 +26,28 @@ Passing (the fixed finding's entry removed):
 
 from __future__ import annotations
 
-from pscatalog.diagnostics import Severity
+import sys
+
+from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
 CODE = "N004"
 NAME = "stale-baseline-entry"
 SEVERITY = Severity.INFO
 SUMMARY = "every baseline entry still occurs"
+
+
+def found(baseline: str, line: int, code: str, file: str, pointer: str) -> Diagnostic:
+    """Return the finding for the entry at ``line`` of ``baseline``, whose finding is gone.
+
+    The entry recorded a ``code`` in ``file`` at the JSON ``pointer``; the
+    finding is placed at the entry's line, where its object starts.
+    """
+    return diagnose(
+        _THIS,
+        f"baseline entry {code} in {file} ({pointer or 'the file'}) no longer occurs",
+        Location(baseline, line, 5),
+        "remove it from the baseline (or run 'pscatalog baseline' again)",
+    )
+
+
+_THIS = sys.modules[__name__]

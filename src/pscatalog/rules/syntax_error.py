@@ -24,9 +24,12 @@ summary: "Setup: one day"
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
-from pscatalog.yamltext.lines import LineIndex
+
+if TYPE_CHECKING:
+    from pscatalog.yamltext.lines import LineIndex
 
 CODE = "Y001"
 NAME = "syntax-error"

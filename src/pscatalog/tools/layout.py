@@ -151,26 +151,11 @@ class _Emitter:
         # entries that start at the same place (an item and its first key).
         entries.sort(key=lambda entry: entry.position)
         positions = [entry.position for entry in entries]
-        first = positions[0] if positions else None
-        commented = {comment.line for comment in self.source.comments if not comment.own_line}
-        by_line: dict[int, list[Entry]] = {}
-        ends: dict[int, list[Entry]] = {}
-        for entry in entries:
-            if entry.position[0] in commented:
-                by_line.setdefault(entry.position[0], []).append(entry)
-            if entry.value.end[0] in commented and _ends_in_place(entry.value):
-                ends.setdefault(entry.value.end[0], []).append(entry)
+        by_line, ends = self._on_commented_lines()
         for comment in self.source.comments:
             place = (comment.line, comment.column)
             if comment.own_line:
-                if first is None or place < first:
-                    self.header.append(comment.text)
-                    continue
-                index = bisect.bisect_right(positions, place)
-                if index < len(entries):
-                    entries[index].before.append(comment.text)
-                else:
-                    self.trailing.append(comment.text)
+                self._attach_own_line(comment.text, place, positions)
                 continue
             owner = _eol_owner(by_line.get(comment.line, []), ends.get(comment.line, []), place)
             if owner is not None:
@@ -181,6 +166,29 @@ class _Emitter:
                 self.header.append(comment.text)
             else:
                 entries[index - 1].eol.append(comment.text)
+
+    def _on_commented_lines(self) -> tuple[dict[int, list[Entry]], dict[int, list[Entry]]]:
+        """Return the entries that start, and those that end, on a line with a comment after it."""
+        commented = {comment.line for comment in self.source.comments if not comment.own_line}
+        by_line: dict[int, list[Entry]] = {}
+        ends: dict[int, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.position[0] in commented:
+                by_line.setdefault(entry.position[0], []).append(entry)
+            if entry.value.end[0] in commented and _ends_in_place(entry.value):
+                ends.setdefault(entry.value.end[0], []).append(entry)
+        return by_line, ends
+
+    def _attach_own_line(self, text: str, place: Position, positions: list[Position]) -> None:
+        """Give a comment on its own line to the entry after it (the header or the end else)."""
+        if not positions or place < positions[0]:
+            self.header.append(text)
+            return
+        index = bisect.bisect_right(positions, place)
+        if index < len(self.entries):
+            self.entries[index].before.append(text)
+        else:
+            self.trailing.append(text)
 
     def _arrange(
         self, node: Node, schema: dict[str, Any] | None, *, first_pinned: bool = False
@@ -415,23 +423,8 @@ class _Emitter:
         match = BLOCK_HEADER.match(lines[first], column)
         indicator = match.group(1) if match else node.style
         body = lines[first + 1 : last + 1 if end else last]
-        digits = [character for character in indicator if character.isdigit()]
-        if digits:
-            old_indent = max(old_parent, 0) + int(digits[0])
-        else:
-            old_indent = next(
-                (len(line) - len(line.lstrip(" ")) for line in body if line.strip(" ")), 0
-            )
-        # Lines of spaces no longer than the indentation are empty lines of the value;
-        # everything else keeps what lies right of the indentation.
-        relative = [
-            "" if len(line) <= old_indent and not line.strip(" ") else line[old_indent:]
-            for line in body
-        ]
         chomping = "+" if "+" in indicator else "-" if "-" in indicator else ""
-        if chomping != "+":
-            while relative and not relative[-1]:
-                relative.pop()
+        relative = _block_lines(body, _block_indent(indicator, body, old_parent), chomping)
         first_text = next((line for line in relative if line), "")
         needs_indicator = first_text.startswith(" ")
         header = node.style + ("2" if needs_indicator else "") + chomping
@@ -440,6 +433,34 @@ class _Emitter:
         indent = " " * (max(new_parent, 0) + 2)
         self.out.extend(indent + line if line else "" for line in relative)
         self.keep_open = chomping == "+"
+
+
+def _block_indent(indicator: str, body: list[str], parent: int) -> int:
+    """Return the indentation of a block scalar's lines, as written.
+
+    An indentation indicator counts from ``parent`` (-1 at the root); without
+    one, the first line that is not only spaces sets it.
+    """
+    digits = [character for character in indicator if character.isdigit()]
+    if digits:
+        return max(parent, 0) + int(digits[0])
+    return next((len(line) - len(line.lstrip(" ")) for line in body if line.strip(" ")), 0)
+
+
+def _block_lines(body: list[str], indent: int, chomping: str) -> list[str]:
+    """Return a block scalar's lines without their indentation.
+
+    Lines of spaces no longer than the indentation are empty lines of the
+    value; everything else keeps what lies right of the indentation. Empty
+    lines at the end go, unless the scalar keeps them (``+``).
+    """
+    relative = [
+        "" if len(line) <= indent and not line.strip(" ") else line[indent:] for line in body
+    ]
+    if chomping != "+":
+        while relative and not relative[-1]:
+            relative.pop()
+    return relative
 
 
 def _scalar_text(node: Scalar, *, flow: bool = False) -> str:

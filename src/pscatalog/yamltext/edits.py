@@ -9,7 +9,9 @@ data and the comments, so that the writer can check that the new text reads
 as exactly that and nothing else.
 
 A node reached through an alias or a merge is shared with another place:
-changing it would change both, so no edit is made there.
+changing it would change both, so no edit is made there; nor at a node that
+carries an anchor, which its aliases repeat (and whose characters start with
+the anchor).
 """
 
 from __future__ import annotations
@@ -131,10 +133,12 @@ def replace_value(tree: Tree, path: Sequence[PathPart], value: Any) -> TextEdit 
     The new text keeps the scalar's quotes where they can hold the value,
     and is written for its place (a flow collection or a block). ``None``
     when the path is not a scalar written in place (a block scalar, a value
-    shared through an alias or a merge, a path that does not exist).
+    shared through an alias, a merge or an anchor, a path that does not exist).
     """
     _, node, shared = tree.locate(path)
-    if shared or not isinstance(node, Scalar) or node.style in BLOCK_STYLES:
+    if shared or not isinstance(node, Scalar) or node.anchor is not None:
+        return None
+    if node.style in BLOCK_STYLES:
         return None
     try:
         text = _scalar_like(node, value, flow=tree.in_flow(node))
@@ -176,9 +180,9 @@ def quote_scalar(tree: Tree, node: Scalar) -> TextEdit | None:
 
     A string is double-quoted; an integer written in a form YAML 1.1 reads
     otherwise (``0o17``) is written in decimal. The data does not change.
-    ``None`` for a scalar that is not plain.
+    ``None`` for a scalar that is not plain, or carries a tag or an anchor.
     """
-    if not node.plain or node.tag is not None:
+    if not node.plain or node.tag is not None or node.anchor is not None:
         return None
     value = node.value
     if isinstance(value, str):
@@ -199,11 +203,11 @@ def insert_item(
 
     In a block list the new item is a block of its own lines at the items'
     indentation; in a flow list it is written in flow style before the item.
-    ``None`` when the list cannot take it in place (shared, empty block list,
-    an item that does not start its line).
+    ``None`` when the list cannot take it in place (shared, anchored, empty block
+    list, an item that does not start its line).
     """
     _, node, shared = tree.locate(path)
-    if shared or not isinstance(node, Collection) or node.is_map:
+    if shared or not isinstance(node, Collection) or node.is_map or node.anchor is not None:
         return None
     where = (*tuple(path), index)
     if node.flow:

@@ -325,16 +325,28 @@ class _Builder:
 
     def run(self) -> None:
         # Imported when first needed: the C extension costs a hook run milliseconds.
-        from pscatalog.yamltext.libyaml import (
-            MarkedYAMLError,
-            ReaderError,
-            YAMLError,
-            events,
-            parser,
-        )
+        from pscatalog.yamltext.libyaml import YAMLError, parser
 
-        stream = parser(self.text)
-        doc = self.doc
+        try:
+            documents, result = self._read(parser(self.text))
+        except YAMLError as exc:
+            self._found(self._syntax_problem(exc))
+            return
+        except _Stop:
+            return
+        if documents == 0:
+            self._found(empty_file.found(self.doc.name))
+            return
+        self.doc.data = result
+        self.doc.ok = True
+
+    def _read(self, stream: Any) -> tuple[int, Any]:
+        """Build the first document from the parser's events; return the documents seen and it.
+
+        A second document is reported (Y004) and not read.
+        """
+        from pscatalog.yamltext.libyaml import events
+
         documents = 0
         result: Any = None
         handlers = {
@@ -345,62 +357,53 @@ class _Builder:
             events.SequenceEndEvent: self._end,
             events.AliasEvent: self._alias,
         }
-        try:
-            while True:
-                event = stream.get_event()
-                kind = type(event)
-                handler = handlers.get(kind)
-                if handler is not None:
-                    done = handler(event)
-                    if done is not _NO_KEY:
-                        result = done
-                elif kind is events.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        mark = event.start_mark
-                        doc.diagnostics.append(
-                            multiple_documents.found(doc.name, mark.line + 1, mark.column + 1)
-                        )
-                        break
-                elif kind is events.StreamEndEvent or event is None:
-                    break
-        except ReaderError as exc:
+        while True:
+            event = stream.get_event()
+            kind = type(event)
+            handler = handlers.get(kind)
+            if handler is not None:
+                done = handler(event)
+                if done is not _NO_KEY:
+                    result = done
+            elif kind is events.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    self._found(
+                        multiple_documents.found(self.doc.name, mark.line + 1, mark.column + 1)
+                    )
+                    return documents, result
+            elif kind is events.StreamEndEvent or event is None:
+                return documents, result
+
+    def _syntax_problem(self, exc: Exception) -> Diagnostic:
+        """Return the Y001 (or Y009) of a parser's error: at the character or mark it names."""
+        from pscatalog.yamltext.libyaml import MarkedYAMLError, ReaderError
+
+        name = self.doc.name
+        if isinstance(exc, ReaderError):
             line, column = _byte_offset_to_line_column(self.text, exc.position)
             character = exc.character
             code = ord(character) if isinstance(character, str) else int(character)
-            doc.diagnostics.append(syntax_error.from_reader(doc.name, code, line, column))
-            return
-        except MarkedYAMLError as exc:
+            return syntax_error.from_reader(name, code, line, column)
+        if isinstance(exc, MarkedYAMLError):
             mark = exc.problem_mark or exc.context_mark
             if exc.problem == _LIBYAML_DEPTH_PROBLEM and mark is not None:
-                doc.diagnostics.append(self._depth_finding(mark.index, mark.line, mark.column))
-                return
+                return self._depth_finding(mark.index, mark.line, mark.column)
             context_mark = exc.context_mark
-            doc.diagnostics.append(
-                syntax_error.from_parser(
-                    doc.name,
-                    str(exc.problem or "invalid YAML"),
-                    str(exc.context) if exc.context else None,
-                    (mark.line + 1, mark.column + 1) if mark is not None else (1, 1),
-                    (
-                        (context_mark.line + 1, context_mark.column + 1)
-                        if context_mark is not None
-                        else None
-                    ),
-                    LineIndex(self.text),
-                )
+            return syntax_error.from_parser(
+                name,
+                str(exc.problem or "invalid YAML"),
+                str(exc.context) if exc.context else None,
+                (mark.line + 1, mark.column + 1) if mark is not None else (1, 1),
+                (
+                    (context_mark.line + 1, context_mark.column + 1)
+                    if context_mark is not None
+                    else None
+                ),
+                LineIndex(self.text),
             )
-            return
-        except YAMLError as exc:
-            doc.diagnostics.append(syntax_error.unreadable(doc.name, str(exc)))
-            return
-        except _Stop:
-            return
-        if documents == 0:
-            doc.diagnostics.append(empty_file.found(doc.name))
-            return
-        doc.data = result
-        doc.ok = True
+        return syntax_error.unreadable(name, str(exc))
 
     def _depth_finding(self, index: int, line: int, column: int) -> Diagnostic:
         """Return Y009 for nesting libyaml refused (past its own limit of 1,000 levels).

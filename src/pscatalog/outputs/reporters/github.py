@@ -7,9 +7,11 @@ GitHub resolves the paths from the repository's top folder.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import repository_path, repository_root
-from pscatalog.diagnostics import Severity
+from pscatalog.diagnostics import Related, Severity
 from pscatalog.outputs.escaping import terminal
 
 GITHUB_COMMAND: dict[Severity, str] = {
@@ -25,9 +27,11 @@ def report_github(result: ValidationResult) -> str:
 
     ``::error file=PATH,line=L,col=C,title=CODE::message``, with ``warning``
     and ``notice`` for the other severities, and the values escaped as GitHub
-    reads them back. Values are first shown as a terminal shows them
-    (:func:`pscatalog.outputs.escaping.terminal`): a line break or a control
-    character in a key is a visible escape, never a line of its own.
+    reads them back. An annotation has one place: the message's further lines
+    name the related places, ``path:line:column: label``. Values are first
+    shown as a terminal shows them (:func:`pscatalog.outputs.escaping.terminal`):
+    a line break or a control character in a key is a visible escape, never a
+    line of its own.
     """
     if not result.diagnostics:
         return ""
@@ -43,8 +47,21 @@ def report_github(result: ValidationResult) -> str:
         }
         written = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
         command = GITHUB_COMMAND[diagnostic.severity]
-        lines.append(f"::{command} {written}::{_escape_data(terminal(diagnostic.message))}\n")
+        message = "\n".join(
+            [
+                terminal(diagnostic.message),
+                *(_related(related, root) for related in diagnostic.related),
+            ]
+        )
+        lines.append(f"::{command} {written}::{_escape_data(message)}\n")
     return "".join(lines)
+
+
+def _related(related: Related, root: Path | None) -> str:
+    """Return a related place as a line of the annotation: ``path:line:column: label``."""
+    location = related.location
+    path = terminal(repository_path(location.file, root))
+    return f"{path}:{location.line}:{location.column}: {terminal(related.label)}"
 
 
 def _escape_data(text: str) -> str:

@@ -2,17 +2,20 @@
 
 GitLab reads a JSON list of issues with the fields its documentation names
 (``description``, ``check_name``, ``fingerprint``, ``severity``,
-``location.path`` and ``location.lines.begin``), and nothing more is written.
+``location.path`` and ``location.lines.begin``), and nothing more is written:
+an issue has one place, so a finding's related places are named, with their
+labels, at the end of its description.
 Paths are relative to the git work tree's top folder, as GitLab links them.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import fingerprints, repository_path, repository_root
-from pscatalog.diagnostics import Severity
+from pscatalog.diagnostics import Diagnostic, Severity
 from pscatalog.outputs.escaping import json_text
 
 GITLAB_SEVERITY: dict[Severity, str] = {
@@ -35,7 +38,7 @@ def report_gitlab(result: ValidationResult) -> str:
     paths = [repository_path(d.location.file, root) for d in result.diagnostics]
     issues: list[dict[str, Any]] = [
         {
-            "description": diagnostic.message,
+            "description": _description(diagnostic, root),
             "check_name": diagnostic.code,
             "fingerprint": fingerprint,
             "severity": GITLAB_SEVERITY[diagnostic.severity],
@@ -46,3 +49,16 @@ def report_gitlab(result: ValidationResult) -> str:
         )
     ]
     return json_text(issues)
+
+
+def _description(diagnostic: Diagnostic, root: Path | None) -> str:
+    """Return the message, then each related place with its label, in parentheses.
+
+    Code Quality has one place per issue: the others are named in the text
+    the merge request widget shows (``(catalog/x.yaml:10: already used here)``).
+    """
+    places = "; ".join(
+        f"{repository_path(related.location.file, root)}:{related.location.line}: {related.label}"
+        for related in diagnostic.related
+    )
+    return f"{diagnostic.message} ({places})" if places else diagnostic.message

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.checks.fingerprints import repository_path, repository_root
-from pscatalog.diagnostics import Diagnostic, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Severity
 from pscatalog.outputs.escaping import xml_value
 
 if TYPE_CHECKING:
@@ -31,8 +31,9 @@ def report_junit(result: ValidationResult) -> str:
 
     The cases are the files checked (``result.files``), then any other file a
     diagnostic names, such as a missing levels file. A case with errors has a
-    ``failure`` listing each as ``file:line:column: CODE message``; warnings
-    and notes are listed in its ``system-out``.
+    ``failure`` listing each as ``file:line:column: CODE message``, followed
+    by its related places, one indented line each with its label; warnings
+    and notes are listed in its ``system-out`` the same way.
     """
     # Imported here: only CI reports need it, and every hook run would pay for it.
     import xml.etree.ElementTree as ET
@@ -88,14 +89,28 @@ def _add_findings(case: Element, diagnostics: list[Diagnostic]) -> None:
                 "type": " ".join(dict.fromkeys(d.code for d in errors)),
             },
         )
-        failure.text = "".join(f"{_place(d)}: {d.code} {xml_value(d.message)}\n" for d in errors)
+        failure.text = "".join(
+            f"{_place(d)}: {d.code} {xml_value(d.message)}\n{_related(d)}" for d in errors
+        )
     if others:
         output = ET.SubElement(case, "system-out")
         output.text = "".join(
-            f"{_place(d)}: {d.severity} {d.code} {xml_value(d.message)}\n" for d in others
+            f"{_place(d)}: {d.severity} {d.code} {xml_value(d.message)}\n{_related(d)}"
+            for d in others
         )
 
 
 def _place(diagnostic: Diagnostic) -> str:
-    location = diagnostic.location
+    return _where(diagnostic.location)
+
+
+def _where(location: Location) -> str:
     return f"{xml_value(location.file)}:{location.line}:{location.column}"
+
+
+def _related(diagnostic: Diagnostic) -> str:
+    """Return a finding's related places, one indented line each, with their labels."""
+    return "".join(
+        f"  {_where(related.location)}: {xml_value(related.label)}\n"
+        for related in diagnostic.related
+    )

@@ -1,0 +1,192 @@
+"""The change rules D001-D004 (`pscatalog diff --check`): each finding, its place and its words.
+
+Each case is an old and a new version of one category file (the base files
+around it unchanged); the findings are those of ``check_changes``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import category_file, write_catalog
+from pscatalog.catalog.model import load_catalog
+from pscatalog.checks.changes import check_changes
+from pscatalog.checks.config import Config
+from pscatalog.diagnostics import Diagnostic, Location, Severity
+
+
+def offering(
+    maturity: str = "minimal",
+    *,
+    id: str | None = "jira",
+    name: str = "JIRA",
+    more: str = "",
+    variants: str = "    - id: custom\n",
+) -> str:
+    """Return one offering's block (an id, unless ``id`` is None), ``more`` after its maturity."""
+    head = f"- id: {id}\n  name: {name}\n" if id is not None else f"- name: {name}\n"
+    return f"{head}  maturity: {maturity}\n{more}  variants:\n{variants}"
+
+
+def run(old: str, new: str) -> list[Diagnostic]:
+    """Return the change findings from ``old`` to ``new`` (each an offerings block)."""
+    before = write_catalog(Path("old"), {"integration.yaml": category_file(old)})
+    after = write_catalog(Path("new"), {"integration.yaml": category_file(new)})
+    return check_changes(load_catalog(before), load_catalog(after), Config())
+
+
+def at(line: int, column: int, pointer: str, version: str = "new") -> Location:
+    return Location(f"{version}/integration.yaml", line, column, pointer)
+
+
+@pytest.fixture(autouse=True)
+def _relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in a temporary folder: the versions are ./old and ./new."""
+    monkeypatch.chdir(tmp_path)
+
+
+# -- D001 maturity-jump
+
+
+def test_d001_two_steps_with_the_same_evidence() -> None:
+    """Minimal to complete, evidence unchanged: D001 at the new maturity, steps counted."""
+    evidence = "  evidence:\n    deliveries: 3\n"
+    [found] = run(offering("minimal", more=evidence), offering("complete", more=evidence))
+    assert found == Diagnostic(
+        "D001",
+        Severity.ERROR,
+        "'jira' rises from 'minimal' to 'complete' (2 steps) with no change to its evidence",
+        at(7, 15, "/offerings/0/maturity"),
+        "raise it one step, to 'viable', or record the evidence for 'complete' in the same change",
+    )
+
+
+def test_d001_four_steps_and_an_offering_named_by_its_name() -> None:
+    """Planned to lovable is four steps; an offering without an id is named by its name."""
+    [found] = run(offering("planned", id=None), offering("Lovable", id=None))
+    assert found.code == "D001"
+    assert found.message == (
+        "'JIRA' rises from 'planned' to 'lovable' (4 steps) with no change to its evidence"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("minimal", "viable"), ("viable", "viable"), ("x", "complete"), ("minimal", "x")],
+)
+def test_d001_not_for_one_step_or_an_unknown_maturity(old: str, new: str) -> None:
+    """One step, no change, or a maturity that is no maturity: no D001."""
+    assert [d.code for d in run(offering(old), offering(new)) if d.code == "D001"] == []
+
+
+def test_d001_not_when_the_evidence_changes() -> None:
+    """Two steps with new evidence in the same change pass."""
+    assert (
+        run(offering("minimal"), offering("complete", more="  evidence:\n    deliveries: 3\n"))
+        == []
+    )
+
+
+# -- D002 demotion-without-reason
+
+
+def test_d002_demotion_without_reason() -> None:
+    """Complete to viable without a reason: D002 at the maturity."""
+    [found] = run(offering("complete"), offering("viable"))
+    assert found == Diagnostic(
+        "D002",
+        Severity.ERROR,
+        "'jira' is demoted from 'complete' to 'viable' without a reason",
+        at(7, 15, "/offerings/0/maturity"),
+        "say why in 'maturity_reason', in the same change",
+    )
+
+
+def test_d002_a_new_reason_passes_an_old_one_does_not() -> None:
+    """A reason written in the same change passes; the reason the old version had does not."""
+    reason = "  maturity_reason: Fewer deliveries this year\n"
+    assert run(offering("complete"), offering("viable", more=reason)) == []
+    old = offering("complete", more=reason)
+    assert [d.code for d in run(old, offering("viable", more=reason))] == ["D002"]
+    assert [d.code for d in run(old, offering("viable", more="  maturity_reason: ''\n"))] == [
+        "D002"
+    ]
+
+
+def test_d002_each_demotion_is_reported() -> None:
+    """Two demoted offerings: one D002 each, named by id, else by name."""
+    old = offering("complete") + offering("lovable", id=None, name="Other")
+    new = offering("minimal") + offering("complete", id=None, name="Other")
+    assert [d.message for d in run(old, new)] == [
+        "'jira' is demoted from 'complete' to 'minimal' without a reason",
+        "'Other' is demoted from 'lovable' to 'complete' without a reason",
+    ]
+
+
+def test_d002_not_for_a_rise_or_an_unknown_maturity() -> None:
+    """A rise, or a maturity that is no maturity on either side, is no demotion."""
+    assert [d.code for d in run(offering("viable"), offering("complete"))] == []
+    assert [d.code for d in run(offering("x"), offering("planned"))] == []
+    assert [d.code for d in run(offering("lovable"), offering("x"))] == []
+
+
+# -- D003 sku-not-retired and D004 offering-with-sku-deleted
+
+SOLD = "    - id: standard\n      sku: GL-JIRA\n      standard_sow: https://example.com/sow\n"
+
+
+def test_d003_a_renamed_sku() -> None:
+    """A SKU changed in place: D003 at the new SKU."""
+    [found] = run(offering(variants=SOLD), offering(variants=SOLD.replace("GL-JIRA", "GL-JIRA-2")))
+    assert found == Diagnostic(
+        "D003",
+        Severity.ERROR,
+        "SKU 'GL-JIRA' of 'jira' is renamed or removed without being retired first",
+        at(10, 14, "/offerings/0/variants/0/sku"),
+        "keep the SKU and mark its variant 'retired: true'; change it in a later change",
+    )
+
+
+def test_d003_a_removed_sku_or_variant_is_placed_where_it_was_in_the_new_version() -> None:
+    """The SKU's variant without its SKU: at the variant; the variant gone: at 'variants'."""
+    no_sku = "    - id: standard\n      standard_sow: https://example.com/sow\n"
+    [found] = run(offering(variants=SOLD), offering(variants=no_sku))
+    assert found.location == at(9, 9, "/offerings/0/variants/0")
+    [found] = run(offering(variants=SOLD + "    - id: custom\n"), offering())
+    assert found.location == at(8, 5, "/offerings/0/variants")
+
+
+def test_d003_not_for_a_retired_kept_or_moved_sku() -> None:
+    """A SKU retired before, still sold, or moved to another variant is fine."""
+    retired = SOLD + "      retired: true\n"
+    moved = "    - id: remote\n      sku: GL-JIRA\n      standard_sow: https://example.com/sow\n"
+    assert run(offering(variants=retired), offering(variants="    - id: custom\n")) == []
+    assert run(offering(variants=SOLD), offering(variants=SOLD)) == []
+    assert run(offering(variants=SOLD), offering(variants="    - id: custom\n" + moved)) == []
+
+
+def test_d004_a_deleted_offering_still_sold() -> None:
+    """An offering deleted with a live SKU: D004 at its id in the old version, SKUs listed."""
+    two = (
+        SOLD + "    - id: remote\n      sku: GL-JIRA-R\n      standard_sow: https://example.com/r\n"
+    )
+    retired = "    - id: on-site\n      sku: GL-JIRA-O\n      standard_sow: https://e.com/o\n      retired: true\n"
+    old = offering("minimal", id="other", name="Other") + offering(variants=two + retired)
+    [found] = run(old, offering("minimal", id="other", name="Other"))
+    assert found == Diagnostic(
+        "D004",
+        Severity.ERROR,
+        "'jira' is deleted while sold as 'GL-JIRA', 'GL-JIRA-R'",
+        at(10, 9, "/offerings/1/id", "old"),
+        "restore it and mark its variants 'retired: true'; delete it in a later change",
+    )
+
+
+def test_d004_not_for_an_offering_retired_or_without_sku() -> None:
+    """Deleting an offering whose SKUs are all retired, or that has none, is fine."""
+    retired = SOLD + "      retired: true\n"
+    keep = offering("minimal", id="other", name="Other")
+    assert run(keep + offering(variants=retired), keep) == []
+    assert run(keep + offering(), keep) == []
