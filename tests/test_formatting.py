@@ -724,6 +724,34 @@ def test_syntax_error_is_left_byte_for_byte(catalog: Path) -> None:
     assert (catalog / "broken.yaml").read_bytes() == broken
 
 
+@pytest.mark.parametrize(
+    ("key", "column", "marker"), [("? [a, b]\n: x\n", 3, "^^^^^^"), ("? {a: 1}\n: x\n", 3, "^^")]
+)
+def test_a_key_that_is_a_list_or_mapping_is_reported_not_formatted(
+    catalog: Path, key: str, column: int, marker: str
+) -> None:
+    """A complex key stops that file as validate does (Y001); the other files are formatted."""
+    odd = b"id: odd\r\n" + key.encode()
+    (catalog / "odd.yaml").write_bytes(odd)
+    code, out, err = run("fmt")
+    assert (code, out) == (
+        1,
+        "reformatted catalog/integration.yaml\n"
+        "1 file reformatted, 4 files already formatted, 1 file not formatted.\n",
+    )
+    first = key.splitlines()[0]
+    assert err == (
+        f"catalog/odd.yaml:2:{column}: error Y001 a mapping key must be a plain string, "
+        "not a mapping or a list\n"
+        "  |\n"
+        f"2 | {first}\n"
+        f"  | {' ' * (column - 1)}{marker}\n"
+        "  = hint: catalog files use plain keys such as 'id:'\n"
+        "Found 1 error in 1 file.\n"
+    )
+    assert (catalog / "odd.yaml").read_bytes() == odd
+
+
 def test_syntax_error_shows_the_source_line(catalog: Path) -> None:
     """The full report shows the faulty line with a marker, as validate does."""
     (catalog / "broken.yaml").write_text("id: broken\nname: a: b\n", encoding="utf-8")

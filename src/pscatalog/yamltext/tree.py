@@ -512,6 +512,9 @@ class _Builder:
         collection.end = (end.line, end.column)
         collection.end_index = end.index
         if collection.is_map:
+            if any(isinstance(key, Collection) for key in children[::2]):
+                # As the loader: a catalog's keys are scalars; nothing below expects others.
+                raise TreeError("a mapping key must be a plain string, not a mapping or a list")
             pairs = zip(children[::2], children[1::2], strict=True)
             collection.entries = [Entry(key, value) for key, value in pairs]
         else:
