@@ -160,7 +160,7 @@ def test_cli_check_between_folders_reports_and_exits_1(tmp_path: Path) -> None:
     [line] = result.stdout.splitlines()
     assert line.endswith(
         "error D001 'asynchronous-elearning' rises from 'minimal' to 'complete' (2 steps) "
-        "with no change to its evidence"
+        "with no new evidence"
     )
     assert '"check_name": "D001"' in report.read_text(encoding="utf-8")
 

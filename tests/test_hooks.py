@@ -342,7 +342,7 @@ def test_the_pre_push_hook_catches_a_two_step_jump_before_ci(
     line = book.line("catalog/education.yaml", "maturity: complete", after="asynchronous-elearning")
     assert headlines(pushed.stdout + pushed.stderr) == [
         f"catalog/education.yaml:{line}:15: error D001 'asynchronous-elearning' rises from "
-        "'minimal' to 'complete' (2 steps) with no change to its evidence"
+        "'minimal' to 'complete' (2 steps) with no new evidence"
     ]
     assert book.git("ls-remote", "--heads", str(remote), "promote").stdout == ""
     book.edit("catalog/education.yaml", "maturity: complete", "maturity: viable")

@@ -57,7 +57,7 @@ def test_d001_two_steps_with_the_same_evidence() -> None:
     assert found == Diagnostic(
         "D001",
         Severity.ERROR,
-        "'jira' rises from 'minimal' to 'complete' (2 steps) with no change to its evidence",
+        "'jira' rises from 'minimal' to 'complete' (2 steps) with no new evidence",
         at(7, 15, "/offerings/0/maturity"),
         "raise it one step, to 'viable', or record the evidence for 'complete' in the same change",
     )
@@ -68,7 +68,7 @@ def test_d001_four_steps_and_an_offering_named_by_its_name() -> None:
     [found] = run(offering("planned", id=None), offering("Lovable", id=None))
     assert found.code == "D001"
     assert found.message == (
-        "'JIRA' rises from 'planned' to 'lovable' (4 steps) with no change to its evidence"
+        "'JIRA' rises from 'planned' to 'lovable' (4 steps) with no new evidence"
     )
 
 
@@ -87,6 +87,55 @@ def test_d001_not_when_the_evidence_changes() -> None:
         run(offering("minimal"), offering("complete", more="  evidence:\n    deliveries: 3\n"))
         == []
     )
+
+
+LINKS_AB = "  evidence:\n    marketing_material:\n      - https://x.example/a\n      - https://x.example/b\n"
+
+
+@pytest.mark.parametrize(
+    ("old_evidence", "new_evidence"),
+    [
+        (
+            LINKS_AB,
+            LINKS_AB.replace("/a\n", "/c\n").replace("/b\n", "/a\n").replace("/c\n", "/b\n"),
+        ),
+        (LINKS_AB, LINKS_AB.replace("      - https://x.example/b\n", "")),
+        (LINKS_AB, LINKS_AB.replace("https://x.example/a", "'https://x.example/a'")),
+        ("  evidence:\n    deliveries: 4\n", "  evidence:\n    deliveries: 3\n"),
+        ("  evidence:\n    deliveries: 30\n", "  evidence:\n    deliveries: 0x1E\n"),
+        ("  evidence:\n    deliveries: 3\n", ""),
+    ],
+    ids=["reordered", "removed", "requoted", "fewer-deliveries", "same-number", "dropped"],
+)
+def test_d001_evidence_moved_or_removed_is_no_new_evidence(
+    old_evidence: str, new_evidence: str
+) -> None:
+    """Reordering, requoting or removing evidence does not let a maturity jump two steps."""
+    found = run(offering("minimal", more=old_evidence), offering("complete", more=new_evidence))
+    assert [(d.code, d.location.line, d.message) for d in found] == [
+        ("D001", 7, "'jira' rises from 'minimal' to 'complete' (2 steps) with no new evidence")
+    ]
+
+
+@pytest.mark.parametrize(
+    "new_evidence",
+    [
+        LINKS_AB + "      - https://x.example/c\n",
+        LINKS_AB.replace("https://x.example/b", "https://x.example/c"),
+        LINKS_AB + "    execution_plan: https://x.example/plan\n",
+        LINKS_AB + "    deliveries: 1\n",
+    ],
+    ids=["link-added", "link-replaced", "plan-added", "deliveries-added"],
+)
+def test_d001_not_when_new_evidence_comes_with_the_jump(new_evidence: str) -> None:
+    """A link, document or number that was not there before is new evidence."""
+    assert run(offering("minimal", more=LINKS_AB), offering("complete", more=new_evidence)) == []
+
+
+def test_d001_not_when_deliveries_grow() -> None:
+    """More deliveries are new evidence; the same number is not."""
+    before = offering("minimal", more="  evidence:\n    deliveries: 3\n")
+    assert run(before, offering("complete", more="  evidence:\n    deliveries: 4\n")) == []
 
 
 # -- D002 demotion-without-reason
