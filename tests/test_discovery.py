@@ -149,6 +149,30 @@ def test_with_a_configured_catalog_another_folder_named_catalog_is_not_one(
     assert products.read_text(encoding="utf-8") == HUGO_DATA
 
 
+def test_without_configuration_a_second_folder_named_catalog_is_not_the_catalog(
+    handbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repository's catalog/ is found: a site's data/catalog/ file is refused by name."""
+    (handbook / "data" / "catalog").mkdir(parents=True)
+    products = handbook / "data" / "catalog" / "products.yaml"
+    products.write_text(HUGO_DATA, encoding="utf-8")
+    for command in ("validate", "fmt"):
+        assert run(command, "data/catalog/products.yaml", "catalog/levels.yaml") == usage(
+            command, "not a catalog file: data/catalog/products.yaml: the catalog is catalog/"
+        )
+    assert products.read_text(encoding="utf-8") == HUGO_DATA
+    # A second catalog with its own levels file is a catalog wherever it is.
+    write_catalog(handbook / "teams" / "catalog", {})
+    assert run("validate", "-q", "teams/catalog/levels.yaml") == (0, "", "")
+    # From data/, ./catalog is the catalog found: its files are catalog files there.
+    monkeypatch.chdir(handbook / "data")
+    code, out, _ = run("validate", "--output-format", "concise", "catalog/products.yaml")
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "catalog/levels.yaml:1:1: error C204 the catalog has no levels file",
+    )
+
+
 def test_the_staged_check_leaves_out_files_outside_the_catalog(handbook: Path) -> None:
     """pre-commit may name data/catalog/products.yaml: `validate --staged` checks catalog/ only."""
     (handbook / "data" / "catalog").mkdir(parents=True)

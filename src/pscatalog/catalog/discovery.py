@@ -238,6 +238,9 @@ def _folder_of_file(path: Path, raw: str, configured: Path | None, files: Files)
     if is_catalog_folder(folder, configured, files):
         if path.name.startswith("."):
             raise UsageError(f"not a catalog file: {raw}: hidden files are other tools'")
+        found = _found_elsewhere(folder, configured, files)
+        if found is not None:
+            raise UsageError(f"not a catalog file: {raw}: the catalog is {_shown(found)}")
         return folder
     if files.is_folder(folder / DEFAULT_CATALOG):
         raise UsageError(
@@ -254,6 +257,23 @@ def _folder_of_file(path: Path, raw: str, configured: Path | None, files: Files)
         "and is not named 'catalog' (to use it as the catalog, set 'catalog' in the "
         "configuration)"
     )
+
+
+def _found_elsewhere(folder: Path, configured: Path | None, files: Files) -> Path | None:
+    """Return the catalog found from the current folder, if ``folder`` is a catalog by name only.
+
+    Without a configuration, a folder named ``catalog`` is taken for a catalog;
+    but where the repository's own catalog is found and is another folder, a
+    ``catalog`` folder without a levels file (a site's ``data/catalog/``) is
+    not one.
+    """
+    if configured is not None or _holds_levels(folder, files):
+        return None
+    try:
+        found = find_catalog(files=files)
+    except UsageError:
+        return None
+    return found if absolute(found) != absolute(folder) else None
 
 
 def _shown(folder: Path) -> str:
