@@ -481,6 +481,15 @@ def test_values_never_change(tmp_path: Path) -> None:
     assert data_of(format_text(text, CATEGORY), tmp_path) == data_of(text, tmp_path)
 
 
+@pytest.mark.parametrize("plain", [".inf", "-.Inf", ".NaN", "1e400", "-1E+999", "9" * 101])
+def test_a_number_pscatalog_keeps_as_text_is_written_as_it_was(plain: str) -> None:
+    """Quoted, '.inf' would be a string for every reader that reads a number there: kept plain."""
+    text = f"id: x\nname: X\nlevel: product\norder: {plain}\nofferings: []\n"
+    assert format_text(text, CATEGORY) == text
+    quoted = text.replace(f"order: {plain}", f"order: '{plain}'")
+    assert format_text(quoted, CATEGORY) == text.replace(f"order: {plain}", f'order: "{plain}"')
+
+
 def test_syntax_error_raises_with_the_loader_diagnostics() -> None:
     """Text that does not parse raises FormatError carrying the loader's diagnostic."""
     with pytest.raises(FormatError) as caught:

@@ -34,7 +34,7 @@ from pscatalog.yamltext.quoting import (
     scalar_text,
     string_text,
 )
-from pscatalog.yamltext.scalars import reads_alike
+from pscatalog.yamltext.scalars import number_kept_as_text, reads_alike
 from pscatalog.yamltext.tree import (
     BLOCK_HEADER,
     BLOCK_STYLES,
@@ -467,6 +467,8 @@ def _scalar_text(node: Scalar, *, flow: bool = False) -> str:
     """Return a (non-block) scalar as the canonical layout writes it."""
     value = node.value
     if isinstance(value, str):
+        if node.tag is None and node.plain and number_kept_as_text(node.text):
+            return node.text  # a number to every other reader: quoted, it would be a string
         return string_text(value, flow=flow)
     if node.tag is None and node.plain and reads_alike(node.text):
         return node.text

@@ -189,6 +189,18 @@ def _core_number(value: str) -> bool:
     )
 
 
+def number_kept_as_text(text: str) -> bool:
+    """Whether the core schema reads plain ``text`` as a number that pscatalog keeps as text.
+
+    ``.inf``, ``.nan``, a float too large for a double, an integer of more than a
+    hundred digits: every other YAML reader reads a number there, so writing
+    the text quoted would change the value for all of them.
+    """
+    return _SPECIAL_FLOAT.fullmatch(text) is not None or (
+        _core_number(text) and isinstance(resolve_plain(text), str)
+    )
+
+
 def number_like(text: str) -> bool:
     """Whether a plain scalar looks like a number, a date or a time of some reader.
 
