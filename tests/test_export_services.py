@@ -16,6 +16,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -201,6 +202,24 @@ def test_cli_writes_services_yml_to_stdout_or_a_file(in_tmp: Path) -> None:
     written = CliRunner().invoke(cli, ["export", "--format", "services-yml", "-o", "services.yml"])
     assert (written.exit_code, written.stdout) == (0, "")
     assert (tmp_path / "services.yml").read_text(encoding="utf-8") == expected
+    dashed = CliRunner().invoke(cli, ["export", "--format", "services-yml", "-o", "-"])
+    assert (dashed.exit_code, dashed.stdout) == (0, expected)
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "kind"), [("baseline", "file"), ("schema", "folder"), ("import", "folder")]
+)
+def test_a_dash_is_never_a_file_named_dash(in_tmp: Path, command: str, kind: str) -> None:
+    """Where a command cannot write to standard output, `-o -` is refused: exit 2, one line."""
+    result = CliRunner().invoke(cli, [command, "-o", "-"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "pscatalog: error: invalid value for '-o' / '--output': "
+        f"'-' is not a place to write here: name a {kind}\n"
+        f"Try 'pscatalog {command} --help' for help.\n",
+    )
+    assert not (in_tmp / "-").exists()
 
 
 def test_the_cli_offers_every_export_format() -> None:

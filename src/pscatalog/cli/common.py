@@ -105,18 +105,37 @@ def baseline_option(help_text: str) -> Callable[[F], F]:
 
 
 def output_option(
-    help_text: str, *, folder: bool = False, default: str | None = None
+    help_text: str, *, folder: bool = False, default: str | None = None, dash: bool = False
 ) -> Callable[[F], F]:
-    """``-o/--output``: the file (or folder) the command writes."""
+    """``-o/--output``: the file (or folder) the command writes.
+
+    ``-`` is standard output where the command can write there (``dash``, given
+    as ``None``: the command's default), and refused elsewhere: it is never a
+    file named ``-``.
+    """
     # A folder's checks are the command's: it says what it needs there (a file named
     # like the folder, a folder that is not empty) in its own words.
     kind = click.Path(path_type=Path) if folder else click.Path(path_type=Path, dir_okay=False)
+
+    def no_file_named_dash(
+        _: click.Context, parameter: click.Parameter, value: Path | None
+    ) -> Path | None:
+        if value is None or str(value) != "-":
+            return value
+        if dash:
+            return None
+        raise click.BadParameter(
+            "'-' is not a place to write here: name a " + ("folder" if folder else "file"),
+            param=parameter,
+        )
+
     return click.option(
         "-o",
         "--output",
         type=kind,
         default=default,
         show_default=default is not None,
+        callback=no_file_named_dash,
         help=help_text,
     )
 

@@ -29,7 +29,7 @@ BASELINE_HELP = "Count the catalog's problems less those recorded in this baseli
     show_default=True,
     help="The export format.",
 )
-@output_option("File to write (standard output if omitted).")
+@output_option("File to write (standard output if omitted, or '-').", dash=True)
 @baseline_option(BASELINE_HELP)
 @quiet_option
 @config_option
