@@ -858,7 +858,8 @@ def write_pages(outcomes: Iterable[PageOutcome]) -> list[PageOutcome]:
             except WriteRefused as exc:
                 outcome = PageProblem(outcome.page, f"not written: {exc.reason}")
             except UnsafeWrite as exc:
-                outcome = PageProblem(outcome.page, f"not written: {exc}")
+                reason = str(exc).removeprefix(f"refusing to write {outcome.path}: ")
+                outcome = PageProblem(outcome.page, f"not written: {reason}")
             except OSError as exc:
                 outcome = PageProblem(outcome.page, f"not written: {exc.strerror or exc}")
         written.append(outcome)
