@@ -22,12 +22,14 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
 from conftest import REPO, SHIPPED_CATALOG
+from counting import watchdog
 from helpers import write_catalog
 from pscatalog.catalog.model import display_name, load_catalog
 from pscatalog.cli.main import cli
 from pscatalog.outputs.rendering import (
     PAGE_SUFFIXES,
     PageSync,
+    RegionError,
     _lines,
     find_regions,
     is_page,
@@ -604,3 +606,15 @@ def test_folded_regions_are_written_once_and_stay_written(page: tuple[str, int])
         assert sync_pages(catalog, [path])[0] == PageSync(
             path, display_name(path), written, written, tuple(again), ()
         )
+
+
+def test_a_line_of_repeated_marker_openings_is_judged_in_linear_time() -> None:
+    """Four megabytes of unclosed openings on one line: an error at once, never a hang."""
+    text = "<!-- pscatalog:begin " * 200_000 + "\n"
+    with watchdog(60), pytest.raises(RegionError) as raised:
+        find_regions(text)
+    assert (raised.value.line, raised.value.message) == (
+        1,
+        "a comment that looks like a marker but is not one: write "
+        "<!-- pscatalog:begin VIEW --> or <!-- pscatalog:end -->, in lower case, on one line",
+    )

@@ -451,8 +451,8 @@ _MARKER = re.compile(
 # A comment meant as a marker, however it is spelt; wherever a page holds one as HTML
 # (not as code), it is a marker or an error, never text taken silently.
 _CANDIDATE = re.compile(r"<!--[ \t]*pscatalog[ \t]*[:_-]?[ \t]*(?:begin|end)\b", re.IGNORECASE)
-# A marker comment, however the rest of its line reads.
-_MARKER_COMMENT = re.compile(r"<!--[ \t]*pscatalog:(?:begin|end)\b[^\r\n]*?-->")
+# Where a marker comment, rightly spelt, opens.
+_MARKER_OPENING = re.compile(r"<!--[ \t]*pscatalog:(?:begin|end)\b")
 # The first line of an HTML block whose content is not Markdown and runs to a closing
 # tag, not to a blank line (CommonMark's HTML blocks 1 to 5).
 _RAW_HTML = re.compile(
@@ -712,7 +712,10 @@ def _refuse_inline_markers(content: str, first: int) -> None:
 
 def _not_a_marker(line: str) -> str:
     """Say what is wrong with a line that holds a marker comment and is no marker."""
-    if _MARKER_COMMENT.search(line):
+    opening = _MARKER_OPENING.search(line)
+    # Searched from the first opening only: a search for a whole comment from each one
+    # would take time quadratic in the length of a line that repeats openings.
+    if opening is not None and "-->" in line[opening.end() :]:
         return "a marker shares its line with other text; put it on a line of its own"
     return (
         f"a comment that looks like a marker but is not one: write "
