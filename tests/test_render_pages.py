@@ -28,6 +28,7 @@ from pscatalog.catalog.model import display_name, load_catalog
 from pscatalog.cli.main import cli
 from pscatalog.outputs.rendering import (
     PAGE_SUFFIXES,
+    PageProblem,
     PageSync,
     RegionError,
     _lines,
@@ -462,7 +463,7 @@ def test_a_page_that_cannot_be_written_leaves_the_others_written(book: Path) -> 
     assert run("render", "--write", "a.md", "b.md") == (
         1,
         "b.md: updated region 'maturity' at line 1\n1 page updated, 1 could not be written.\n",
-        "a.md: error: not written: it is read-only\n",
+        "a.md: error: not written: it is read-only; the page is left as it was\n",
     )
     assert (book / "a.md").read_text(encoding="utf-8") == REGION
     assert (book / "b.md").read_text(encoding="utf-8") == filled(book / "catalog")
@@ -618,3 +619,19 @@ def test_a_line_of_repeated_marker_openings_is_judged_in_linear_time() -> None:
         "a comment that looks like a marker but is not one: write "
         "<!-- pscatalog:begin VIEW --> or <!-- pscatalog:end -->, in lower case, on one line",
     )
+
+
+def test_a_page_changed_since_it_was_read_is_not_overwritten(book: Path) -> None:
+    """write_pages: the changed page is reported and kept; the other page is written."""
+    (book / "a.md").write_text(REGION, encoding="utf-8")
+    (book / "b.md").write_text(REGION, encoding="utf-8")
+    outcomes = sync_pages(load_catalog(book / "catalog"), [Path("a.md"), Path("b.md")])
+    (book / "a.md").write_text(f"# Edited meanwhile\n{REGION}", encoding="utf-8")
+    written = write_pages(outcomes)
+    assert written[0] == PageProblem(
+        "a.md",
+        "not written: it changed on disk since pscatalog read it; the page is left as it was",
+    )
+    assert written[1] == outcomes[1]
+    assert (book / "a.md").read_text(encoding="utf-8") == f"# Edited meanwhile\n{REGION}"
+    assert (book / "b.md").read_text(encoding="utf-8") == filled(book / "catalog")

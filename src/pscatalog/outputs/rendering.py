@@ -859,14 +859,18 @@ def write_pages(outcomes: Iterable[PageOutcome]) -> list[PageOutcome]:
             try:
                 write_atomically(outcome.path, outcome.new, check=check, previous=outcome.old)
             except WriteRefused as exc:
-                outcome = PageProblem(outcome.page, f"not written: {exc.reason}")
+                outcome = _not_written(outcome.page, exc.reason)
             except UnsafeWrite as exc:
                 reason = str(exc).removeprefix(f"refusing to write {outcome.path}: ")
-                outcome = PageProblem(outcome.page, f"not written: {reason}")
+                outcome = _not_written(outcome.page, reason)
             except OSError as exc:
-                outcome = PageProblem(outcome.page, f"not written: {exc.strerror or exc}")
+                outcome = _not_written(outcome.page, exc.strerror or str(exc))
         written.append(outcome)
     return written
+
+
+def _not_written(page: str, reason: str) -> PageProblem:
+    return PageProblem(page, f"not written: {reason}; the page is left as it was")
 
 
 def _page_check(old: str, regions: Sequence[Region]) -> Callable[[str], None]:
