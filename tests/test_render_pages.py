@@ -635,3 +635,38 @@ def test_a_page_changed_since_it_was_read_is_not_overwritten(book: Path) -> None
     assert written[1] == outcomes[1]
     assert (book / "a.md").read_text(encoding="utf-8") == f"# Edited meanwhile\n{REGION}"
     assert (book / "b.md").read_text(encoding="utf-8") == filled(book / "catalog")
+
+
+def test_the_hint_names_a_page_named_like_an_option_after_a_double_dash(book: Path) -> None:
+    """A stale '-x.md': the command the hint gives writes it, and is not read as an option."""
+    (book / "-x.md").write_text(REGION, encoding="utf-8")
+    code, out, err = run("render", "--check", "--", "-x.md")
+    assert (code, err) == (1, "")
+    assert headlines(out)[-1] == (
+        "1 page stale; 'pscatalog render --write -- -x.md' renders its regions anew."
+    )
+    assert run("render", "--write", "--", "-x.md")[0] == 0
+    assert (book / "-x.md").read_text(encoding="utf-8") == filled(book / "catalog")
+
+
+def test_which_pages_the_hook_must_look_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region or something to report: yes; no marker, only markers in code, no file: no."""
+    root = tmp_path / "book"
+    (root / ".git").mkdir(parents=True)
+    (tmp_path / "outside.md").write_text("# Nothing\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    pages = {
+        "region.md": REGION.encode(),
+        "bom.md": b"\xef\xbb\xbf" + REGION.encode(),
+        "folded.md": DETAILS.encode(),
+        "unpaired.md": b"<!-- pscatalog:end -->\n",
+        "latin1.md": b"<!-- pscatalog:begin maturity -->\n\xe9\n",
+        "plain.md": b"# Nothing\n",
+        "code.md": FRESH_NOTE.encode(),
+    }
+    for name, data in pages.items():
+        (root / name).write_bytes(data)
+    (root / "out.md").symlink_to(tmp_path / "outside.md")
+    (root / "gone.md").symlink_to("nowhere.md")
+    looked_at = [name for name in [*pages, "out.md", "gone.md"] if needs_check(Path(name))]
+    assert looked_at == ["region.md", "bom.md", "folded.md", "unpaired.md", "latin1.md", "out.md"]

@@ -788,7 +788,7 @@ def needs_check(path: Path) -> bool:
     try:
         data = read_bytes(path, max_bytes=PAGE_MAX_BYTES)
     except BoundedReadError:
-        return path.exists() or path.is_symlink()
+        return path.exists()  # too large, or not a regular file: render says so
     if _CANDIDATE_BYTES.search(data) is None:
         return False
     try:
@@ -959,7 +959,9 @@ def report_pages(outcomes: Sequence[PageOutcome], *, written: bool) -> PagesRepo
     ]
     summary = _summary(counts) or f"No page {'written' if written else 'checked'}"
     if stale and not written:
-        pages = " ".join(_shell_word(terminal_path(sync.page)) for sync in stale)
+        words = [_shell_word(terminal_path(sync.page)) for sync in stale]
+        # A page named like an option ('-x.md') must not be read as one.
+        pages = " ".join(["--", *words] if any(word.startswith("-") for word in words) else words)
         their = "its regions" if len(stale) == 1 else "their regions"
         summary += f"; 'pscatalog render --write {pages}' renders {their} anew"
     out.append(summary + ".\n")
