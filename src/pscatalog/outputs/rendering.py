@@ -745,19 +745,21 @@ NO_REGION = (
 def sync_page(path: Path, render_view: Callable[[str], str], *, named: bool = True) -> PageOutcome:
     """Read a page and render its regions anew with ``render_view``.
 
-    A page that leads outside its repository (through a link) is not read. A
-    page that cannot be read, is not UTF-8, or whose markers do not pair up
-    gives a :class:`PageProblem`, as does a page ``named`` that holds no
-    region; a page found in a folder (not ``named``) without a region is
-    :class:`PageLeftAlone`.
+    A page ``named`` that leads outside its repository (through a link) is
+    not read; a page not named is one :func:`select_pages` found in a
+    folder, whose search never follows a link out. A page that cannot be
+    read, is not UTF-8, or whose markers do not pair up gives a
+    :class:`PageProblem`, as does a page ``named`` that holds no region; a
+    page found in a folder without a region is :class:`PageLeftAlone`.
     """
-    page = display_name(path)
-    try:
-        inside(path, boundary_of(path.parent))
-    except OutsideRepository as exc:
-        return PageProblem(page, _leads_outside(exc.boundary))
     if not named and not may_hold(path, _CANDIDATE_BYTES):
-        return PageLeftAlone(page)
+        return PageLeftAlone(str(path))  # most pages of a folder: no name to work out
+    page = display_name(path)
+    if named:
+        try:
+            inside(path, boundary_of(path.parent))
+        except OutsideRepository as exc:
+            return PageProblem(page, _leads_outside(exc.boundary))
     try:
         # Bounded: a page named on the command line may be a pipe or a device.
         old = read_bytes(path, max_bytes=PAGE_MAX_BYTES).decode("utf-8")
@@ -1000,7 +1002,7 @@ def split_paths(paths: Iterable[Path]) -> tuple[Path | None, list[Path]]:
             raise UsageError(f"no such file or folder: {path}")
         if path.is_dir():
             folders.append(path)
-        elif _first_time(path, seen):
+        elif _first_time(os.path.realpath(path), seen):
             pages.append(path)
     if len(folders) > 1:
         raise UsageError(f"one catalog folder at most, got {', '.join(map(str, folders))}")
@@ -1056,7 +1058,7 @@ def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageS
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
         if not path.is_dir():
-            if _first_time(path, seen):
+            if _first_time(os.path.realpath(path), seen):
                 named.append(path)
         elif is_catalog_folder(path, configured):
             catalogs.append(path)
@@ -1096,33 +1098,37 @@ def _pages_in(folder: Path, seen: set[str]) -> tuple[list[Path], list[PageProble
             continue
         searched.add(real)
         try:
-            names = sorted(os.listdir(current))
+            with os.scandir(current) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as exc:
             problems.append(
                 PageProblem(_folder_name(current), f"cannot be read: {exc.strerror or exc}")
             )
             continue
         below: list[Path] = []
-        for name in names:
-            path = current / name
-            if name == GIT_MARKER:
+        for entry in entries:
+            path = current / entry.name
+            link = entry.is_symlink()
+            if entry.name == GIT_MARKER:
                 continue
-            if os.path.islink(path) and not is_inside(path, boundary):
-                if os.path.isdir(path) or is_page(name):
+            if link and not is_inside(path, boundary):
+                if entry.is_dir() or is_page(entry.name):
                     problems.append(
                         PageProblem(display_name(path), _leads_outside(boundary), kind="note")
                     )
-            elif os.path.isdir(path):
+            elif entry.is_dir():
                 below.append(path)
-            elif is_page(name) and _first_time(path, seen):
-                pages.append(path)
+            elif is_page(entry.name):
+                # The real path of a file that is no link is its real folder's, plus its name.
+                where = os.path.realpath(path) if link else os.path.join(real, entry.name)
+                if _first_time(where, seen):
+                    pages.append(path)
         waiting.extend(reversed(below))
     return pages, problems
 
 
-def _first_time(path: Path, seen: set[str]) -> bool:
-    """Whether the file ``path`` leads to is not in ``seen`` yet (and add it)."""
-    real = os.path.realpath(path)
+def _first_time(real: str, seen: set[str]) -> bool:
+    """Whether the real path ``real`` is not in ``seen`` yet (and add it)."""
     if real in seen:
         return False
     seen.add(real)
