@@ -16,17 +16,20 @@ A handbook page keeps rendered views in regions between two marker comments::
     ...generated, replaced by `pscatalog render --write PAGE`...
     <!-- pscatalog:end -->
 
-:func:`sync_pages` computes what each page's regions should hold;
-everything outside the regions is kept byte for byte. Every output is
-deterministic: the same catalog gives the same bytes.
+:func:`select_pages` finds the pages named, and those in the folders
+named (:data:`PAGE_SUFFIXES`, in any case); :func:`sync_pages` and
+:func:`sync_selection` compute what each page's regions should hold;
+:func:`write_pages` writes them, everything outside the regions kept byte for
+byte. Every output is deterministic: the same catalog gives the same bytes.
 
 Catalog text is escaped for where it lands
 (:mod:`pscatalog.outputs.escaping`): in Markdown it shows exactly as
 written and never becomes markup (HTML, links, emphasis, a heading, a list,
 a table cell's end, a marker comment), in SVG it is XML text. Regions are
-found by a CommonMark parser (markdown-it-py): a marker counts only as an
-HTML comment block of its own at the top level of the page, never in a code
-block, a list item or a block quote.
+found by a CommonMark parser (markdown-it-py): a marker is an HTML comment
+alone on its line, at the top level of the page or in an HTML block that a
+blank line ends (``<details>``); in code it is text, and anywhere else an
+error (:func:`find_regions`).
 """
 
 from __future__ import annotations
