@@ -670,3 +670,20 @@ def test_which_pages_the_hook_must_look_at(tmp_path: Path, monkeypatch: pytest.M
     (root / "gone.md").symlink_to("nowhere.md")
     looked_at = [name for name in [*pages, "out.md", "gone.md"] if needs_check(Path(name))]
     assert looked_at == ["region.md", "bom.md", "folded.md", "unpaired.md", "latin1.md", "out.md"]
+
+
+def test_a_folder_named_twice_or_within_another_is_searched_as_one(book: Path) -> None:
+    """Each page once; a folder whose pages another folder named already holds is no error."""
+    (book / "content" / "sub").mkdir(parents=True)
+    (book / "content" / "sub" / "page.md").write_text(REGION, encoding="utf-8")
+    (book / "content" / "readme.md").write_text("# Content\n", encoding="utf-8")
+    code, out, err = run("render", "--check", "content", "content/sub", "./content")
+    assert (code, err) == (1, "")
+    assert headlines(out) == [
+        "content/sub/page.md: stale region 'maturity' at line 1",
+        "1 page stale, 1 left alone (no region); "
+        "'pscatalog render --write content/sub/page.md' renders its regions anew.",
+    ]
+    code, out, err = run("render", "--check", "content/sub/page.md", "content")
+    assert (code, err) == (1, "")
+    assert headlines(out)[-1].startswith("1 page stale, 1 left alone (no region); ")

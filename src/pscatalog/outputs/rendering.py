@@ -811,23 +811,32 @@ def sync_pages(catalog: Catalog, pages: Iterable[Path]) -> list[PageOutcome]:
 def sync_selection(catalog: Catalog, selection: PageSelection) -> list[PageOutcome]:
     """Render the regions of the pages of ``selection`` (see :func:`select_pages`).
 
-    The pages named first, then those found in each folder; a folder none of
-    whose pages holds a region is a :class:`PageProblem` of kind ``"folder"``.
+    The pages named first, then those found in each folder, each page once
+    however many names and folders lead to it; a folder none of whose pages
+    holds a region is a :class:`PageProblem` of kind ``"folder"``.
     """
     render_view = _renderer_of(catalog)
-    outcomes: list[PageOutcome] = [sync_page(path, render_view) for path in selection.named]
-    for folder, pages in selection.folders:
-        found = [sync_page(path, render_view, named=False) for path in pages]
+    outcomes: list[PageOutcome] = []
+    done: dict[str, PageOutcome] = {}
+    for path in selection.named:
+        outcomes.append(sync_page(path, render_view))
+        done[os.path.realpath(path)] = outcomes[-1]
+    for group in selection.folders:
+        found = []
+        for path, real in zip(group.pages, group.reals, strict=True):
+            if real not in done:
+                outcomes.append(sync_page(path, render_view, named=False))
+                done[real] = outcomes[-1]
+            found.append(done[real])
         if all(isinstance(outcome, PageLeftAlone) for outcome in found):
             outcomes.append(
                 PageProblem(
-                    _folder_name(folder),
+                    _folder_name(group.folder),
                     f"no page in it holds a pscatalog region ({', '.join(PAGE_SUFFIXES)} "
                     "pages, links out of the repository and .git left out)",
                     kind="folder",
                 )
             )
-        outcomes.extend(found)
     outcomes.extend(selection.problems)
     return outcomes
 
@@ -1021,13 +1030,24 @@ def is_page(path: Path | str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class PageFolder:
+    """A folder of pages named to ``render --check`` or ``--write``, and its pages."""
+
+    folder: Path
+    pages: tuple[Path, ...]
+    """The pages in the folder and below it, each once, in the order found."""
+    reals: tuple[str, ...]
+    """Where each page is, its links followed: a page two names lead to is read once."""
+
+
+@dataclass(frozen=True, slots=True)
 class PageSelection:
     """The catalog folder and the pages ``render --check`` and ``--write`` work on."""
 
     catalog: Path | None = None
     named: tuple[Path, ...] = ()
     """The pages named: one without a region is an error."""
-    folders: tuple[tuple[Path, tuple[Path, ...]], ...] = ()
+    folders: tuple[PageFolder, ...] = ()
     """Each folder named that is not the catalog, with the pages found in it."""
     problems: tuple[PageProblem, ...] = ()
     """What could not be searched: a folder named that leads out of the repository (an
@@ -1047,9 +1067,9 @@ def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageS
     a levels file); any other folder stands for the pages in it and below it:
     the files whose name ends with a suffix of :data:`PAGE_SUFFIXES` (in any
     case), ``.git`` left out, links followed while they stay in the
-    repository. Each page is taken once, however many names lead to it.
-    Raises :class:`UsageError` for a path that does not exist or for more
-    than one catalog folder.
+    repository. Each page and each folder is taken once, however many names
+    lead to it. Raises :class:`UsageError` for a path that does not exist or
+    for more than one catalog folder.
     """
     from pscatalog.catalog.discovery import is_catalog_folder
 
@@ -1060,39 +1080,41 @@ def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageS
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
+        if not _first_time(os.path.realpath(path), seen):
+            continue
         if not path.is_dir():
-            if _first_time(os.path.realpath(path), seen):
-                named.append(path)
+            named.append(path)
         elif is_catalog_folder(path, configured):
             catalogs.append(path)
         else:
             folders.append(path)
     if len(catalogs) > 1:
         raise UsageError(f"one catalog folder at most, got {', '.join(map(str, catalogs))}")
-    found: list[tuple[Path, tuple[Path, ...]]] = []
-    problems: list[PageProblem] = []
+    found: list[PageFolder] = []
+    problems: dict[PageProblem, None] = {}
     for folder in folders:
         try:
             inside(folder, boundary_of(folder))
         except OutsideRepository as exc:
-            problems.append(
-                PageProblem(_folder_name(folder), _leads_outside(exc.boundary), kind="folder")
-            )
+            refused = PageProblem(_folder_name(folder), _leads_outside(exc.boundary), kind="folder")
+            problems[refused] = None
             continue
-        pages, met = _pages_in(folder, seen)
-        found.append((folder, tuple(pages)))
-        problems.extend(met)
+        group, met = _pages_in(folder)
+        found.append(group)
+        problems.update(dict.fromkeys(met))  # nested folders meet the same links
     return PageSelection(
         catalogs[0] if catalogs else None, tuple(named), tuple(found), tuple(problems)
     )
 
 
-def _pages_in(folder: Path, seen: set[str]) -> tuple[list[Path], list[PageProblem]]:
-    """Return the pages in ``folder`` and below not ``seen`` yet, and what was not searched."""
+def _pages_in(folder: Path) -> tuple[PageFolder, list[PageProblem]]:
+    """Return the pages in ``folder`` and below it, and what was not searched."""
     boundary = boundary_of(folder)
     pages: list[Path] = []
+    reals: list[str] = []
     problems: list[PageProblem] = []
     searched: set[str] = set()
+    seen: set[str] = set()
     waiting = [folder]
     while waiting:
         current = waiting.pop()
@@ -1126,8 +1148,9 @@ def _pages_in(folder: Path, seen: set[str]) -> tuple[list[Path], list[PageProble
                 where = os.path.realpath(path) if link else os.path.join(real, entry.name)
                 if _first_time(where, seen):
                     pages.append(path)
+                    reals.append(where)
         waiting.extend(reversed(below))
-    return pages, problems
+    return PageFolder(folder, tuple(pages), tuple(reals)), problems
 
 
 def _first_time(real: str, seen: set[str]) -> bool:
