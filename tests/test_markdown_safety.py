@@ -214,22 +214,17 @@ PAGE_WITH_EXAMPLES = """\
   ```
 
 - a list
-  - two deep
-    <!-- pscatalog:begin maturity -->
-    <!-- pscatalog:end -->
+  - two deep, in code: `<!-- pscatalog:begin maturity -->`
 
+> ```
 > <!-- pscatalog:begin catalog -->
 > <!-- pscatalog:end -->
+> ```
 
 An indented example:
 
     <!-- pscatalog:begin catalog -->
     <!-- pscatalog:end -->
-
-<details>
-<!-- pscatalog:begin catalog -->
-<!-- pscatalog:end -->
-</details>
 
 The real region:
 
@@ -239,9 +234,9 @@ stale
 """
 
 
-def test_markers_in_code_lists_quotes_and_html_blocks_are_text() -> None:
-    """Only the top-level marker comments make a region; every example is left alone."""
-    assert find_regions(PAGE_WITH_EXAMPLES) == [Region("maturity", 30, 32)]
+def test_markers_in_code_are_text_at_any_depth() -> None:
+    """Only the top-level marker comments make a region; every example in code is left alone."""
+    assert find_regions(PAGE_WITH_EXAMPLES) == [Region("maturity", 25, 27)]
 
 
 def test_write_fills_only_the_real_region_of_a_page_with_examples(
@@ -253,7 +248,7 @@ def test_write_fills_only_the_real_region_of_a_page_with_examples(
     page.write_text(PAGE_WITH_EXAMPLES, encoding="utf-8")
     assert run("render", "--write", "page.md") == (
         0,
-        "page.md: updated region 'maturity' at line 30\n1 page updated.\n",
+        "page.md: updated region 'maturity' at line 25\n1 page updated.\n",
         "",
     )
     text = page.read_text(encoding="utf-8")

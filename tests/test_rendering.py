@@ -562,17 +562,37 @@ def test_write_leaves_a_fresh_page_untouched(shipped: Path) -> None:
     assert page.stat().st_mtime_ns == before
 
 
+NO_REGION_LINE = (
+    "README.md: error: no pscatalog region: put <!-- pscatalog:begin VIEW --> and "
+    "<!-- pscatalog:end --> around the place to fill, each alone on a line (markers in code "
+    "are text)\n"
+)
+
+
 def test_a_page_without_a_region_is_an_error(shipped: Path) -> None:
     """Exit 1 with one line naming the page; the other pages are still checked."""
     (shipped.parent / "README.md").write_text("# Nothing here\n", encoding="utf-8")
     (shipped.parent / "page.md").write_text(fresh_page(shipped), encoding="utf-8")
     assert run("render", "--check", "README.md", "page.md") == (
         1,
-        "1 page up to date, 1 could not be checked.\n",
-        "README.md: error: no pscatalog region: put <!-- pscatalog:begin VIEW --> and "
-        "<!-- pscatalog:end --> around the place to fill, each on a line of its own (markers "
-        "in a code block, a list or a quote are text)\n",
+        "1 page up to date, 1 without a region.\n",
+        NO_REGION_LINE,
     )
+
+
+def test_write_says_a_page_named_without_a_region_has_none(shipped: Path) -> None:
+    """`--write` as `--check`: the page has no region (not a failed write), exit 1; the others written."""
+    readme = shipped.parent / "README.md"
+    readme.write_text("# Nothing here\n", encoding="utf-8")
+    (shipped.parent / "page.md").write_text(PAGE, encoding="utf-8")
+    assert run("render", "--write", "README.md", "page.md") == (
+        1,
+        "page.md: updated regions 'maturity' at line 5, 'categories' at line 11\n"
+        "1 page updated, 1 without a region.\n",
+        NO_REGION_LINE,
+    )
+    assert (shipped.parent / "page.md").read_text(encoding="utf-8") == fresh_page(shipped)
+    assert readme.read_text(encoding="utf-8") == "# Nothing here\n"
 
 
 def test_unbalanced_markers_are_an_error_with_the_line(shipped: Path) -> None:
@@ -668,7 +688,9 @@ def test_render_check_hook_definition() -> None:
     """The hook runs on every commit, in one process, given the pages and catalog files changed."""
     hooks = {hook["id"]: hook for hook in YAML(typ="safe").load(REPO / ".pre-commit-hooks.yaml")}
     hook = hooks["pscatalog-render-check"]
-    assert (hook["entry"], hook["language"], hook["require_serial"], hook["always_run"]) == (
+    # The entry may end with `--`, so that the page names pre-commit adds are never options.
+    entry = hook["entry"].removesuffix(" --")
+    assert (entry, hook["language"], hook["require_serial"], hook["always_run"]) == (
         "pscatalog render --check --staged",
         "python",
         True,

@@ -308,9 +308,9 @@ BLOCKS = [
     "<!-- pscatalog:end -->\n",
     "```\n<!-- pscatalog:begin maturity -->\n<!-- pscatalog:end -->\n```\n",
     "- item\n\n  ```yaml\n  <!-- pscatalog:begin categories -->\n  <!-- pscatalog:end -->\n  ```\n",
-    "> <!-- pscatalog:begin maturity -->\n> <!-- pscatalog:end -->\n",
-    "    <!-- pscatalog:begin maturity -->\n",
-    "<div>\n<!-- pscatalog:end -->\n</div>\n",
+    "> `<!-- pscatalog:begin maturity -->`\n> `<!-- pscatalog:end -->`\n",
+    "Indented:\n\n    <!-- pscatalog:begin maturity -->\n",
+    "<div>\n<pre>\n&lt;!-- pscatalog:end --&gt;\n</pre>\n</div>\n",
     "| a | b |\n| - | - |\n| 1 | 2 |\n",
     "# A heading\n",
 ]

@@ -70,6 +70,10 @@ def render(
 
     PATHS: the catalog folder (the one found from here if none), and with
     --check or --write the handbook pages: 'pscatalog render --check PAGE...'.
+    There a folder is the catalog if it is one (named 'catalog', holding a
+    levels file, or the configured catalog); any other folder stands for the
+    Markdown pages in it and below it (.md, .markdown, .mdown, .mdwn, .mkd,
+    .mkdn, in any case; .git and links out of the repository left out).
 
     Views: 'categories', the framework page's "Categories of service" section
     (the default); 'catalog', the full catalog page (per offering its
@@ -77,30 +81,51 @@ def render(
     offerings per category and maturity, also as an SVG chart (--format svg).
 
     Each page holds one or more regions between
-    `<!-- pscatalog:begin VIEW -->` and `<!-- pscatalog:end -->`: --check
-    exits 1 naming the stale pages, with a short diff; --write renders the
-    regions anew and leaves everything else byte for byte. A page named
-    without a region, or with unbalanced markers, is an error (exit 1); with
-    --staged, a page without a region is left alone.
+    `<!-- pscatalog:begin VIEW -->` and `<!-- pscatalog:end -->`, each
+    marker alone on a line, at the top level of the page or in an HTML block
+    such as `<details>`: --check exits 1 naming the stale pages, with a short
+    diff; --write renders the regions anew and leaves everything else byte
+    for byte. A page named without a region, with markers that do not pair
+    up or sit where they cannot delimit a region (a list, a quote, a
+    paragraph, a `<pre>` block), or that leads outside the repository, is an
+    error (exit 1) in both; the other pages are still checked or written. A
+    page found in a folder, or with --staged, that holds no region is left
+    alone.
 
     A catalog with YAML or schema errors is refused (exit 1, its errors
     printed); other problems are counted in one line on standard error and
     the output is still produced.
     """
+    from pscatalog.cli.common import load_configuration
     from pscatalog.errors import UsageError
     from pscatalog.outputs.rendering import (
         DEFAULT_VIEW,
+        PageSelection,
         renderer,
         report_pages,
+        select_pages,
         split_paths,
-        sync_pages,
+        sync_selection,
         write_pages,
     )
 
     if staged and not check:
         raise UsageError("--staged goes with --check")
+    if not (check or write):
+        catalog, files = split_paths(paths)
+        if files:
+            raise UsageError(f"not a catalog folder: {files[0]} (pages go with --check or --write)")
+        render_view = renderer(view or DEFAULT_VIEW[render_format], render_format)
+        result = readable_catalog(
+            ctx, catalog, command="render", baseline_path=baseline_path, quiet=quiet
+        )
+        echo(render_view(result.catalogs[0]), nl=False)
+        return
+    if check and write:
+        raise UsageError("--check and --write cannot be used together")
+    if view is not None or render_format != "markdown":
+        raise UsageError("each region names its view, in Markdown: no --view or --format here")
     if staged:
-        from pscatalog.cli.common import load_configuration
         from pscatalog.tools.hooks import index_touches_yaml, pages_to_check
 
         # A commit that names no page and touches no YAML file changes no page.
@@ -112,29 +137,17 @@ def render(
             if not quiet:
                 echo("No page to check.")
             return
+        selection = PageSelection(catalog, tuple(pages))
     else:
-        catalog, pages = split_paths(paths)
-    if not (check or write):
-        if pages:
-            raise UsageError(f"not a catalog folder: {pages[0]} (pages go with --check or --write)")
-        render_view = renderer(view or DEFAULT_VIEW[render_format], render_format)
-        result = readable_catalog(
-            ctx, catalog, command="render", baseline_path=baseline_path, quiet=quiet
-        )
-        echo(render_view(result.catalogs[0]), nl=False)
-        return
-    if check and write:
-        raise UsageError("--check and --write cannot be used together")
-    if view is not None or render_format != "markdown":
-        raise UsageError("each region names its view, in Markdown: no --view or --format here")
-    if not pages:
+        selection = select_pages(paths, load_configuration(ctx).catalog)
+    if selection.empty:
         raise UsageError(f"name the pages to {'check' if check else 'write'}")
     result = readable_catalog(
-        ctx, catalog, command="render", baseline_path=baseline_path, quiet=quiet
+        ctx, selection.catalog, command="render", baseline_path=baseline_path, quiet=quiet
     )
-    outcomes = sync_pages(result.catalogs[0], pages)
+    outcomes = sync_selection(result.catalogs[0], selection)
     if write:
-        write_pages(outcomes)
+        outcomes = write_pages(outcomes)
     report = report_pages(outcomes, written=write)
     if not quiet:
         echo(report.out, nl=False)

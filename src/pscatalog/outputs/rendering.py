@@ -16,17 +16,20 @@ A handbook page keeps rendered views in regions between two marker comments::
     ...generated, replaced by `pscatalog render --write PAGE`...
     <!-- pscatalog:end -->
 
-:func:`sync_pages` computes what each page's regions should hold;
-everything outside the regions is kept byte for byte. Every output is
-deterministic: the same catalog gives the same bytes.
+:func:`select_pages` finds the pages named, and those in the folders
+named (:data:`PAGE_SUFFIXES`, in any case); :func:`sync_pages` and
+:func:`sync_selection` compute what each page's regions should hold;
+:func:`write_pages` writes them, everything outside the regions kept byte for
+byte. Every output is deterministic: the same catalog gives the same bytes.
 
 Catalog text is escaped for where it lands
 (:mod:`pscatalog.outputs.escaping`): in Markdown it shows exactly as
 written and never becomes markup (HTML, links, emphasis, a heading, a list,
 a table cell's end, a marker comment), in SVG it is XML text. Regions are
-found by a CommonMark parser (markdown-it-py): a marker counts only as an
-HTML comment block of its own at the top level of the page, never in a code
-block, a list item or a block quote.
+found by a CommonMark parser (markdown-it-py): a marker is an HTML comment
+alone on its line, at the top level of the page or in an HTML block that a
+blank line ends (``<details>``); in code it is text, and anywhere else an
+error (:func:`find_regions`).
 """
 
 from __future__ import annotations
@@ -43,7 +46,9 @@ from typing import Any, TypeGuard
 
 from pscatalog.catalog.model import MATURITIES, Catalog, Entry, display_name
 from pscatalog.errors import UsageError
-from pscatalog.files.bounded import BoundedReadError, read_bytes
+from pscatalog.files.boundary import OutsideRepository, inside, is_inside
+from pscatalog.files.bounded import BoundedReadError, may_hold, read_bytes
+from pscatalog.files.repository import GIT_MARKER, boundary_of
 from pscatalog.files.writer import write_atomically
 from pscatalog.outputs.escaping import (
     markdown_code,
@@ -432,11 +437,33 @@ def _category_name(category: Entry) -> str:
 
 BEGIN_MARKER = "<!-- pscatalog:begin {view} -->"
 END_MARKER = "<!-- pscatalog:end -->"
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mdwn", ".mkd", ".mkdn")
+"""The suffixes of handbook pages, in any case (``.MD``, ``.Markdown``): those GitLab and
+GitHub render as Markdown. MDX, R Markdown and literate CoffeeScript, which they render
+too, are sources for other programs (MDX reads an HTML comment as an error)."""
+PAGE_PATHSPECS = tuple(f":(icase)*{suffix}" for suffix in PAGE_SUFFIXES)
+"""The pages as git pathspecs (``git grep -- PATHSPEC...``); :func:`is_page` has the last word."""
+MARKER_GREP = r"<!--[[:blank:]]*pscatalog[[:blank:]]*[:_-]?[[:blank:]]*(begin|end)"
+"""What every marker, and every comment meant as one, holds, as a POSIX extended regular
+expression to search for case-insensitively (``git grep -i -E``)."""
 PAGE_MAX_BYTES = 64 * 1024 * 1024
 """The largest handbook page read: larger ones are reported, not read."""
 _MARKER = re.compile(
     r"[ \t]*<!--[ \t]*pscatalog:(?P<kind>begin|end)\b(?P<rest>[^\r\n]*?)-->[ \t]*(?:\r?\n|\r)?"
 )
+# A comment meant as a marker, however it is spelt; wherever a page holds one as HTML
+# (not as code), it is a marker or an error, never text taken silently.
+_CANDIDATE = re.compile(r"<!--[ \t]*pscatalog[ \t]*[:_-]?[ \t]*(?:begin|end)\b", re.IGNORECASE)
+# Where a marker comment, rightly spelt, opens.
+_MARKER_OPENING = re.compile(r"<!--[ \t]*pscatalog:(?:begin|end)\b")
+# The first line of an HTML block whose content is not Markdown and runs to a closing
+# tag, not to a blank line (CommonMark's HTML blocks 1 to 5).
+_RAW_HTML = re.compile(
+    r" {0,3}(?P<tag><(?:(?:script|pre|style|textarea)(?=[\s>]|$)|!--|\?|![A-Za-z]+|!\[CDATA\[))",
+    re.IGNORECASE,
+)
+_CANDIDATE_BYTES = re.compile(_CANDIDATE.pattern.encode("ascii"), re.IGNORECASE)
+_CONTAINERS = {"blockquote_open": "a block quote", "list_item_open": "a list item"}
 # CommonMark's line endings, which markdown-it-py's line numbers count.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 MAX_DIFF_LINES = 40
@@ -454,16 +481,33 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class PageProblem:
-    """A page whose regions cannot be found: a missing region, unbalanced markers."""
+    """A page (or a folder of pages) that ``render --check`` or ``--write`` cannot use.
+
+    ``kind`` says how it counts: ``"error"`` (a page that cannot be read,
+    checked or written: markers that do not pair up, a link out of the
+    repository), ``"no region"`` (a page named that holds no region),
+    ``"folder"`` (a folder named that leads out of the repository, or none
+    of whose pages holds a region), all three failing the run; ``"note"`` is
+    only said (a link out of the repository met in a folder, not followed).
+    """
 
     page: str
     message: str
     line: int | None = None
+    kind: str = "error"
 
     def __str__(self) -> str:
         page = terminal_path(self.page)
         where = f"{page}:{self.line}" if self.line is not None else page
-        return f"{where}: error: {terminal(self.message)}"
+        severity = "note" if self.kind == "note" else "error"
+        return f"{where}: {severity}: {terminal(self.message)}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageLeftAlone:
+    """A page found in a folder named that holds no region: none of ``render``'s business."""
+
+    page: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,14 +562,19 @@ class RegionError(ValueError):
 def find_regions(text: str) -> list[Region]:
     """Return the regions of a page, in order.
 
-    The page is read as CommonMark: a marker is an HTML comment that is a
-    block of its own at the top level of the page. A marker in a fenced or
-    indented code block, in a list item at any depth, in a block quote, or
-    inside a paragraph or another HTML block is text, not a marker. Raises
-    :class:`RegionError` for a begin marker without a known view, an end
-    marker with something after it, a begin inside an open region, an end
-    without a begin, or a region left open; a page without a region is no
-    error here (an empty list).
+    The page is read as CommonMark, after a byte order mark if it starts with
+    one. A marker is an HTML comment alone on its line, at the top level of
+    the page: a block of its own, or a line of an HTML block that a blank
+    line ends (``<details>``, ``<div>``: filled, the region's blank lines
+    end that block, so the rendered Markdown is Markdown there too). A marker
+    in a fenced or indented code block, or in inline code, is text (a page
+    that shows how to write one). A marker comment anywhere else, where it
+    cannot delimit what is rendered (in a list item, a block quote, a
+    paragraph, an HTML comment or ``<pre>`` block, or misspelt), raises
+    :class:`RegionError` at its line, as do a begin marker without a known
+    view, an end marker with something after it, a begin inside an open
+    region, an end without a begin, and a region left open. A page without
+    a region is no error here (an empty list).
     """
     regions: list[Region] = []
     opened: tuple[str, int] | None = None
@@ -569,17 +618,112 @@ def _unknown_view(words: Sequence[str]) -> str:
 
 
 def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """Yield (1-based line, match) of each marker comment of a page, in order."""
+    """Yield (1-based line, match) of each marker of a page, in order.
+
+    Raises :class:`RegionError` for a marker comment that cannot be a marker
+    where it is.
+    """
     # Imported here: only render --check and --write need a Markdown parser.
     from markdown_it import MarkdownIt
 
+    # Editors that write a byte order mark expect it to be no part of the text; the
+    # lines keep their numbers without it.
+    body = text[1:] if text.startswith("\ufeff") else text
+    if _CANDIDATE.search(body) is None:
+        return
+    containers: list[str] = []
     # Blocks only: markers are blocks, and inline parsing is most of the cost on a long page.
-    for token in MarkdownIt("commonmark").disable("inline").parse(text):
-        if token.type != "html_block" or token.level != 0 or token.map is None:
+    for token in MarkdownIt("commonmark").disable("inline").parse(body):
+        if token.nesting:
+            if token.nesting > 0:
+                containers.append(token.type)
+            else:
+                containers.pop()
+        elif token.map is None or _CANDIDATE.search(token.content) is None:
             continue
-        marker = _MARKER.fullmatch(token.content)
+        elif token.type == "html_block":
+            yield from _block_markers(token.content, token.map[0] + 1, containers)
+        elif token.type == "inline":
+            _refuse_inline_markers(token.content, token.map[0] + 1)
+
+
+def _block_markers(
+    content: str, first: int, containers: Sequence[str]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Yield the markers of an HTML block that starts at line ``first``."""
+    lines = content.split("\n")
+    found = [(first + index, line) for index, line in enumerate(lines) if _CANDIDATE.search(line)]
+    number, line = found[0]
+    inside = [_CONTAINERS[kind] for kind in containers if kind in _CONTAINERS]
+    if inside:
+        raise RegionError(
+            f"a marker inside {inside[-1]} is not a region (the rendered tables cannot go "
+            "there); put the markers at the top level of the page, neither indented nor quoted",
+            number,
+        )
+    raw = _RAW_HTML.match(lines[0])
+    if raw is not None and raw["tag"] == "<!--":
+        # A comment block: the marker is the whole block, or text inside a comment.
+        marker = _MARKER.fullmatch(content)
         if marker is not None:
-            yield token.map[0] + 1, marker
+            yield first, marker
+            return
+        if number != first:
+            raise RegionError(
+                f"a marker inside the HTML comment that starts at line {first} is text; "
+                "end that comment before the marker",
+                number,
+            )
+        raise RegionError(_not_a_marker(line), number)
+    if raw is not None:
+        tag = raw["tag"].lower() + ">" if raw["tag"][1:].isalpha() else raw["tag"]
+        raise RegionError(
+            f"a marker inside the HTML block that starts at line {first} ({tag}) is text: "
+            "what that block holds is not Markdown; put the markers outside it",
+            number,
+        )
+    # Any other HTML block ends at a blank line, which the filled region starts with:
+    # a marker alone on its line delimits Markdown there, as it does at the top level.
+    for number, line in found:
+        marker = _MARKER.fullmatch(line)
+        if marker is None:
+            raise RegionError(_not_a_marker(line), number)
+        if len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4)) >= 4:
+            raise RegionError(
+                "a marker indented 4 columns or more would be read as code once the region "
+                "is filled; indent it less",
+                number,
+            )
+        yield number, marker
+
+
+def _refuse_inline_markers(content: str, first: int) -> None:
+    """Raise :class:`RegionError` for a marker comment amid a paragraph's or a heading's text.
+
+    A marker in a code span (```<!-- pscatalog:end -->```) is text and is allowed.
+    """
+    from markdown_it import MarkdownIt
+
+    [inline] = MarkdownIt("commonmark").parseInline(content)
+    for child in inline.children or ():
+        if child.type == "html_inline" and _CANDIDATE.search(child.content):
+            number = first + content[: content.find(child.content)].count("\n")
+            raise RegionError(
+                "a marker amid text is not a region; put it on a line of its own", number
+            )
+
+
+def _not_a_marker(line: str) -> str:
+    """Say what is wrong with a line that holds a marker comment and is no marker."""
+    opening = _MARKER_OPENING.search(line)
+    # Searched from the first opening only: a search for a whole comment from each one
+    # would take time quadratic in the length of a line that repeats openings.
+    if opening is not None and "-->" in line[opening.end() :]:
+        return "a marker shares its line with other text; put it on a line of its own"
+    return (
+        f"a comment that looks like a marker but is not one: write "
+        f"{BEGIN_MARKER.format(view='VIEW')} or {END_MARKER}, in lower case, on one line"
+    )
 
 
 def fill_regions(text: str, render_view: Callable[[str], str]) -> str:
@@ -593,13 +737,32 @@ def fill_regions(text: str, render_view: Callable[[str], str]) -> str:
     return _fill(text, find_regions(text), render_view)[0]
 
 
-def sync_page(path: Path, render_view: Callable[[str], str]) -> PageSync | PageProblem:
+PageOutcome = PageSync | PageProblem | PageLeftAlone
+"""What became of a page ``render --check`` or ``--write`` looked at."""
+NO_REGION = (
+    f"no pscatalog region: put {BEGIN_MARKER.format(view='VIEW')} and {END_MARKER} around the "
+    "place to fill, each alone on a line (markers in code are text)"
+)
+
+
+def sync_page(path: Path, render_view: Callable[[str], str], *, named: bool = True) -> PageOutcome:
     """Read a page and render its regions anew with ``render_view``.
 
-    A page that is not UTF-8, has no region, or has unbalanced markers gives a
-    :class:`PageProblem`.
+    A page ``named`` that leads outside its repository (through a link) is
+    not read; a page not named is one :func:`select_pages` found in a
+    folder, whose search never follows a link out. A page that cannot be
+    read, is not UTF-8, or whose markers do not pair up gives a
+    :class:`PageProblem`, as does a page ``named`` that holds no region; a
+    page found in a folder without a region is :class:`PageLeftAlone`.
     """
+    if not named and not may_hold(path, _CANDIDATE_BYTES):
+        return PageLeftAlone(str(path))  # most pages of a folder: no name to work out
     page = display_name(path)
+    if named:
+        try:
+            inside(path, boundary_of(path.parent))
+        except OutsideRepository as exc:
+            return PageProblem(page, _leads_outside(exc.boundary))
     try:
         # Bounded: a page named on the command line may be a pipe or a device.
         old = read_bytes(path, max_bytes=PAGE_MAX_BYTES).decode("utf-8")
@@ -612,18 +775,74 @@ def sync_page(path: Path, render_view: Callable[[str], str]) -> PageSync | PageP
     except RegionError as exc:
         return PageProblem(page, exc.message, exc.line)
     if not regions:
-        return PageProblem(
-            page,
-            f"no pscatalog region: put {BEGIN_MARKER.format(view='VIEW')} and {END_MARKER} "
-            "around the place to fill, each on a line of its own (markers in a code block, "
-            "a list or a quote are text)",
-        )
+        return PageProblem(page, NO_REGION, kind="no region") if named else PageLeftAlone(page)
     new, stale = _fill(old, regions, render_view)
     return PageSync(path, page, old, new, tuple(regions), tuple(stale))
 
 
-def sync_pages(catalog: Catalog, pages: Iterable[Path]) -> list[PageSync | PageProblem]:
-    """Render the regions of each page from the catalog; each view is rendered once."""
+def needs_check(path: Path) -> bool:
+    """Whether ``render --check --staged`` must look at a page a commit names or changes.
+
+    It must if the page holds a region, or something to report: a marker out
+    of place or misspelt, markers that do not pair up, text that is not
+    UTF-8, a link out of the repository, a file it cannot read. A page
+    without a marker is none of its business.
+    """
+    if not is_inside(path, boundary_of(path.parent)):
+        return True
+    try:
+        data = read_bytes(path, max_bytes=PAGE_MAX_BYTES)
+    except BoundedReadError:
+        return path.exists()  # too large, or not a regular file: render says so
+    if _CANDIDATE_BYTES.search(data) is None:
+        return False
+    try:
+        return bool(find_regions(data.decode("utf-8")))
+    except (UnicodeDecodeError, RegionError):
+        return True
+
+
+def sync_pages(catalog: Catalog, pages: Iterable[Path]) -> list[PageOutcome]:
+    """Render the regions of each page named from the catalog; each view is rendered once."""
+    render_view = _renderer_of(catalog)
+    return [sync_page(path, render_view) for path in pages]
+
+
+def sync_selection(catalog: Catalog, selection: PageSelection) -> list[PageOutcome]:
+    """Render the regions of the pages of ``selection`` (see :func:`select_pages`).
+
+    The pages named first, then those found in each folder, each page once
+    however many names and folders lead to it; a folder none of whose pages
+    holds a region is a :class:`PageProblem` of kind ``"folder"``.
+    """
+    render_view = _renderer_of(catalog)
+    outcomes: list[PageOutcome] = []
+    done: dict[str, PageOutcome] = {}
+    for path in selection.named:
+        outcomes.append(sync_page(path, render_view))
+        done[os.path.realpath(path)] = outcomes[-1]
+    for group in selection.folders:
+        found = []
+        for path, real in zip(group.pages, group.reals, strict=True):
+            if real not in done:
+                outcomes.append(sync_page(path, render_view, named=False))
+                done[real] = outcomes[-1]
+            found.append(done[real])
+        if all(isinstance(outcome, PageLeftAlone) for outcome in found):
+            outcomes.append(
+                PageProblem(
+                    _folder_name(group.folder),
+                    f"no page in it holds a pscatalog region ({', '.join(PAGE_SUFFIXES)} "
+                    "pages, links out of the repository and .git left out)",
+                    kind="folder",
+                )
+            )
+    outcomes.extend(selection.problems)
+    return outcomes
+
+
+def _renderer_of(catalog: Catalog) -> Callable[[str], str]:
+    """Return a function that renders a view of ``catalog``, each view once."""
     rendered: dict[str, str] = {}
 
     def render_view(view: str) -> str:
@@ -631,21 +850,41 @@ def sync_pages(catalog: Catalog, pages: Iterable[Path]) -> list[PageSync | PageP
             rendered[view] = render(catalog, view)
         return rendered[view]
 
-    return [sync_page(path, render_view) for path in pages]
+    return render_view
 
 
-def write_pages(outcomes: Iterable[PageSync | PageProblem]) -> None:
+def write_pages(outcomes: Iterable[PageOutcome]) -> list[PageOutcome]:
     """Write each stale page in its rendered form, atomically; leave the others alone.
 
     Each page is checked before it is written: its regions are found again in
     the new text, with the same views in the same order; everything outside
     them is byte for byte what it was; and rendering it again changes
-    nothing. A page that fails is not written (the writer says why).
+    nothing. Return the outcomes, each page that could not be written (a
+    failed check, a page changed on disk since it was read, a link out of
+    the repository, a read-only file) replaced by a :class:`PageProblem`
+    saying why; the other pages are still written.
     """
+    from pscatalog.files.writer import UnsafeWrite, WriteRefused
+
+    written: list[PageOutcome] = []
     for outcome in outcomes:
         if isinstance(outcome, PageSync) and outcome.stale:
             check = _page_check(outcome.old, outcome.regions)
-            write_atomically(outcome.path, outcome.new, check=check, previous=outcome.old)
+            try:
+                write_atomically(outcome.path, outcome.new, check=check, previous=outcome.old)
+            except WriteRefused as exc:
+                outcome = _not_written(outcome.page, exc.reason)
+            except UnsafeWrite as exc:
+                reason = str(exc).removeprefix(f"refusing to write {outcome.path}: ")
+                outcome = _not_written(outcome.page, reason)
+            except OSError as exc:
+                outcome = _not_written(outcome.page, exc.strerror or str(exc))
+        written.append(outcome)
+    return written
+
+
+def _not_written(page: str, reason: str) -> PageProblem:
+    return PageProblem(page, f"not written: {reason}; the page is left as it was")
 
 
 def _page_check(old: str, regions: Sequence[Region]) -> Callable[[str], None]:
@@ -702,12 +941,13 @@ class PagesReport:
     exit_code: int
 
 
-def report_pages(outcomes: Sequence[PageSync | PageProblem], *, written: bool) -> PagesReport:
+def report_pages(outcomes: Sequence[PageOutcome], *, written: bool) -> PagesReport:
     """Report the pages checked (``written=False``) or rewritten (``written=True``).
 
     Checking: each stale page with its stale regions and a short diff; exit 1
-    when a page is stale. Writing: each page updated. Either way, a page whose
-    regions cannot be found is one line on standard error, and exit 1.
+    when a page is stale. Writing: each page updated. Either way, each
+    :class:`PageProblem` is one line on standard error, and exit 1 unless
+    it is a note; the last line counts the pages.
     """
     out: list[str] = []
     problems = [outcome for outcome in outcomes if isinstance(outcome, PageProblem)]
@@ -723,27 +963,32 @@ def report_pages(outcomes: Sequence[PageSync | PageProblem], *, written: bool) -
         else:
             out.append(f"{page}: stale {_regions_word(sync.stale_regions)} {where}\n")
             out.append(sync.diff())
-    summary = _summary(len(stale), len(syncs) - len(stale), len(problems), written=written)
+    kinds = [problem.kind for problem in problems]
+    counts = [
+        (len(stale), "updated" if written else "stale"),
+        (len(syncs) - len(stale), "up to date"),
+        (kinds.count("no region"), "without a region"),
+        (kinds.count("error"), "could not be written" if written else "could not be checked"),
+        (sum(isinstance(outcome, PageLeftAlone) for outcome in outcomes), "left alone (no region)"),
+    ]
+    summary = _summary(counts) or f"No page {'written' if written else 'checked'}"
     if stale and not written:
-        pages = " ".join(_shell_word(terminal_path(sync.page)) for sync in stale)
+        words = [_shell_word(terminal_path(sync.page)) for sync in stale]
+        # A page named like an option ('-x.md') must not be read as one.
+        pages = " ".join(["--", *words] if any(word.startswith("-") for word in words) else words)
         their = "its regions" if len(stale) == 1 else "their regions"
         summary += f"; 'pscatalog render --write {pages}' renders {their} anew"
     out.append(summary + ".\n")
     err = "".join(f"{problem}\n" for problem in problems)
-    failed = bool(problems) or (bool(stale) and not written)
+    failed = any(kind != "note" for kind in kinds) or (bool(stale) and not written)
     return PagesReport("".join(out), err, 1 if failed else 0)
 
 
-def _summary(stale: int, fresh: int, problems: int, *, written: bool) -> str:
-    """Say how many pages were stale (or updated), up to date, and could not be used."""
-    counts = [
-        (stale, "updated" if written else "stale"),
-        (fresh, "up to date"),
-        (problems, "could not be written" if written else "could not be checked"),
-    ]
+def _summary(counts: Sequence[tuple[int, str]]) -> str:
+    """Say how many pages went each way: '1 page stale, 2 up to date'; empty if none."""
     said = [(number, what) for number, what in counts if number]
     if not said:
-        return "No page named"
+        return ""
     first, what = said[0]
     parts = [f"{first} {'page' if first == 1 else 'pages'} {what}"]
     parts += [f"{number} {what}" for number, what in said[1:]]
@@ -756,25 +1001,173 @@ def _shell_word(text: str) -> str:
 
 
 def split_paths(paths: Iterable[Path]) -> tuple[Path | None, list[Path]]:
-    """Split ``render``'s arguments into the catalog folder (if named) and the pages.
+    """Split bare ``render``'s arguments into the catalog folder (if named) and other files.
 
-    Pages are kept in order, each once. Raises :class:`UsageError` for a path
+    Files are kept in order, each once. Raises :class:`UsageError` for a path
     that does not exist or for more than one folder.
     """
     folders: list[Path] = []
     pages: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
         if path.is_dir():
             folders.append(path)
-        elif (real := Path(os.path.realpath(path))) not in seen:
-            seen.add(real)
+        elif _first_time(os.path.realpath(path), seen):
             pages.append(path)
     if len(folders) > 1:
         raise UsageError(f"one catalog folder at most, got {', '.join(map(str, folders))}")
     return (folders[0] if folders else None), pages
+
+
+def is_page(path: Path | str) -> bool:
+    """Whether a file's name is a handbook page's: a suffix of :data:`PAGE_SUFFIXES`, any case.
+
+    A name that is only a suffix (``.md``, a hidden file) is not a page's.
+    """
+    return Path(path).suffix.lower() in PAGE_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class PageFolder:
+    """A folder of pages named to ``render --check`` or ``--write``, and its pages."""
+
+    folder: Path
+    pages: tuple[Path, ...]
+    """The pages in the folder and below it, each once, in the order found."""
+    reals: tuple[str, ...]
+    """Where each page is, its links followed: a page two names lead to is read once."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageSelection:
+    """The catalog folder and the pages ``render --check`` and ``--write`` work on."""
+
+    catalog: Path | None = None
+    named: tuple[Path, ...] = ()
+    """The pages named: one without a region is an error."""
+    folders: tuple[PageFolder, ...] = ()
+    """Each folder named that is not the catalog, with the pages found in it."""
+    problems: tuple[PageProblem, ...] = ()
+    """What could not be searched: a folder named that leads out of the repository (an
+    error), a link out of it met in a folder (a note, not followed)."""
+
+    @property
+    def empty(self) -> bool:
+        """Whether no page and no folder of pages was named."""
+        return not (self.named or self.folders or self.problems)
+
+
+def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageSelection:
+    """Sort ``render --check``'s or ``--write``'s arguments into the catalog and the pages.
+
+    A file is a page, whatever its name. A folder is the catalog if it is one
+    (the ``configured`` catalog, a folder named ``catalog``, or one that holds
+    a levels file); any other folder stands for the pages in it and below it:
+    the files whose name ends with a suffix of :data:`PAGE_SUFFIXES` (in any
+    case), ``.git`` left out, links followed while they stay in the
+    repository. Each page and each folder is taken once, however many names
+    lead to it. Raises :class:`UsageError` for a path that does not exist or
+    for more than one catalog folder.
+    """
+    from pscatalog.catalog.discovery import is_catalog_folder
+
+    catalogs: list[Path] = []
+    named: list[Path] = []
+    folders: list[Path] = []
+    seen: set[str] = set()
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        if not _first_time(os.path.realpath(path), seen):
+            continue
+        if not path.is_dir():
+            named.append(path)
+        elif is_catalog_folder(path, configured):
+            catalogs.append(path)
+        else:
+            folders.append(path)
+    if len(catalogs) > 1:
+        raise UsageError(f"one catalog folder at most, got {', '.join(map(str, catalogs))}")
+    found: list[PageFolder] = []
+    problems: dict[PageProblem, None] = {}
+    for folder in folders:
+        try:
+            inside(folder, boundary_of(folder))
+        except OutsideRepository as exc:
+            refused = PageProblem(_folder_name(folder), _leads_outside(exc.boundary), kind="folder")
+            problems[refused] = None
+            continue
+        group, met = _pages_in(folder)
+        found.append(group)
+        problems.update(dict.fromkeys(met))  # nested folders meet the same links
+    return PageSelection(
+        catalogs[0] if catalogs else None, tuple(named), tuple(found), tuple(problems)
+    )
+
+
+def _pages_in(folder: Path) -> tuple[PageFolder, list[PageProblem]]:
+    """Return the pages in ``folder`` and below it, and what was not searched."""
+    boundary = boundary_of(folder)
+    pages: list[Path] = []
+    reals: list[str] = []
+    problems: list[PageProblem] = []
+    searched: set[str] = set()
+    seen: set[str] = set()
+    waiting = [folder]
+    while waiting:
+        current = waiting.pop()
+        real = os.path.realpath(current)
+        if real in searched:  # a link back to a folder already searched
+            continue
+        searched.add(real)
+        try:
+            with os.scandir(current) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.append(
+                PageProblem(_folder_name(current), f"cannot be read: {exc.strerror or exc}")
+            )
+            continue
+        below: list[Path] = []
+        for entry in entries:
+            path = current / entry.name
+            link = entry.is_symlink()
+            if entry.name == GIT_MARKER:
+                continue
+            if link and not is_inside(path, boundary):
+                if entry.is_dir() or is_page(entry.name):
+                    problems.append(
+                        PageProblem(display_name(path), _leads_outside(boundary), kind="note")
+                    )
+            elif entry.is_dir():
+                below.append(path)
+            elif is_page(entry.name):
+                # The real path of a file that is no link is its real folder's, plus its name.
+                where = os.path.realpath(path) if link else os.path.join(real, entry.name)
+                if _first_time(where, seen):
+                    pages.append(path)
+                    reals.append(where)
+        waiting.extend(reversed(below))
+    return PageFolder(folder, tuple(pages), tuple(reals)), problems
+
+
+def _first_time(real: str, seen: set[str]) -> bool:
+    """Whether the real path ``real`` is not in ``seen`` yet (and add it)."""
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
+
+
+def _folder_name(folder: Path) -> str:
+    return display_name(folder).rstrip("/") + "/"
+
+
+def _leads_outside(boundary: Path | str) -> str:
+    """Say why a page or a folder is not read: the same words for --check and --write."""
+    return f"it leads outside the repository {boundary}; pscatalog reads no page there"
 
 
 def _fill(

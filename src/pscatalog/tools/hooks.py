@@ -23,10 +23,6 @@ from pathlib import Path
 
 from pscatalog.errors import UsageError
 
-PAGE_SUFFIXES = (".md",)
-"""The pages ``render --check --staged`` looks at: Markdown files."""
-REGION_WORD = b"pscatalog:"
-"""What every region marker holds; a page without it has no region."""
 CATALOG_SUFFIXES = (".yaml", ".yml")
 """The suffixes of catalog files (:data:`pscatalog.catalog.model.YAML_SUFFIXES`, which a
 commit that touches no YAML file need not import)."""
@@ -154,9 +150,10 @@ def pages_to_check(
     pair up is kept, to be reported.
     """
     from pscatalog.catalog.discovery import resolve_targets
+    from pscatalog.outputs.rendering import is_page
 
-    pages = [path for path in paths if path.suffix in PAGE_SUFFIXES]
-    catalog_files = [path for path in paths if path.suffix not in PAGE_SUFFIXES]
+    pages = [path for path in paths if is_page(path)]
+    catalog_files = [path for path in paths if not is_page(path)]
     change = staged_change(catalog_files, configured)
     catalog = None
     if catalog_files:
@@ -224,46 +221,37 @@ def _index_changes() -> Iterable[tuple[str, Path]]:
 
 
 def _tracked_pages() -> list[Path]:
-    """Return the tracked Markdown files of the repository that mention a region marker."""
+    """Return the tracked Markdown pages of the repository that mention a region marker."""
+    from pscatalog.outputs.rendering import MARKER_GREP, PAGE_PATHSPECS, is_page
+
     top_output = _git("rev-parse", "--show-toplevel")
     if top_output is None:
         return []
     top = Path(top_output.decode("utf-8", "surrogateescape").strip())
-    patterns = [f"*{suffix}" for suffix in PAGE_SUFFIXES]
     output = _git(
         "-C",
         str(top),
         "grep",
         "-l",
         "-z",
-        "-F",
+        "-i",
+        "-E",
         "--no-color",
         "-e",
-        REGION_WORD.decode(),
+        MARKER_GREP,
         "--",
-        *patterns,
+        *PAGE_PATHSPECS,
     )
-    return [top / os.fsdecode(name) for name in (output or b"").split(b"\0") if name]
+    names = (os.fsdecode(name) for name in (output or b"").split(b"\0") if name)
+    return [top / name for name in names if is_page(name)]
 
 
 def _has_regions(page: Path) -> bool:
-    """Whether a page holds a region, or markers that do not pair up (to be reported)."""
+    """Whether a page holds a region, or something about its markers to report."""
     # Imported here: a commit that changes no page and no catalog file needs no renderer.
-    from pscatalog.files.bounded import BoundedReadError, read_bytes
-    from pscatalog.outputs.rendering import PAGE_MAX_BYTES, RegionError, find_regions
+    from pscatalog.outputs.rendering import needs_check
 
-    try:
-        data = read_bytes(page, max_bytes=PAGE_MAX_BYTES)
-    except BoundedReadError:
-        return page.exists()  # a page too large or not a file: reported by render
-    if REGION_WORD not in data:
-        return False
-    try:
-        return bool(find_regions(data.decode("utf-8")))
-    except UnicodeDecodeError:
-        return True
-    except RegionError:
-        return True
+    return needs_check(page)
 
 
 def _is_catalog_name(name: str) -> bool:
