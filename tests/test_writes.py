@@ -153,8 +153,13 @@ def test_fix_edits_the_line_the_parser_means(in_tmp: Path, newline: str, comment
 # -- what fmt, import and export write is a string for every reader
 
 
-def test_fmt_quotes_values_other_readers_read_as_numbers_and_keeps_a_quoted_merge_key() -> None:
-    """.inf, .NaN, 1e400, 101 digits, '=' and 'n' come out quoted; a quoted '<<' stays quoted."""
+def test_fmt_keeps_what_other_readers_read_as_numbers_and_keeps_a_quoted_merge_key() -> None:
+    """'=' and 'n' come out quoted, a quoted '<<' stays quoted; a plain .inf stays plain.
+
+    A plain .inf, .NaN, 1e400 or 101 digits is a number to every other reader
+    (text to pscatalog): quoting it would change it for them. Quoted, each stays
+    quoted (tests/test_formatting.py).
+    """
     text = (
         "id: odd\n"
         "name: n\n"
@@ -174,11 +179,11 @@ def test_fmt_quotes_values_other_readers_read_as_numbers_and_keeps_a_quoted_merg
         "level: product\n"
         "offerings:\n"
         "  - id: odd-one\n"
-        '    summary: ".inf"\n'
+        "    summary: .inf\n"
         '    !!str "<<": quoted\n'
-        '    x1: ".NaN"\n'
-        '    x2: "1e400"\n'
-        f'    x3: "{"1" * 101}"\n'
+        "    x1: .NaN\n"
+        "    x2: 1e400\n"
+        f"    x3: {'1' * 101}\n"
         '    x4: "="\n'
     )
 
