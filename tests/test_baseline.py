@@ -301,12 +301,12 @@ def test_entries_are_found_at_their_line_and_column_in_any_layout(catalog: Path)
         "(/offerings/[jira]/maturity) no longer occurs\n"
     )
     text = json.dumps(data)
-    Path("pscatalog-baseline.json").write_text(text, encoding="utf-8")
     first = text.index("[{") + 2
-    assert [(e.line, e.column) for e in read_baseline(Path("pscatalog-baseline.json"))] == [
-        (1, first),
-        (1, first + len(json.dumps(data["findings"][0])) + 2),
-    ]
+    starts = [(1, first), (1, first + len(json.dumps(data["findings"][0])) + 2)]
+    for written in (text, "\ufeff" + text):  # a byte order mark is no column
+        Path("pscatalog-baseline.json").write_text(written, encoding="utf-8")
+        entries = read_baseline(Path("pscatalog-baseline.json"))
+        assert [(entry.line, entry.column) for entry in entries] == starts
 
 
 # -- findings of the loader

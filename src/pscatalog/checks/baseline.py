@@ -151,7 +151,8 @@ def read_baseline(path: Path) -> list[Entry]:
     except RecursionError:
         raise BaselineError(f"{path}: not a baseline file: nested too deeply") from None
     rows = _findings(path, data)
-    starts = _entry_starts(path, text)
+    # A byte order mark is no column an editor shows.
+    starts = _entry_starts(path, text.removeprefix("\ufeff"))
     if len(starts) != len(rows):  # cannot happen once every entry is an object; never a crash
         starts = [(1, 1)] * len(rows)
     return [_entry(path, row, *start) for row, start in zip(rows, starts, strict=True)]
@@ -169,7 +170,10 @@ def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -
     dropped (``baselined``).
     """
     current = [identity.fingerprint for identity in identities(result)]
-    verified = [entry for entry in entries if entry.verified]
+    verified: list[Entry] = []
+    unverified: list[Entry] = []
+    for entry in entries:
+        (verified if entry.verified else unverified).append(entry)
     recorded = {entry.fingerprint for entry in verified}
     kept = [
         diagnostic
@@ -190,8 +194,7 @@ def apply_baseline(result: ValidationResult, path: Path, entries: list[Entry]) -
         baseline_entry_mismatch.found(
             name, entry.line, entry.column, entry.code, entry.file, entry.pointer
         )
-        for entry in entries
-        if not entry.verified
+        for entry in unverified
     ]
     diagnostics = sorted(kept + stale + mismatched, key=lambda diagnostic: diagnostic.sort_key)
     baselined = result.baselined + len(result.diagnostics) - len(kept)
