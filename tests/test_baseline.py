@@ -355,6 +355,36 @@ def test_repeated_findings_are_numbered_and_the_numbers_checked(in_tmp: Path) ->
     assert concise() == (0, "", "")
 
 
+@pytest.mark.parametrize(
+    ("text", "edit", "found"),
+    [
+        (
+            "id: x\nname: X\nlevel: product\nofferings:\n  - id: a\n    name: a: b\n",
+            ("name: X", "name: Z"),
+            "catalog/y.yaml:6:12: error Y001 mapping values are not allowed in this context\n",
+        ),
+        (
+            category_file(FAULTY.lower()) + "---\nid: other\nname: kept\n",
+            ("name: kept", "name: changed"),
+            "catalog/y.yaml:15:1: error Y004 a catalog file holds one YAML document; this is a "
+            "second one\n",
+        ),
+    ],
+    ids=["a syntax error", "a second document"],
+)
+def test_a_recorded_finding_about_text_not_read_covers_that_text(
+    catalog: Path, text: str, edit: tuple[str, str], found: str
+) -> None:
+    """What pscatalog cannot read may be read by others: any change to it is a new finding."""
+    (catalog / "y.yaml").write_text(text, encoding="utf-8")
+    run("baseline")
+    assert concise() == (0, "", "")
+    (catalog / "y.yaml").write_text(text.replace(*edit), encoding="utf-8")
+    code, out, _ = concise()
+    assert (code, out.split("pscatalog-baseline.json:")[0]) == (1, found)
+    assert " info N004 baseline entry Y00" in out
+
+
 # -- a catalog reached through a link
 
 
@@ -423,8 +453,8 @@ def test_a_missing_baseline_is_a_usage_error(catalog: Path) -> None:
         (
             '{"version": 3, "findings": [{"fingerprint": "f", "code": "C", "file": "x", '
             '"value": 1, "text": "a"}]}',
-            "pscatalog-baseline.json:1: an entry has one of 'value', 'keys', 'entries' and "
-            "'text', not two",
+            "pscatalog-baseline.json:1: an entry has one of 'value', 'keys', 'entries', 'text' "
+            "and 'digest', not two",
         ),
         (
             '{"version": 3, "findings": [{"fingerprint": "f", "code": "C", "file": "x", '

@@ -257,16 +257,22 @@ PLACED = [
         ("/offerings/[x]", Subject("keys", ["id", "name"])),
     ),
     (
-        "a second document",
+        "a second document: the text not read",
         "offerings:\n  - id: a\n---\nid: b\n",
         "Y004",
-        ("/offerings/[a]", Subject("text", "---")),
+        ("", Subject("digest", "sha256:" + hashlib.sha256(b"---\nid: b\n").hexdigest())),
     ),
     (
-        "a syntax error, in a file with no data",
+        "a syntax error: the file, none of which is read",
         "offerings:\n  - id: a\n    name: a: b\n",
         "Y001",
-        ("", Subject("text", "name: a: b")),
+        (
+            "",
+            Subject(
+                "digest",
+                "sha256:" + hashlib.sha256(b"offerings:\n  - id: a\n    name: a: b\n").hexdigest(),
+            ),
+        ),
     ),
 ]
 

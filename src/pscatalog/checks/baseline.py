@@ -8,9 +8,9 @@ the fingerprints of the GitLab Code Quality report
 (:mod:`pscatalog.checks.fingerprints`): the file, the code, the place in the
 data with entries named by their ids (never the line or a position in a
 list), and what the finding is about there (the value, the keys of a mapping,
-the entries of a list, or the text of a line). Moving lines, or inserting,
-removing and reordering other entries, does not turn old findings into new
-ones; a changed value does.
+the entries of a list, the text of a line, or a digest of text that could not
+be read as data). Moving lines, or inserting, removing and reordering other
+entries, does not turn old findings into new ones; a changed value does.
 
 The file is JSON with one finding per line, for readable diffs in review::
 
@@ -25,9 +25,9 @@ The file is JSON with one finding per line, for readable diffs in review::
     }
 
 An entry holds ``fingerprint``, ``code``, ``file`` and ``pointer``; at most
-one of ``value``, ``keys``, ``entries`` and ``text`` (the subject); an
-``occurrence`` above 0 when findings share all of these; and a ``message``
-for people, which is not matched. Nothing an entry says is taken on trust:
+one of ``value``, ``keys``, ``entries``, ``text`` and ``digest`` (the
+subject); an ``occurrence`` above 0 when findings share all of these; and a
+``message`` for people, which is not matched. Nothing an entry says is taken on trust:
 its fingerprint must be the hash of its own fields
 (:func:`pscatalog.checks.fingerprints.fingerprint_of`), or the entry is
 reported (``N005``) and matches nothing, so that what a reviewer reads is
@@ -289,7 +289,7 @@ def _well_formed(subject: Subject) -> bool:
     data = subject.data
     if subject.kind in ("keys", "entries"):
         return isinstance(data, list) and all(isinstance(item, str) for item in data)
-    if subject.kind == "text":
+    if subject.kind in ("text", "digest"):
         return isinstance(data, str)
     return data is None or isinstance(data, (str, int, float))  # bool is an int
 

@@ -10,10 +10,10 @@ finding carries the same identity in all three. A finding is identified by:
   replaced by what identifies the entry there, never its line. An offering's
   variant's SKU is ``/offerings/[jira]/variants/[remote]/sku``, whatever the
   positions of the offering and the variant in their lists;
-- its subject, what the finding is about (see :func:`subject_of`): the value
+- its subject, what the finding is about (see :class:`Subject`): the value
   at that place (a maturity in lower case, as it is read), or the keys of a
-  mapping, or the entries of a list, or, for a finding about the file's text
-  rather than its data, the text of its line.
+  mapping, or the entries of a list; for a finding about text that is not
+  read as data (a syntax error, a second document), a digest of that text.
 
 So a finding keeps its fingerprint when lines move and when other entries
 are inserted, removed or reordered; it changes when an id along its path
@@ -52,12 +52,13 @@ from pscatalog.checks.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, parts_of, pointer_from_parts
 from pscatalog.files.repository import is_within
 from pscatalog.files.repository import repository_root as _top_folder
+from pscatalog.rules import multiple_documents
 from pscatalog.yamltext.loader import Document, PathPart
 
 Position = tuple[int, int]
 """A line and a column, 1-based."""
 
-SUBJECT_KINDS = ("value", "keys", "entries", "text")
+SUBJECT_KINDS = ("value", "keys", "entries", "text", "digest")
 """The forms of a subject, each a field of a baseline entry."""
 
 
@@ -110,8 +111,12 @@ class Subject(NamedTuple):
     - ``keys``: the sorted keys of the mapping at the place;
     - ``entries``: the sorted names of the entries of the list at the place
       (``[ID]``, ``[=VALUE]``, or ``[#]`` for an entry with neither);
-    - ``text``: the text of the line, stripped, for a finding about the file's
-      text that no value of the data starts at.
+    - ``text``: the text of the line, stripped, for a finding of the loader
+      that no key or value starts at (a merge key);
+    - ``digest``: ``sha256:`` and the hex SHA-256 of the text pscatalog could
+      not read as data (UTF-8, without a byte order mark): the whole file for
+      a syntax error, the documents after the first for a second document.
+      Any change to that text makes the finding new.
     """
 
     kind: str
@@ -211,15 +216,23 @@ def place_of(
     location = diagnostic.location
     if doc is None or doc.text is None:
         return location.pointer, None
-    data = doc.data if doc.ok else None
-    if data is not None and not location.pointer and diagnostic.code.startswith("Y"):
+    if not doc.ok:
+        # Nothing of the file was read: a finding there covers all of its text, and what
+        # other YAML readers make of it (a syntax error to libyaml may not be one to Ruby).
+        return location.pointer, _digest(doc.text)
+    data = doc.data
+    if diagnostic.code == multiple_documents.CODE:
+        index = doc.line_index
+        start = index.offset(location.line, location.column) if index is not None else 0
+        return "", _digest(doc.text[start:])  # the documents after the first are not read
+    if not location.pointer and diagnostic.code.startswith("Y"):
         # The loader reports at a line and column: the place is the key or value there.
         finder = _Finder(doc, {} if positions is None else positions)
         parts, exact = finder.path_at(location.line, location.column)
     else:
-        parts, exact = parts_of(location.pointer), data is not None
+        parts, exact = parts_of(location.pointer), True
     stable = stable_pointer(data, pointer_from_parts(parts))
-    if exact and data is not None:
+    if exact:
         found, node = _node_at(data, parts)
         if found:
             if parts and parts[-1] == "maturity" and isinstance(node, str):
@@ -229,6 +242,10 @@ def place_of(
             return stable, subject_of(node)
     line = doc.line_text(location.line)
     return stable, Subject("text", (line or "").strip())
+
+
+def _digest(text: str) -> Subject:
+    return Subject("digest", "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def subject_of(node: Any) -> Subject:

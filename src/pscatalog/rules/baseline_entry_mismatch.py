@@ -1,8 +1,8 @@
 """Every baseline entry's fingerprint is the hash of what the entry says.
 
 A baseline entry is matched by its fingerprint, the hash of its ``file``,
-``code``, ``pointer`` and subject (``value``, ``keys``, ``entries`` or
-``text``) and ``occurrence``. A reviewer reads those fields, so an entry
+``code``, ``pointer``, subject (``value``, ``keys``, ``entries``, ``text`` or
+``digest``) and ``occurrence``. A reviewer reads those fields, so an entry
 whose fingerprint is the hash of something else would hide a finding the
 review never saw: a fingerprint copied from another entry, or a field edited
 by hand. Such an entry matches nothing, and is reported as an error at its
