@@ -122,6 +122,9 @@ def test_missing_evidence_is_reported_at_the_maturity(tmp_path: Path):
         ("M007", "integration.yaml", 14, 16)
     ]
     assert findings(_catalog(tmp_path / "c", nps="\n      score: 1")) == []
+    assert findings(_catalog(tmp_path / "d", deliveries="0")) == [
+        ("M002", "integration.yaml", LINE["deliveries"], 19)
+    ]
 
 
 def test_every_offering_is_checked_after_one_that_passes_or_is_malformed(tmp_path: Path):

@@ -190,3 +190,18 @@ def test_message_and_hint_for_a_missing_price(in_tmp: Path):
             ),
         )
     ]
+
+
+def test_an_offering_without_a_base_variant_does_not_stop_the_others(tmp_path: Path):
+    """No base variant is C001's alone; the next complete offering is still judged."""
+    without_base = (
+        COMPLETE + "    - id: remote\n      duration:\n        value: 3\n        unit: day\n"
+    )
+    unpriced = COMPLETE.replace("jira", "ldap").replace("JIRA", "LDAP") + (
+        "    - id: custom\n      duration:\n        value: 3\n        unit: day\n"
+    )
+    root = write_catalog(tmp_path, {"integration.yaml": category_file(without_base + unpriced)})
+    assert findings(root) == [
+        ("C001", "integration.yaml", 13, 5),
+        ("M006", "integration.yaml", 20, 15),
+    ]
