@@ -310,7 +310,7 @@ def test_staged_checks_a_commit_that_changes_only_the_baseline(committed: Path) 
     assert run("baseline", "-o", "baseline.json")[0] == 0
     git(committed, "add", "-A")
     git(committed, "commit", "-q", "-m", "Adopt with a baseline")
-    (committed / "baseline.json").write_text('{"version": 2, "findings": []}\n', encoding="utf-8")
+    (committed / "baseline.json").write_text('{"version": 3, "findings": []}\n', encoding="utf-8")
     git(committed, "add", "baseline.json")
     code, out, _ = run(
         "validate", "--staged", "--baseline", "baseline.json", "--output-format", "concise"

@@ -224,7 +224,7 @@ CORPUS_EXPECTED: dict[str, list[Seen]] = {
     "duplicate-keys/quoted-and-plain.yaml": [("Y002", 4, 1)],
     "duplicate-keys/offering.yaml": [("Y002", 8, 5)],
     "duplicate-keys/variant.yaml": [("C002", 9, 9), ("Y002", 10, 9)],
-    "duplicate-keys/evidence.yaml": [("M003", 8, 5), ("M004", 8, 5), ("Y002", 10, 7)],
+    "duplicate-keys/evidence.yaml": [("M003", 7, 15), ("M004", 7, 15), ("Y002", 10, 7)],
     "duplicate-keys/price.yaml": [("Y002", 13, 11)],
     "duplicate-keys/duration.yaml": [("Y002", 10, 41)],
     "duplicate-keys/nps.yaml": [("Y002", 11, 9)],

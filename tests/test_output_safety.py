@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from helpers import category_file, write_catalog
 from pscatalog.checks.checker import ValidationResult
+from pscatalog.checks.fingerprints import fingerprint_of
 from pscatalog.cli.main import cli
 from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 from pscatalog.outputs import escaping
@@ -323,9 +324,10 @@ def test_github_report_escapes_every_hostile_character(
 def test_baseline_entry_with_a_lone_surrogate_is_reported_not_a_crash(in_tmp: Path) -> None:
     """A baseline whose entry names a lone surrogate still gives every report, the entry as an escape."""
     write_catalog(in_tmp / "catalog", {})
+    digest = fingerprint_of("catalog/levels.yaml", "C004", "/\ud800\x1b[2J", None)
     Path("baseline.json").write_text(
-        '{\n  "version": 2,\n  "findings": [\n'
-        '    {"fingerprint": "f", "code": "C004", "file": "catalog/levels.yaml",'
+        '{\n  "version": 3,\n  "findings": [\n'
+        f'    {{"fingerprint": "{digest}", "code": "C004", "file": "catalog/levels.yaml",'
         ' "pointer": "/\\ud800\\u001b[2J"}\n  ]\n}\n',
         encoding="utf-8",
     )

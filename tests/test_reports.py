@@ -53,7 +53,8 @@ INTEGRATION = category_file(
     """
 )
 
-# One key written three times: two Y002 with the same file, code and pointer.
+# One key written three times: two Y002, the last at the key the data keeps, the other in
+# the offering, known by the text of its line.
 MIGRATION = category_file(
     """
     - id: svn
@@ -86,12 +87,16 @@ def faulty_catalog(root: Path, *, lines_above: int = 0) -> ValidationResult:
     return validate([root])
 
 
-def fingerprint(path: str, code: str, pointer: str, occurrence: int = 0) -> str:
-    """The documented fingerprint: SHA-256 of [path, code, pointer(, occurrence)] as UTF-8 JSON.
+def fingerprint(
+    path: str, code: str, pointer: str, subject: dict[str, Any] | None = None, occurrence: int = 0
+) -> str:
+    """The documented fingerprint: SHA-256 of [path, code, pointer, subject(, occurrence)].
 
-    The pointer names list entries by their ids: ``/offerings/[jira]/maturity``.
+    As UTF-8 JSON. The pointer names list entries by their ids
+    (``/offerings/[jira]/maturity``); the subject is what the finding is about
+    there (``{"value": "viable"}``), ``{}`` for a finding in no file read.
     """
-    parts: list[Any] = [path, code, pointer] + ([occurrence] if occurrence else [])
+    parts: list[Any] = [path, code, pointer, subject or {}] + ([occurrence] if occurrence else [])
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -148,6 +153,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
     maturity, sku = "/offerings/[jira]/maturity", "/offerings/[jira]/variants/[remote]/sku"
     colour = "/offerings/[ldap]/variants/[custom]/colour"
     flavour = "/offerings/[ldap]/variants/[custom]/flavour"
+    viable = {"value": "viable"}
     assert report == [
         issue(
             "M002",
@@ -155,7 +161,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "'jira' is viable but its evidence shows no delivery",
             7,
             integration,
-            fingerprint(integration, "M002", maturity),
+            fingerprint(integration, "M002", maturity, viable),
         ),
         issue(
             "M003",
@@ -163,7 +169,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "'jira' is viable but lists no marketing material",
             7,
             integration,
-            fingerprint(integration, "M003", maturity),
+            fingerprint(integration, "M003", maturity, viable),
         ),
         issue(
             "M004",
@@ -171,7 +177,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "'jira' is viable but has no execution plan",
             7,
             integration,
-            fingerprint(integration, "M004", maturity),
+            fingerprint(integration, "M004", maturity, viable),
         ),
         issue(
             "C105",
@@ -179,7 +185,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "SKU 'GL-JIRA' is already used (catalog/integration.yaml:10: already used here)",
             13,
             integration,
-            fingerprint(integration, "C105", sku),
+            fingerprint(integration, "C105", sku, {"value": "GL-JIRA"}),
         ),
         issue(
             "S001",
@@ -187,7 +193,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "unknown key 'colour'",
             20,
             integration,
-            fingerprint(integration, "S001", colour),
+            fingerprint(integration, "S001", colour, {"value": "blue"}),
         ),
         issue(
             "S001",
@@ -195,7 +201,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "unknown key 'flavour'",
             21,
             integration,
-            fingerprint(integration, "S001", flavour),
+            fingerprint(integration, "S001", flavour, {"value": "red"}),
         ),
         issue(
             "Y002",
@@ -204,7 +210,9 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             " (catalog/migration.yaml:6: first written here)",
             7,
             migration,
-            fingerprint(migration, "Y002", ""),
+            fingerprint(
+                migration, "Y002", "/offerings/[svn]", {"text": "name: Subversion migration"}
+            ),
         ),
         issue(
             "Y002",
@@ -213,7 +221,7 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             " (catalog/migration.yaml:7: first written here)",
             8,
             migration,
-            fingerprint(migration, "Y002", "", 1),
+            fingerprint(migration, "Y002", "/offerings/[svn]/name", {"value": "SVN import"}),
         ),
     ]
 
@@ -250,7 +258,7 @@ def test_gitlab_paths_are_relative_to_the_git_top_folder(
         "data/catalog/migration.yaml",
     }
     assert report[0]["fingerprint"] == fingerprint(
-        "data/catalog/integration.yaml", "M002", "/offerings/[jira]/maturity"
+        "data/catalog/integration.yaml", "M002", "/offerings/[jira]/maturity", {"value": "viable"}
     )
 
 
@@ -269,8 +277,8 @@ def test_gitlab_fingerprints_differ_for_two_findings_of_one_code_in_one_file(her
     unknown = [i["fingerprint"] for i in report if i["check_name"] == "S001"]
     path = "catalog/integration.yaml"
     assert unknown == [
-        fingerprint(path, "S001", "/offerings/[ldap]/variants/[custom]/colour"),
-        fingerprint(path, "S001", "/offerings/[ldap]/variants/[custom]/flavour"),
+        fingerprint(path, "S001", "/offerings/[ldap]/variants/[custom]/colour", {"value": "blue"}),
+        fingerprint(path, "S001", "/offerings/[ldap]/variants/[custom]/flavour", {"value": "red"}),
     ]
     assert len({i["fingerprint"] for i in report}) == len(report)
 
@@ -289,8 +297,8 @@ def test_gitlab_fingerprints_number_only_the_repeats_of_file_code_and_pointer(he
     )
     assert [i["fingerprint"] for i in json.loads(report_gitlab(result))] == [
         fingerprint(path, "Y002", "/id"),
-        fingerprint(path, "Y002", "/id", 1),
-        fingerprint(path, "Y002", "/id", 2),
+        fingerprint(path, "Y002", "/id", occurrence=1),
+        fingerprint(path, "Y002", "/id", occurrence=2),
         fingerprint(path, "Y003", "/id"),
         fingerprint("catalog/b.yaml", "Y002", "/id"),
     ]
@@ -590,9 +598,9 @@ def test_sarif_result_has_rule_level_message_location_related_and_fingerprint(he
         "relatedLocations": [
             {"physicalLocation": place(10, 14), "message": {"text": "already used here"}}
         ],
-        "partialFingerprints": {"pscatalog/v1": gitlab[3]["fingerprint"]},
+        "partialFingerprints": {"pscatalog/v2": gitlab[3]["fingerprint"]},
     }
-    assert [r["partialFingerprints"]["pscatalog/v1"] for r in results] == [
+    assert [r["partialFingerprints"]["pscatalog/v2"] for r in results] == [
         i["fingerprint"] for i in gitlab
     ]
     assert [(r["ruleId"], r["level"]) for r in results[:3]] == [

@@ -40,10 +40,10 @@ def _offering(evidence: str = "", maturity: str = "lovable") -> str:
     return category_file(HEAD.format(maturity=maturity) + more + VARIANTS)
 
 
-def test_lovable_without_impact_is_reported_at_the_evidence_key(tmp_path: Path):
-    """A lovable offering without 'adoption_impact' gets one M008 at 'evidence'."""
+def test_lovable_without_impact_is_reported_at_the_maturity(tmp_path: Path):
+    """A lovable offering without 'adoption_impact' gets one M008 at the maturity it claims."""
     root = write_catalog(tmp_path, {"integration.yaml": _offering()})
-    assert findings(root) == [("M008", "integration.yaml", 8, 5)]
+    assert findings(root) == [("M008", "integration.yaml", 7, 15)]
 
 
 def test_lovable_with_measured_impact_passes(tmp_path: Path):
@@ -81,7 +81,7 @@ def test_message_and_hint(in_tmp: Path):
             "M008",
             Severity.ERROR,
             "'jira' is lovable but shows no measured adoption impact",
-            Location("catalog/integration.yaml", 8, 5, "/offerings/0/evidence"),
+            Location("catalog/integration.yaml", 7, 15, "/offerings/0/maturity"),
             "record the 'metric' and 'result' under 'evidence.adoption_impact', "
             "or lower the maturity to 'complete' and say why in 'maturity_reason'",
         )

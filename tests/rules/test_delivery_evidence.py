@@ -40,8 +40,8 @@ def test_minimal_needs_no_delivery(tmp_path: Path):
     assert findings(root) == []
 
 
-def test_missing_count_is_reported_at_the_evidence_key(tmp_path: Path):
-    """Evidence without 'deliveries' is reported at the 'evidence' key."""
+def test_missing_count_is_reported_at_the_maturity_beside_other_evidence(tmp_path: Path):
+    """Evidence without 'deliveries' is reported at the maturity, not at the 'evidence' key."""
     root = write_catalog(
         tmp_path,
         {
@@ -60,7 +60,7 @@ def test_missing_count_is_reported_at_the_evidence_key(tmp_path: Path):
             )
         },
     )
-    assert findings(root) == [("M002", "integration.yaml", 8, 5)]
+    assert findings(root) == [("M002", "integration.yaml", 7, 15)]
 
 
 def test_missing_evidence_is_reported_at_the_maturity(tmp_path: Path):

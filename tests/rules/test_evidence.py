@@ -11,9 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
+from pscatalog.checks.fingerprints import identities
+from pscatalog.cli.main import cli
+from pscatalog.diagnostics import Location
 
 EVIDENCE = {
     "deliveries": "3",
@@ -111,13 +115,16 @@ def test_an_offering_without_an_id_is_named_by_its_name(in_tmp: Path):
     assert m002.message == "'?' is lovable but its evidence shows no delivery"
 
 
-def test_missing_evidence_is_reported_at_the_evidence_key(tmp_path: Path):
-    """Evidence left out is reported at 'evidence'; not enough of it, at the value."""
-    assert findings(_catalog(tmp_path / "a", nps=None)) == [("M007", "integration.yaml", 8, 5)]
+def test_missing_evidence_is_reported_at_the_maturity(tmp_path: Path):
+    """Evidence left out is reported at the maturity that claims it; not enough, at the value."""
+    assert findings(_catalog(tmp_path / "a", nps=None)) == [("M007", "integration.yaml", 7, 15)]
     assert findings(_catalog(tmp_path / "b", nps="\n      score: 0")) == [
         ("M007", "integration.yaml", 14, 16)
     ]
     assert findings(_catalog(tmp_path / "c", nps="\n      score: 1")) == []
+    assert findings(_catalog(tmp_path / "d", deliveries="0")) == [
+        ("M002", "integration.yaml", LINE["deliveries"], 19)
+    ]
 
 
 def test_every_offering_is_checked_after_one_that_passes_or_is_malformed(tmp_path: Path):
@@ -134,9 +141,8 @@ def test_every_offering_is_checked_after_one_that_passes_or_is_malformed(tmp_pat
     at_bare = ("integration.yaml", 53, 15)  # the bare offering's maturity
     assert findings(root) == [
         ("S003", "integration.yaml", 37, 16),  # the odd offering's score, the schema's alone
-        *[(code, *at_bare) for code in ("M002", "M003", "M004", "M007", "M008")],
-        ("M005", "integration.yaml", 55, 9),  # its custom variant: no duration
-        ("M006", "integration.yaml", 55, 9),  # nor a day rate
+        # Its custom variant has no duration (M005) nor a day rate (M006).
+        *[(code, *at_bare) for code in ("M002", "M003", "M004", "M005", "M006", "M007", "M008")],
     ]
 
 
@@ -145,3 +151,50 @@ def test_messages_name_the_offering_by_its_id(in_tmp: Path):
     _catalog(in_tmp / "catalog", deliveries="0")
     [m002] = validate(["catalog"]).diagnostics
     assert m002.message == "'jira' is lovable but its evidence shows no delivery"
+
+
+def test_a_suppression_on_the_maturity_line_silences_missing_evidence(in_tmp: Path):
+    """'# pscatalog: ignore[...]' on the maturity line silences each missing piece; no N001."""
+    _catalog(in_tmp / "catalog", marketing_material=None, execution_plan=None, nps=None)
+    path = in_tmp / "catalog" / "integration.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("maturity: lovable\n", "maturity: lovable  # pscatalog: ignore[M004] soon\n"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["validate", "--output-format", "concise"])
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "catalog/integration.yaml:7:15: warning M003 'jira' is lovable but lists no marketing "
+        "material\n"
+        "catalog/integration.yaml:7:15: error M007 'jira' is lovable but has no measured NPS\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "left_out"),
+    [
+        ("M002", "deliveries"),
+        ("M003", "marketing_material"),
+        ("M004", "execution_plan"),
+        ("M007", "nps"),
+        ("M008", "adoption_impact"),
+    ],
+)
+def test_writing_other_evidence_leaves_the_finding_where_it_was(
+    in_tmp: Path, code: str, left_out: str
+):
+    """A missing piece stays at the maturity, with its identity, as other evidence comes and goes."""
+    identities_seen = set()
+    kept = next(key for key in EVIDENCE if key != left_out)
+    for others in ({}, {key: None for key in EVIDENCE if key not in (left_out, kept)}):
+        _catalog(in_tmp / "catalog", **{left_out: None, **others})
+        result = validate(["catalog"])
+        [found] = [
+            (d.location, identity)
+            for d, identity in zip(result.diagnostics, identities(result), strict=True)
+            if d.code == code
+        ]
+        assert found[0] == Location("catalog/integration.yaml", 7, 15, "/offerings/0/maturity")
+        identities_seen.add(found[1])
+    assert len(identities_seen) == 1

@@ -21,10 +21,10 @@ def _offering(maturity: str) -> str:
     )
 
 
-def test_viable_without_plan_is_reported_at_the_evidence_key(tmp_path: Path):
-    """A viable offering without an execution plan gets one M004 at 'evidence'."""
+def test_viable_without_plan_is_reported_at_the_maturity(tmp_path: Path):
+    """A viable offering without an execution plan gets one M004 at the maturity it claims."""
     root = write_catalog(tmp_path, {"integration.yaml": _offering("viable")})
-    assert findings(root) == [("M004", "integration.yaml", 8, 5)]
+    assert findings(root) == [("M004", "integration.yaml", 7, 15)]
 
 
 def test_viable_with_plan_passes(tmp_path: Path):
@@ -66,7 +66,7 @@ def test_message_hint_and_severity(in_tmp: Path):
             "M004",
             Severity.WARNING,
             "'jira' is viable but has no execution plan",
-            Location("catalog/integration.yaml", 8, 5, "/offerings/0/evidence"),
+            Location("catalog/integration.yaml", 7, 15, "/offerings/0/maturity"),
             "link the execution plan as 'evidence.execution_plan'",
         )
     ]

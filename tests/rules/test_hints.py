@@ -343,7 +343,7 @@ CASES: dict[str, Case] = {
             "        unit: day\n"
         ),
         "M005",
-        ("x.yaml", 11, 7),
+        ("x.yaml", 7, 13),
         "add a 'duration' to the custom variant, or lower the maturity to 'viable' and say why "
         "in 'maturity_reason'",
         [

@@ -18,10 +18,10 @@ WITHOUT_MATERIAL = category_file(
 )
 
 
-def test_viable_without_material_is_reported_at_the_evidence_key(tmp_path: Path):
-    """A viable offering listing no marketing material gets one M003 at 'evidence'."""
+def test_viable_without_material_is_reported_at_the_maturity(tmp_path: Path):
+    """A viable offering listing no marketing material gets one M003 at the maturity it claims."""
     root = write_catalog(tmp_path, {"integration.yaml": WITHOUT_MATERIAL})
-    assert findings(root) == [("M003", "integration.yaml", 8, 5)]
+    assert findings(root) == [("M003", "integration.yaml", 7, 15)]
 
 
 def test_viable_with_material_passes(tmp_path: Path):
@@ -99,7 +99,7 @@ def test_message_hint_and_severity(in_tmp: Path):
             "M003",
             Severity.WARNING,
             "'jira' is viable but lists no marketing material",
-            Location("catalog/integration.yaml", 8, 5, "/offerings/0/evidence"),
+            Location("catalog/integration.yaml", 7, 15, "/offerings/0/maturity"),
             "add links to its marketing material as 'evidence.marketing_material'",
         )
     ]

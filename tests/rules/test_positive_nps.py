@@ -64,10 +64,10 @@ def test_lovable_with_positive_nps_passes(tmp_path: Path):
     assert findings(root) == []
 
 
-def test_lovable_without_nps_is_reported_at_the_evidence_key(tmp_path: Path):
-    """A lovable offering without an NPS gets one M007 at 'evidence'."""
+def test_lovable_without_nps_is_reported_at_the_maturity(tmp_path: Path):
+    """A lovable offering without an NPS gets one M007 at the maturity it claims."""
     root = write_catalog(tmp_path, {"integration.yaml": _offering(IMPACT)})
-    assert findings(root) == [("M007", "integration.yaml", 8, 5)]
+    assert findings(root) == [("M007", "integration.yaml", 7, 15)]
 
 
 def test_complete_may_have_a_negative_nps(tmp_path: Path):
@@ -108,5 +108,5 @@ def test_message_without_nps(in_tmp: Path):
     [diagnostic] = validate(["catalog"]).diagnostics
     assert diagnostic.message == "'jira' is lovable but has no measured NPS"
     assert diagnostic.location == Location(
-        "catalog/integration.yaml", 8, 5, "/offerings/0/evidence"
+        "catalog/integration.yaml", 7, 15, "/offerings/0/maturity"
     )

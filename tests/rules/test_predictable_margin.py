@@ -3,7 +3,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 COMPLETE = """\
 - id: jira
@@ -115,8 +115,8 @@ def test_standard_priced_per_engagement_passes(tmp_path: Path):
     assert findings(root) == []
 
 
-def test_base_variant_without_price_is_reported_at_the_variant(tmp_path: Path):
-    """A complete offering whose base variant has no price gets one M006 at the variant."""
+def test_base_variant_without_price_is_reported_at_the_maturity(tmp_path: Path):
+    """A complete offering whose base variant has no price gets one M006 at its maturity."""
     root = write_catalog(
         tmp_path,
         {
@@ -131,7 +131,7 @@ def test_base_variant_without_price_is_reported_at_the_variant(tmp_path: Path):
             )
         },
     )
-    assert findings(root) == [("M006", "integration.yaml", 14, 9)]
+    assert findings(root) == [("M006", "integration.yaml", 7, 15)]
 
 
 def test_viable_needs_no_price(tmp_path: Path):
@@ -174,9 +174,34 @@ def test_message_and_hint_for_a_missing_price(in_tmp: Path):
             )
         },
     )
-    [diagnostic] = validate(["catalog"]).diagnostics
-    assert diagnostic.message == "'jira' is complete but its custom variant has no price"
-    assert diagnostic.hint == (
-        "add a 'price' to the custom variant, or lower the maturity to 'viable' and say why in "
-        "'maturity_reason'"
+    assert validate(["catalog"]).diagnostics == [
+        Diagnostic(
+            "M006",
+            Severity.ERROR,
+            "'jira' is complete but its custom variant has no price",
+            Location("catalog/integration.yaml", 7, 15, "/offerings/0/maturity"),
+            "add a 'price' to the custom variant, or lower the maturity to 'viable' and say why "
+            "in 'maturity_reason'",
+            (
+                Related(
+                    Location("catalog/integration.yaml", 14, 9, "/offerings/0/variants/0"),
+                    "the custom variant, without a price",
+                ),
+            ),
+        )
+    ]
+
+
+def test_an_offering_without_a_base_variant_does_not_stop_the_others(tmp_path: Path):
+    """No base variant is C001's alone; the next complete offering is still judged."""
+    without_base = (
+        COMPLETE + "    - id: remote\n      duration:\n        value: 3\n        unit: day\n"
     )
+    unpriced = COMPLETE.replace("jira", "ldap").replace("JIRA", "LDAP") + (
+        "    - id: custom\n      duration:\n        value: 3\n        unit: day\n"
+    )
+    root = write_catalog(tmp_path, {"integration.yaml": category_file(without_base + unpriced)})
+    assert findings(root) == [
+        ("C001", "integration.yaml", 13, 5),
+        ("M006", "integration.yaml", 20, 15),
+    ]

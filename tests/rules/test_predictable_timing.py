@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import category_file, findings, write_catalog
 from pscatalog.checks.checker import validate
-from pscatalog.diagnostics import Diagnostic, Location, Severity
+from pscatalog.diagnostics import Diagnostic, Location, Related, Severity
 
 CUSTOM_WITHOUT_DURATION = category_file(
     """
@@ -24,10 +24,10 @@ CUSTOM_WITHOUT_DURATION = category_file(
 )
 
 
-def test_complete_without_duration_is_reported_at_the_base_variant(tmp_path: Path):
-    """A complete offering whose custom variant has no duration gets one M005 at the variant."""
+def test_complete_without_duration_is_reported_at_the_maturity(tmp_path: Path):
+    """A complete offering whose custom variant has no duration gets one M005 at its maturity."""
     root = write_catalog(tmp_path, {"integration.yaml": CUSTOM_WITHOUT_DURATION})
-    assert findings(root) == [("M005", "integration.yaml", 14, 9)]
+    assert findings(root) == [("M005", "integration.yaml", 7, 15)]
 
 
 def test_complete_with_a_duration_range_passes(tmp_path: Path):
@@ -93,7 +93,7 @@ def test_duration_on_an_alternative_does_not_time_the_standard_variant(tmp_path:
             )
         },
     )
-    assert findings(root) == [("M005", "integration.yaml", 14, 9)]
+    assert findings(root) == [("M005", "integration.yaml", 7, 15)]
 
 
 def test_viable_needs_no_duration(tmp_path: Path):
@@ -113,8 +113,14 @@ def test_message_and_hint(in_tmp: Path):
             "M005",
             Severity.ERROR,
             "'jira' is complete but its custom variant has no duration",
-            Location("catalog/integration.yaml", 14, 9, "/offerings/0/variants/0"),
+            Location("catalog/integration.yaml", 7, 15, "/offerings/0/maturity"),
             "add a 'duration' to the custom variant, or lower the maturity to 'viable' and say why "
             "in 'maturity_reason'",
+            (
+                Related(
+                    Location("catalog/integration.yaml", 14, 9, "/offerings/0/variants/0"),
+                    "the custom variant, without a duration",
+                ),
+            ),
         )
     ]

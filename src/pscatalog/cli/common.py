@@ -251,14 +251,7 @@ def with_baseline(result: ValidationResult, baseline_path: Path | None) -> Valid
         return result
     from pscatalog.checks.baseline import apply_baseline, read_baseline
 
-    entries = read_baseline(baseline_path)
-    if any(entry.version == 1 for entry in entries):
-        echo(
-            f"pscatalog: note: {baseline_path} is a version 1 baseline, matched by list "
-            "positions; 'pscatalog baseline' records it again as version 2, by ids",
-            err=True,
-        )
-    return apply_baseline(result, baseline_path, entries)
+    return apply_baseline(result, baseline_path, read_baseline(baseline_path))
 
 
 def readable_catalog(

@@ -187,11 +187,12 @@ def _statistics(result: ValidationResult) -> str:
 def baseline(ctx: click.Context, paths: tuple[Path, ...], output: Path, quiet: bool) -> None:
     """Record today's findings, so that 'validate --baseline' fails only on new ones.
 
-    PATHS are as for validate. The file (version 2) lists each finding by the
-    fingerprint of the Code Quality report: the file, the code, and the place
-    in the data with list entries named by their ids
-    (/offerings/[jira]/variants/[remote]/sku), never the line or a position,
-    one per line. Keep it in the repository and let it shrink.
+    PATHS are as for validate. The file (version 3) lists each finding by the
+    fingerprint of the Code Quality report, one per line, with what it hashes:
+    the file, the code, the place in the data with list entries named by their
+    ids (/offerings/[jira]/variants/[remote]/sku), never the line or a
+    position, and the value the finding is about. Keep it in the repository
+    and let it shrink.
     """
     from pscatalog.checks.baseline import baseline_text
     from pscatalog.checks.checker import validate as run_validation

@@ -92,15 +92,16 @@ def name_of(offering: Offering) -> str:
 
 
 def evidence_place(offering: Offering, key: str) -> Place:
-    """Return where a piece of evidence is, or where it is missing.
+    """Return where a piece of evidence falls short: the value written, else the claim.
 
-    The evidence itself if it is written, else the ``evidence`` key, else the
-    maturity that claims it.
+    Evidence written but not enough (``deliveries: 0``) is reported at that
+    value; evidence left out, at the maturity that needs it. The place of a
+    missing piece never depends on what other evidence is written, so a
+    suppression on the ``maturity`` line and a baseline entry keep matching
+    while evidence is added.
     """
     entry = offering.entry
     evidence = entry.data.get("evidence")
-    if isinstance(evidence, dict):
-        if key in evidence:
-            return entry.at("evidence", key)
-        return entry.at("evidence", key=True)
+    if isinstance(evidence, dict) and key in evidence:
+        return entry.at("evidence", key)
     return entry.at("maturity")

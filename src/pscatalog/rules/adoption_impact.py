@@ -7,6 +7,9 @@ it showed (``result``), with its ``source``.
 **Fix:** record the measurement under ``evidence.adoption_impact``, or lower the
 maturity to ``complete``.
 
+Reported at the maturity that claims it, whatever other evidence is written, so a
+suppression goes on that line.
+
 Failing:
 
 ```yaml

@@ -7,6 +7,10 @@ the number of completed customer deliveries, and must be at least 1.
 **Fix:** record the deliveries under ``evidence.deliveries``, or lower the maturity to
 ``minimal``.
 
+A count below 1 is reported at the count; no count at all, at the maturity that
+claims it, which is where a suppression goes
+(``maturity: viable  # pscatalog: ignore[M002] <why>``).
+
 Failing:
 
 ```yaml

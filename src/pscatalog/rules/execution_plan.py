@@ -6,6 +6,10 @@ the offering by. A warning, since the plan may still be in the making.
 
 **Fix:** link the plan as ``evidence.execution_plan``.
 
+Reported at the maturity that claims it, whatever other evidence is written, so a
+suppression goes on that line:
+``maturity: viable  # pscatalog: ignore[M004] the plan is being reviewed``.
+
 Failing:
 
 ```yaml

@@ -7,6 +7,9 @@ the measured NPS, from -100 to 100; lovable needs it above 0.
 **Fix:** record the measured NPS as ``evidence.nps.score``, or lower the maturity to
 ``complete``.
 
+A score of 0 or below is reported at the score; no NPS at all, at the maturity that
+claims it, which is where a suppression goes.
+
 Failing:
 
 ```yaml

@@ -7,6 +7,10 @@ a day rate (``unit: day``) or a range (``min`` and ``max``).
 
 **Fix:** add a ``price`` to the base variant, or lower the maturity to ``viable``.
 
+A missing price is reported at the maturity that claims it (where a suppression
+goes), with the base variant as the related place; a custom variant's fixed sum, at
+its ``price``.
+
 Failing:
 
 ```yaml
@@ -39,7 +43,7 @@ from collections.abc import Iterator
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
 from pscatalog.rules._evidence import at_least, name_of, or_lower, rate_or_range
-from pscatalog.rules.base import Finding
+from pscatalog.rules.base import Also, Finding
 
 CODE = "M006"
 NAME = "predictable-margin"
@@ -56,11 +60,14 @@ def check(catalog: Catalog) -> Iterator[Finding]:
             continue
         price = base.data.get("price")
         if not isinstance(price, dict):
+            variant = base.text("id")
+            # At the claim, as every missing piece of evidence: the variant is where it goes.
             yield Finding(
-                f"'{name_of(offering)}' is {offering.claimed} but its "
-                f"{base.text('id')} variant has no price",
-                base.at(),
-                f"add a 'price' to the {base.text('id')} variant, {or_lower(offering)}",
+                f"'{name_of(offering)}' is {offering.claimed} "
+                f"but its {variant} variant has no price",
+                offering.entry.at("maturity"),
+                f"add a 'price' to the {variant} variant, {or_lower(offering)}",
+                (Also(base.at(), f"the {variant} variant, without a price"),),
             )
         elif base.text("id") == "custom" and not rate_or_range(price):
             yield Finding(

@@ -7,6 +7,9 @@ value, or a range for a custom engagement.
 
 **Fix:** add a ``duration`` to the base variant, or lower the maturity to ``viable``.
 
+Reported at the maturity that claims it (where a suppression goes), with the base
+variant as the related place.
+
 Failing:
 
 ```yaml
@@ -39,7 +42,7 @@ from collections.abc import Iterator
 from pscatalog.catalog.model import Catalog
 from pscatalog.diagnostics import Severity
 from pscatalog.rules._evidence import at_least, name_of, or_lower
-from pscatalog.rules.base import Finding
+from pscatalog.rules.base import Also, Finding
 
 CODE = "M005"
 NAME = "predictable-timing"
@@ -54,9 +57,12 @@ def check(catalog: Catalog) -> Iterator[Finding]:
         base = offering.base_variant()
         if base is None or isinstance(base.data.get("duration"), dict):
             continue
+        variant = base.text("id")
+        # At the claim, as every missing piece of evidence: the variant is where it goes.
         yield Finding(
-            f"'{name_of(offering)}' is {offering.claimed} but its "
-            f"{base.text('id')} variant has no duration",
-            base.at(),
-            f"add a 'duration' to the {base.text('id')} variant, {or_lower(offering)}",
+            f"'{name_of(offering)}' is {offering.claimed} "
+            f"but its {variant} variant has no duration",
+            offering.entry.at("maturity"),
+            f"add a 'duration' to the {variant} variant, {or_lower(offering)}",
+            (Also(base.at(), f"the {variant} variant, without a duration"),),
         )

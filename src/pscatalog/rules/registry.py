@@ -12,6 +12,7 @@ from __future__ import annotations
 from pscatalog.rules import (
     adoption_impact,
     bad_format,
+    baseline_entry_mismatch,
     converted_value,
     custom_variant_with_sku,
     delivery_evidence,
@@ -135,6 +136,7 @@ _SUPPRESSION_MODULES: tuple[Documented, ...] = (
     suppression_without_reason,
     unknown_suppression_code,
     stale_baseline_entry,
+    baseline_entry_mismatch,
 )
 _IMPORT_MODULES: tuple[Documented, ...] = (
     duplicate_source_id,

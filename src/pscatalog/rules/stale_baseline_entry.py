@@ -20,7 +20,7 @@ Passing (the fixed finding's entry removed):
 
 ```yaml
 # pscatalog-baseline.json
-# {"version": 1, "findings": []}
+# {"version": 3, "findings": []}
 ```
 """
 
@@ -36,16 +36,16 @@ SEVERITY = Severity.INFO
 SUMMARY = "every baseline entry still occurs"
 
 
-def found(baseline: str, line: int, code: str, file: str, pointer: str) -> Diagnostic:
+def found(baseline: str, line: int, column: int, code: str, file: str, pointer: str) -> Diagnostic:
     """Return the finding for the entry at ``line`` of ``baseline``, whose finding is gone.
 
     The entry recorded a ``code`` in ``file`` at the JSON ``pointer``; the
-    finding is placed at the entry's line, where its object starts.
+    finding is placed at the entry's ``line`` and ``column``, where its object starts.
     """
     return diagnose(
         _THIS,
         f"baseline entry {code} in {file} ({pointer or 'the file'}) no longer occurs",
-        Location(baseline, line, 5),
+        Location(baseline, line, column),
         "remove it from the baseline (or run 'pscatalog baseline' again)",
     )
 

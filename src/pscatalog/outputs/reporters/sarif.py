@@ -35,7 +35,7 @@ SRCROOT = "%SRCROOT%"
 """The base of every relative URI in the report: the repository's top folder (outside git,
 the folder pscatalog ran in)."""
 
-FINGERPRINT_NAME = "pscatalog/v1"
+FINGERPRINT_NAME = "pscatalog/v2"
 """The key of the fingerprint in each result's ``partialFingerprints``."""
 
 SARIF_LEVEL: dict[Severity, str] = {
