@@ -69,8 +69,8 @@ def test_every_report_names_the_work_tree_path_and_the_new_line(
         args += ["--report", f"{name}:report.{name}"]
     result = CliRunner().invoke(cli, args)
     message = (
-        "'asynchronous-elearning' rises from 'minimal' to 'complete' (2 steps) with no change "
-        "to its evidence"
+        "'asynchronous-elearning' rises from 'minimal' to 'complete' (2 steps) with no new "
+        "evidence"
     )
     assert result.exit_code == 1
     assert result.stdout == f"catalog/education.yaml:{line}:15: error D001 {message}\n"

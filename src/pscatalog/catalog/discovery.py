@@ -260,20 +260,19 @@ def _folder_of_file(path: Path, raw: str, configured: Path | None, files: Files)
 
 
 def _found_elsewhere(folder: Path, configured: Path | None, files: Files) -> Path | None:
-    """Return the catalog found from the current folder, if ``folder`` is a catalog by name only.
+    """Return the repository's catalog, if ``folder`` is a catalog by name only and is not it.
 
     Without a configuration, a folder named ``catalog`` is taken for a catalog;
-    but where the repository's own catalog is found and is another folder, a
-    ``catalog`` folder without a levels file (a site's ``data/catalog/``) is
-    not one.
+    but where the repository around it has its own ``catalog/`` at the top, a
+    ``catalog`` folder elsewhere without a levels file (a site's
+    ``data/catalog/``) is not one.
     """
     if configured is not None or _holds_levels(folder, files):
         return None
-    try:
-        found = find_catalog(files=files)
-    except UsageError:
+    found = search_top(absolute(folder)) / DEFAULT_CATALOG
+    if absolute(found) == absolute(folder) or not files.is_folder(found):
         return None
-    return found if absolute(found) != absolute(folder) else None
+    return found
 
 
 def _shown(folder: Path) -> str:
