@@ -335,14 +335,14 @@ def test_diff_of_a_revision_never_reads_a_file_past_the_size_limit(
         'ignore = ["C301"]\n[limits]\nmax-file-bytes = 4096\n', encoding="utf-8"
     )
     asked: list[bytes] = []
-    original = pscatalog.tools.diffing._git
+    original = pscatalog.files.gittree.run_git
 
     def recorded(cwd: Path, *args: str, stdin: bytes | None = None, **options: Any) -> bytes | None:
         if args[:2] == ("cat-file", "--batch"):
             asked.append(stdin or b"")
         return original(cwd, *args, stdin=stdin, **options)
 
-    monkeypatch.setattr(pscatalog.tools.diffing, "_git", recorded)
+    monkeypatch.setattr(pscatalog.files.gittree, "run_git", recorded)
     result = run("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (

@@ -25,7 +25,6 @@ import json
 import os
 import posixpath
 import re
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -44,11 +43,29 @@ from pscatalog.catalog.pairing import offering_id as _id
 from pscatalog.catalog.pairing import offering_skus as _skus
 from pscatalog.catalog.pairing import offerings_by_id as _by_id
 from pscatalog.catalog.pairing import pair_offerings
+from pscatalog.catalog.schemas import SCHEMA_FILES
 from pscatalog.checks import config as config_module
 from pscatalog.checks.checker import ValidationResult, validate
-from pscatalog.checks.config import DEFAULT_CONFIG, Config, config_candidates, config_from_bytes
+from pscatalog.checks.config import (
+    DEFAULT_CONFIG,
+    Config,
+    ConfigError,
+    config_candidates,
+    config_from_bytes,
+)
 from pscatalog.diagnostics import Diagnostic, Location, Related
 from pscatalog.errors import UsageError
+from pscatalog.files.bounded import TOML_MAX_BYTES
+from pscatalog.files.gittree import (
+    GitTree,
+    TreeEntry,
+    blob_sizes,
+    git_top,
+    printable,
+    read_blobs,
+    read_files,
+    run_git,
+)
 from pscatalog.files.sources import Files, Held
 from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
 from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
@@ -57,7 +74,7 @@ ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
 _MODELINE = re.compile(rb"\s*#\s*yaml-language-server:\s*\$schema=(\S+)")
 _SCHEMA_MAX_BYTES = 1024 * 1024
-"""The largest schema file a modeline names that is read from a revision (as from disk)."""
+"""The largest schema file a modeline names that is read from git (as from disk)."""
 SHORT_TEXT = 60
 """Longer texts are shortened in Markdown tables; JSON keeps them whole."""
 
@@ -471,7 +488,7 @@ DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
 """The formats ``pscatalog diff --format`` writes."""
 
 
-# -- reading a side: a folder or a git revision ----------------------------------------
+# -- reading a side: a folder, a git revision, or git's index ---------------------------
 
 
 def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult:
@@ -533,42 +550,127 @@ def base_config(spec: str, config: Config, *, known_codes: Iterable[str] = ()) -
     found = _find_revision(spec, config)
     if not isinstance(found, _Revision):
         return config
-    candidates = []
-    for path in config_candidates():
-        try:
-            candidates.append((path, Path(os.path.abspath(path)).relative_to(found.top)))
-        except ValueError:
-            continue
-    objects = [f"{found.commit}:{relative.as_posix()}" for _, relative in candidates]
-    sizes = _blob_sizes(found.top, objects)
-    small = [
-        obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
-        for obj, size in zip(objects, sizes, strict=True)
-    ]
-    chosen = config_module.DEFAULT_CONFIG
-    for (path, _), content in zip(candidates, _read_blobs(found.top, small), strict=True):
-        if content is None:
-            continue
-        read = config_from_bytes(path, content, known_codes=known_codes)
-        if read is not None:
-            chosen = read
-            break
+    tree = GitTree(found.top, found.commit)
+    chosen = config_in_git(tree, known_codes=known_codes) or config_module.DEFAULT_CONFIG
     if chosen.catalog is None:
         # Where the catalog is, as the old revision has it (a change may move it away).
         chosen = replace(chosen, catalog=_catalog_at(found))
     return chosen
 
 
+def config_in_git(
+    tree: GitTree, *, named: Path | None = None, known_codes: Iterable[str] = ()
+) -> Config | None:
+    """Return the configuration ``tree`` (a revision or git's index) holds; ``None`` if none.
+
+    The file is looked for where ``validate`` looks for it in the work tree
+    (:func:`pscatalog.checks.config.config_candidates`: from the current
+    folder up to the repository's top, ``pscatalog.toml`` first), but read
+    from ``tree``: a configuration the work tree has and ``tree`` has not
+    (untracked, or changed and not staged) is not the one that applies.
+    ``named`` (``--config FILE``) is read there instead; ``tree`` must hold
+    it. A link is followed as the work tree follows it. Raises
+    :class:`~pscatalog.checks.config.ConfigError` for a configuration that
+    cannot be used.
+    """
+    candidates = [named] if named is not None else config_candidates()
+    located = [(path, relative) for path in candidates if (relative := _from_top(path, tree))]
+    if named is not None and not located:
+        raise ConfigError(f"{named}: outside the repository, so not {tree.label}")
+    contents = read_files(tree, [relative for _, relative in located], max_bytes=TOML_MAX_BYTES)
+    for (path, _), content in zip(located, contents, strict=True):
+        if content is None:
+            if named is not None:
+                raise ConfigError(f"{named}: no such configuration file {tree.label}")
+            continue
+        if isinstance(content, int):
+            if path.name == config_module.PYPROJECT and named is None:
+                continue  # another tool's file, too large to be read for a table of ours
+            raise ConfigError(f"{path}: {content:,} bytes {tree.label}, more than 1 MiB")
+        read = config_from_bytes(path, content, known_codes=known_codes)
+        if read is not None:
+            return read
+        if named is not None:
+            raise ConfigError(f"{named}: no [tool.pscatalog] table")
+    return None
+
+
+def git_catalog_files(
+    tree: GitTree, relative: PurePosixPath, *, max_file_bytes: int
+) -> dict[Path, Held]:
+    """Return what a catalog folder holds at ``tree``, for :class:`Files` that read nothing else.
+
+    Keyed by the files' places in the work tree: the YAML files directly in
+    the folder ``relative`` (a path from the repository's top), links
+    followed, each read unless it is larger than ``max_file_bytes`` (then its
+    size stands for it, and the loader reports it as too large: git stores a
+    file of gigabytes of one byte in a few megabytes); a file whose suffix is
+    YAML's in other letters (``.YAML``), by its size, to be reported and not
+    read; and the schema files the modelines name, or where the modeline's
+    hint looks for one. Raises :class:`UsageError` for a catalog file that
+    links out of the repository, to no file, or round a loop: the catalog
+    cannot be read as the work tree would hold it.
+    """
+    folder = tree.top.joinpath(*relative.parts)
+    catalog: list[tuple[str, TreeEntry]] = []
+    other: list[tuple[str, TreeEntry]] = []
+    for entry in tree.folder(relative):
+        # Submodules and folders hold no YAML of their own; hidden files (.gitlab-ci.yml)
+        # are other tools', as in the work tree.
+        if entry.kind != "blob" or entry.name.startswith("."):
+            continue
+        if entry.name.endswith(YAML_SUFFIXES):
+            target = tree.resolve(entry)
+            if target is None:
+                raise UsageError(
+                    f"'{printable(str(entry.path))}' {tree.label} is a link to no file "
+                    "(or round a loop): the catalog cannot be read there"
+                )
+            catalog.append((entry.name, target))
+        elif PurePosixPath(entry.name).suffix.lower() in YAML_SUFFIXES and entry.is_file:
+            other.append((entry.name, entry))
+    sizes = blob_sizes(tree.top, [target.object for _, target in [*catalog, *other]])
+    held: dict[Path, Held] = {
+        folder / name: size for (name, _), size in zip(other, sizes[len(catalog) :], strict=True)
+    }
+    objects = [
+        target.object if size <= max_file_bytes else ""
+        for (_, target), size in zip(catalog, sizes, strict=True)
+    ]
+    contents = read_blobs(tree.top, objects)
+    for (name, _), size, content in zip(catalog, sizes, contents, strict=True):
+        held[folder / name] = (content or b"") if size <= max_file_bytes else size
+    schemas = _schema_paths(relative, contents)
+    for path, schema in zip(
+        schemas, read_files(tree, schemas, max_bytes=_SCHEMA_MAX_BYTES, strict=False), strict=True
+    ):
+        if isinstance(schema, bytes):
+            held.setdefault(tree.top.joinpath(*path.parts), schema)
+    return held
+
+
+def _from_top(path: Path, tree: GitTree) -> PurePosixPath | None:
+    """Return a work-tree path as a path from the repository's top, ``None`` if outside it."""
+    # The folder's links resolved as git resolves the top; the file's own name kept, so
+    # that a link there is followed in the tree, not in the work tree.
+    absolute = Path(os.path.realpath(Path(os.path.abspath(path)).parent)) / Path(path).name
+    try:
+        return PurePosixPath(absolute.relative_to(tree.top).as_posix())
+    except ValueError:
+        return None
+
+
 def _catalog_at(found: _Revision) -> Path | None:
     """Return the ``catalog`` folder a revision has nearest the current folder, if any."""
     here = Path(os.path.abspath(Path.cwd()))
+    tree = GitTree(found.top, found.commit)
     for folder in (here, *here.parents):
         try:
             relative = (folder / DEFAULT_CATALOG).relative_to(found.top)
         except ValueError:
             return None
-        listing = _git(found.top, "ls-tree", found.commit, "--", relative.as_posix())
-        if listing and b" tree " in listing:
+        entry = tree.entry(PurePosixPath(relative.as_posix()))
+        if entry is not None and entry.kind == "tree":
             return folder / DEFAULT_CATALOG
         if folder == found.top:
             return None
@@ -607,11 +709,12 @@ def _find_revision(spec: str, config: Config) -> _Revision | str:
     except UsageError as exc:
         catalog, problem = Path.cwd(), str(exc)
     here = catalog if catalog.is_dir() else Path.cwd()
-    top_output = _git(here, "rev-parse", "--show-toplevel", need_git=False)
-    if top_output is None:
+    top = git_top(here, need_git=False)
+    if top is None:
         return f"not a catalog folder, and not in a git repository: {spec}"
-    top = Path(top_output.decode("utf-8", "surrogateescape").strip()).resolve()
-    commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
+    commit = run_git(
+        top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}"
+    )
     if commit is None:
         return f"not a catalog folder or a git revision: {spec}"
     try:
@@ -623,189 +726,51 @@ def _find_revision(spec: str, config: Config) -> _Revision | str:
 
 
 def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationResult:
-    top, relative, revision = found.top, found.relative, found.commit
-    files = list(_catalog_blobs(top, revision, relative))
+    relative = found.relative
+    tree = GitTree(found.top, found.commit)
+    held = git_catalog_files(tree, relative, max_file_bytes=config.limits.max_file_bytes)
     prefix = "" if str(relative) == "." else f"{relative}/"
-    if not files:
+    folder = found.top.joinpath(*relative.parts)
+    if not any(path.parent == folder and path.name.endswith(YAML_SUFFIXES) for path in held):
         raise UsageError(f"no catalog files in '{prefix or './'}' at revision {spec}")
-    # A blob past the size limit is never read (git stores a file of gigabytes of one
-    # byte in a few megabytes): a file of its size that holds nothing stands for it,
-    # and the loader reports it as it reports any file too large.
-    limit = config.limits.max_file_bytes
-    contents = _read_blobs(top, [obj if size <= limit else "" for _, obj, size in files])
     # The revision's files are read in memory, at their places in the work tree (so that
     # reports name them as the merge request does); nothing is read from the disk, so
-    # nothing in the work tree can stand in for them. A blob past the size limit is
-    # never read (git stores gigabytes of one byte in a few megabytes): its size stands
-    # for it, and the loader reports it as it reports any file too large.
-    folder = top.joinpath(*relative.parts)
-    held: dict[Path, Held] = {
-        folder / name: (content or b"") if size <= limit else size
-        for (name, _, size), content in zip(files, contents, strict=True)
-    }
-    referenced = _referenced(relative, contents)
-    objects = [f"{revision}:{path}" for path in referenced]
-    sizes = _blob_sizes(top, objects)
-    small = [
-        obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
-        for obj, size in zip(objects, sizes, strict=True)
-    ]
-    for path, content in zip(referenced, _read_blobs(top, small), strict=True):
-        if content is not None:
-            held.setdefault(top.joinpath(*PurePosixPath(path).parts), content)
+    # nothing in the work tree can stand in for them.
     result = validate([folder], config=config, files=Files(held, disk=False))
     names: dict[str, str] = {}
     for catalog_read in result.catalogs:
         for doc in catalog_read.documents:
             # A name that is not UTF-8 is shown with backslash escapes, as display_name does.
-            shown = _printable(f"{spec}:{prefix}{doc.path.name}")
+            shown = printable(f"{spec}:{prefix}{doc.path.name}")
             names[doc.name] = shown
             doc.name = shown
     return _renamed(result, names)
 
 
-def _printable(name: str) -> str:
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+def _schema_paths(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[PurePosixPath]:
+    """Return the paths from the top of the schema files a catalog's modelines may name.
 
-
-def _catalog_blobs(
-    top: Path, revision: str, relative: PurePosixPath
-) -> Iterator[tuple[str, str, int]]:
-    """Yield (file name, object id, size) of the YAML files of the catalog folder at a revision.
-
-    A file that is a symbolic link is read as the file it leads to in the same
-    revision, as the work tree reads it; one that leads out of the repository,
-    to nothing, or round in a loop cannot be read, and the diff is refused
-    rather than the file skipped (a link must not hide a catalog file).
+    Those its modelines name by a relative path (``# yaml-language-server:
+    $schema=../schema/category.schema.json``), and those the modeline's hint
+    looks for: ``../schema/`` beside the catalog and ``schema/`` at the top. A
+    URL, or a path that leaves the repository, is not read.
     """
-    where = [] if str(relative) == "." else ["--", f"{relative}/"]
-    listing = _git(top, "ls-tree", "-l", "-z", revision, *where)
-    for record in (listing or b"").split(b"\0"):
-        if not record:
-            continue
-        meta, _, path = record.partition(b"\t")
-        mode, kind, obj, size = meta.decode("ascii").split()
-        name = PurePosixPath(path.decode("utf-8", "surrogateescape")).name
-        # Submodules have no YAML of their own to read; hidden files (.gitlab-ci.yml) are
-        # other tools', as in the work tree.
-        if kind != "blob" or not name.endswith(YAML_SUFFIXES) or name.startswith("."):
-            continue
-        if mode == "120000":
-            obj, size = _link_target(top, revision, relative / name)
-        elif mode not in ("100644", "100755"):
-            continue
-        yield name, obj, int(size)
-
-
-_MAX_LINKS = 16
-
-
-def _link_target(top: Path, revision: str, link: PurePosixPath) -> tuple[str, str]:
-    """Return (object, size) of the blob a symbolic link at ``link`` leads to at a revision."""
-    path = link
-    for _ in range(_MAX_LINKS):
-        target = (_read_blobs(top, [f"{revision}:{path.as_posix()}"]) or [None])[0] or b""
-        resolved = posixpath.normpath(posixpath.join(str(path.parent), os.fsdecode(target)))
-        if resolved.startswith(("../", "/")) or resolved == "..":
-            raise UsageError(
-                f"'{_printable(link.as_posix())}' at revision {revision[:12]} is a link out "
-                "of the repository: the catalog cannot be read there"
-            )
-        listing = _git(top, "ls-tree", "-l", "-z", revision, "--", resolved) or b""
-        meta = listing.split(b"\t", 1)[0].decode("ascii").split()
-        if len(meta) != 4 or meta[1] != "blob":
-            break
-        if meta[0] != "120000":
-            return meta[2], meta[3]
-        path = PurePosixPath(resolved)
-    raise UsageError(
-        f"'{_printable(link.as_posix())}' at revision {revision[:12]} is a link to no file "
-        "(or round a loop): the catalog cannot be read there"
-    )
-
-
-def _referenced(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[str]:
-    """Return the repository paths that catalog files name by a relative path.
-
-    Those are the schemas of their modelines (``# yaml-language-server:
-    $schema=../schema/category.schema.json``); a URL, or a path that leaves the
-    repository, is not read.
-    """
-    paths: dict[str, None] = {}
+    references = [f"../schema/{name}" for name in SCHEMA_FILES.values()]
+    references += [
+        posixpath.relpath(f"schema/{name}", str(relative)) for name in SCHEMA_FILES.values()
+    ]
     for content in contents:
         match = _MODELINE.match((content or b"").split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf"))
-        if match is None:
-            continue
-        reference = match.group(1).decode("utf-8", "replace")
+        if match is not None:
+            references.append(match.group(1).decode("utf-8", "replace"))
+    paths: dict[PurePosixPath, None] = {}
+    for reference in references:
         if "://" in reference or reference.startswith("/"):
             continue
         path = posixpath.normpath(posixpath.join(str(relative), reference))
         if path != ".." and not path.startswith("../"):
-            paths.setdefault(path)
+            paths.setdefault(PurePosixPath(path))
     return list(paths)
-
-
-def _blob_sizes(top: Path, objects: Sequence[str]) -> list[int]:
-    """Return the size of each git object (``git cat-file --batch-check``); -1 if missing."""
-    if not objects:
-        return []
-    stdin = b"".join(f"{o}\n".encode() for o in objects)
-    output = _git(top, "cat-file", "--batch-check", stdin=stdin) or b""
-    sizes = []
-    for line in output.splitlines():
-        header = line.split()
-        sizes.append(int(header[2]) if len(header) == 3 and header[1] == b"blob" else -1)
-    return sizes if len(sizes) == len(objects) else [-1] * len(objects)
-
-
-def _read_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
-    """Read git objects in one process (``git cat-file --batch``); ``None`` for a missing one.
-
-    An empty name reads nothing, and gives ``None``.
-    """
-    if not any(objects):
-        return [None] * len(objects)
-    named = [obj for obj in objects if obj]
-    read = iter(_read_named_blobs(top, named))
-    return [next(read) if obj else None for obj in objects]
-
-
-def _read_named_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
-    output = _git(top, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in objects))
-    if output is None:
-        raise UsageError("git cat-file could not read the catalog's files")
-    contents: list[bytes | None] = []
-    position = 0
-    for _ in objects:
-        end = output.index(b"\n", position)
-        header = output[position:end].split()
-        if len(header) != 3 or header[1] != b"blob":  # "<name> missing", or not a file
-            contents.append(None)
-            position = end + 1
-            continue
-        size = int(header[2])
-        contents.append(output[end + 1 : end + 1 + size])
-        position = end + 1 + size + 1  # the content is followed by a newline
-    return contents
-
-
-def _git(cwd: Path, *args: str, stdin: bytes | None = None, need_git: bool = True) -> bytes | None:
-    """Run a read-only git command; its output, or ``None`` if it failed.
-
-    Without git installed, raise :class:`UsageError`, or with
-    ``need_git=False`` return ``None`` (no revision can be named then).
-    """
-    # Locks are what a read would take on the index; nothing here needs it.
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-    try:
-        completed = subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
-        )
-    except FileNotFoundError:
-        if not need_git:
-            return None
-        raise UsageError("git is not installed: a side that is not a folder needs it") from None
-    return completed.stdout if completed.returncode == 0 else None
 
 
 def in_work_tree(
