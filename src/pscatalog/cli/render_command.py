@@ -99,16 +99,14 @@ def render(
 
     if staged and not check:
         raise UsageError("--staged goes with --check")
+    index = None
     if staged:
-        from pscatalog.cli.common import load_configuration
-        from pscatalog.tools.hooks import index_touches_yaml, pages_to_check
+        from pscatalog.cli.common import CONFIG_KEY
+        from pscatalog.tools.hooks import staged_pages
 
-        # A commit that names no page and touches no YAML file changes no page.
-        quick = not paths and not index_touches_yaml()
-        catalog, pages = (
-            (None, []) if quick else pages_to_check(paths, load_configuration(ctx).catalog)
-        )
-        if not pages:
+        index = staged_pages(paths, ctx.find_root().meta.get(CONFIG_KEY))
+        catalog, pages = index.catalog, index.pages
+        if not (pages or index.problems):
             if not quiet:
                 echo("No page to check.")
             return
@@ -127,12 +125,18 @@ def render(
         raise UsageError("--check and --write cannot be used together")
     if view is not None or render_format != "markdown":
         raise UsageError("each region names its view, in Markdown: no --view or --format here")
-    if not pages:
+    if not pages and index is None:
         raise UsageError(f"name the pages to {'check' if check else 'write'}")
     result = readable_catalog(
-        ctx, catalog, command="render", baseline_path=baseline_path, quiet=quiet
+        ctx,
+        catalog,
+        command="render",
+        baseline_path=baseline_path,
+        quiet=quiet,
+        config=index.config if index else None,
+        files=index.files if index else None,
     )
-    outcomes = sync_pages(result.catalogs[0], pages)
+    outcomes = [*(index.problems if index else []), *sync_pages(result.catalogs[0], pages)]
     if write:
         write_pages(outcomes)
     report = report_pages(outcomes, written=write)

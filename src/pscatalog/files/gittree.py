@@ -223,14 +223,20 @@ def git_top(cwd: Path, *, need_git: bool = True) -> Path | None:
 
 
 def run_git(
-    cwd: Path, *args: str, stdin: bytes | None = None, need_git: bool = True
+    cwd: Path,
+    *args: str,
+    stdin: bytes | None = None,
+    need_git: bool = True,
+    literal: bool = True,
 ) -> bytes | None:
     """Run a git command that only reads; return its output, ``None`` if it failed.
 
-    Without git installed, raise :class:`UsageError`, or with
+    Paths are read literally unless ``literal=False`` (for patterns such as
+    ``*.md``). Without git installed, raise :class:`UsageError`, or with
     ``need_git=False`` return ``None``.
     """
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_LITERAL_PATHSPECS": "1"}
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    env["GIT_LITERAL_PATHSPECS"] = "1" if literal else "0"
     try:
         completed = subprocess.run(
             ["git", *args],
