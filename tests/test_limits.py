@@ -202,8 +202,11 @@ def y009_places(name: str, result: Result, folder: Path) -> list[tuple[int, int,
             if d["code"] == "Y009"
         ]
     if name == "validate github":
-        pattern = r"::error file=catalog/x\.yaml,line=(\d+),col=(\d+),title=Y009::(.*)"
-        return [(int(a), int(b), c) for a, b, c in re.findall(pattern, result.stdout)]
+        pattern = (
+            r"^::error file=catalog/x\.yaml,line=(\d+),col=(\d+),title=Y009::(.*?)(?:%0Ahint: .*)?$"
+        )
+        found = re.findall(pattern, result.stdout, flags=re.MULTILINE)
+        return [(int(a), int(b), c) for a, b, c in found]
     if name == "baseline":
         rows = json.loads((folder / "baseline.json").read_text(encoding="utf-8"))["findings"]
         return [(0, 0, row["message"]) for row in rows if row["code"] == "Y009"]
