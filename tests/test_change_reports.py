@@ -92,7 +92,9 @@ def test_every_report_names_the_work_tree_path_and_the_new_line(
         "region": {"startLine": line, "startColumn": 15},
     }
     assert Path("report.github").read_text(encoding="utf-8") == (
-        f"::error file=catalog/education.yaml,line={line},col=15,title=D001::{message}\n"
+        f"::error file=catalog/education.yaml,line={line},col=15,title=D001::{message}"
+        "%0Ahint: raise it one step, to 'viable', or record the evidence for 'complete' in the "
+        "same change\n"
     )
     [diagnostic] = json.loads(Path("report.json").read_text(encoding="utf-8"))["diagnostics"]
     assert (diagnostic["file"], diagnostic["line"], diagnostic["column"]) == (

@@ -53,7 +53,8 @@ from pscatalog.checks.config import (
     config_candidates,
     config_from_bytes,
 )
-from pscatalog.diagnostics import Diagnostic, Location, Related
+from pscatalog.checks.fingerprints import repository_path, repository_root
+from pscatalog.diagnostics import Diagnostic, Location, Severity, parts_of
 from pscatalog.errors import UsageError
 from pscatalog.files.bounded import TOML_MAX_BYTES
 from pscatalog.files.gittree import (
@@ -69,6 +70,8 @@ from pscatalog.files.gittree import (
 from pscatalog.files.sources import Files, Held
 from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
 from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
+from pscatalog.rules.registry import STRUCTURAL
+from pscatalog.yamltext.loader import Document
 
 ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
@@ -781,40 +784,113 @@ def in_work_tree(
     Each file is named by its path in the work tree (``catalog/x.yaml``, never
     ``HEAD:catalog/x.yaml``) and each line is a line of the new version, so
     GitLab can show a finding on the merge request's lines. A finding about
-    what only the old version has (a deleted offering) is placed at the
-    ``offerings`` key of the new version's file of that name, with the old
-    place as a related location; if the new version has no such file, at its
-    old place. The result's catalogs are the new version's, its documents
-    named as the findings name them, for the source lines of ``full``.
+    what only the old version has (a deleted offering, a SKU removed with its
+    variant) is placed where the new version keeps what it belonged to: the
+    offering, if it is still there (its ``variants`` key, or its id); else
+    the ``offerings`` key of the new version's file of that name, or of the
+    file that now holds its category; else, the category gone, the level it
+    belonged to in the levels file; else the top of a file of the new
+    version. Never in a file the new version does not have, nor at a line of
+    the old one: its message ends with where it was before the change. Its
+    fingerprint is still that of its old place, by ids, so that it keeps it
+    however the new version changes. The result's catalogs are both
+    versions', the new one's documents named as the findings name them, for
+    the source lines of ``full``.
     """
     new_docs = {doc.name: doc for catalog in new.catalogs for doc in catalog.documents}
     old_docs = {doc.name: doc for catalog in old.catalogs for doc in catalog.documents}
-    by_file_name = {doc.path.name: doc for doc in new_docs.values()}
     names = {name: display_name(doc.path) for name, doc in new_docs.items()}
-    placed = []
+
+    def renamed(where: Location) -> Location:
+        return replace(where, file=names.get(where.file, where.file))
+
+    root = repository_root()
+    placed: list[Diagnostic] = []
+    moved: dict[Diagnostic, Diagnostic] = {}
     for diagnostic in diagnostics:
         location = diagnostic.location
+        # Related places in the old version are lines no merge request shows: left out.
+        related = tuple(
+            replace(also, location=renamed(also.location))
+            for also in diagnostic.related
+            if also.location.file not in old_docs or also.location.file in new_docs
+        )
         old_doc = old_docs.get(location.file) if location.file not in new_docs else None
         if old_doc is None:
-            placed.append(diagnostic)
+            placed.append(replace(diagnostic, location=renamed(location), related=related))
             continue
-        counterpart = by_file_name.get(old_doc.path.name)
-        if counterpart is None:
-            where = replace(location, file=display_name(old_doc.path))
-        else:
-            at = counterpart.locate(("offerings",), key=True)
-            where = replace(at, pointer=location.pointer)
-        related = Related(location, "where it was in the old version")
-        placed.append(replace(diagnostic, location=where, related=(*diagnostic.related, related)))
+        before = repository_path(os.path.relpath(old_doc.path), root)
+        shown = replace(
+            diagnostic,
+            message=f"{diagnostic.message} (it was at line {location.line} of {before})",
+            location=renamed(_new_place(old_doc, location, list(new_docs.values()))),
+            related=related,
+        )
+        placed.append(shown)
+        # Identified by its old place, entries named by their ids (see fingerprints).
+        moved[shown] = diagnostic
     for doc in new_docs.values():
         doc.name = names[doc.name]
-    renamed = _renamed(ValidationResult(diagnostics=placed), names)
     return ValidationResult(
-        diagnostics=renamed.diagnostics,
-        catalogs=list(new.catalogs),
+        diagnostics=sorted(placed, key=lambda found: found.sort_key),
+        catalogs=[*new.catalogs, *old.catalogs],
         files=[names.get(name, name) for name in new.files],
         timings=new.timings,
+        moved=moved,
     )
+
+
+def _new_place(old_doc: Document, location: Location, new_docs: Sequence[Document]) -> Location:
+    """Return where the new version keeps what a place of the old version belonged to."""
+    parts = parts_of(location.pointer)
+    old_data = old_doc.data if isinstance(old_doc.data, dict) else {}
+    if len(parts) >= 2 and parts[0] == "offerings" and isinstance(parts[1], int):
+        offerings = old_data.get("offerings")
+        item = offerings[parts[1]] if isinstance(offerings, list) else None
+        wanted = item.get("id") if isinstance(item, dict) else None
+        last = "variants" if parts[2:3] == ["variants"] else "id"
+        for doc, index in _entries(new_docs, "offerings", wanted):
+            return doc.locate(("offerings", index, last), key=True)
+    category = old_data.get("id")
+    for doc in new_docs:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if doc.path.name == old_doc.path.name and "offerings" in data:
+            return doc.locate(("offerings",), key=True)
+    for doc in new_docs:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if category is not None and data.get("id") == category and "offerings" in data:
+            return doc.locate(("offerings",), key=True)
+    for doc, index in _entries(new_docs, "levels", old_data.get("level")):
+        return doc.locate(("levels", index, "id"))
+    for doc in new_docs:
+        if isinstance(doc.data, dict) and "levels" in doc.data:
+            return doc.locate(())
+    return new_docs[0].locate(()) if new_docs else location
+
+
+def _entries(docs: Sequence[Document], key: str, wanted: Any) -> Iterator[tuple[Document, int]]:
+    """Yield (document, index) of each entry of a document's ``key`` list whose id is ``wanted``."""
+    if not isinstance(wanted, str):
+        return
+    for doc in docs:
+        items = doc.data.get(key) if isinstance(doc.data, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and item.get("id") == wanted:
+                yield doc, index
+
+
+def structural_errors(result: ValidationResult) -> list[Diagnostic]:
+    """Return the YAML and schema errors that keep a side of a diff from being compared."""
+    return [
+        diagnostic
+        for diagnostic in result.diagnostics
+        if diagnostic.code in STRUCTURAL and diagnostic.severity is Severity.ERROR
+    ]
+
+
+def is_folder_side(spec: str) -> bool:
+    """Whether a side of a diff that :func:`read_side` read is a folder (else a revision)."""
+    return _written_as_path(spec) or Path(spec).is_dir()
 
 
 def _renamed(result: ValidationResult, names: Mapping[str, str]) -> ValidationResult:

@@ -336,8 +336,10 @@ class Push:
     name: str
     """How messages name what is pushed: a branch, or the revision as given."""
     commit: str
+    target: str
+    """The branch it will merge into, as a full ref name (or the revision named)."""
     base: str
-    """The merge base of ``commit`` and the target branch: what a merge request compares with."""
+    """The merge base of ``commit`` and ``target``: what a merge request compares with."""
 
 
 def pushes(named_target: str | None = None, named: str | None = None) -> list[Push] | None:
@@ -357,7 +359,7 @@ def pushes(named_target: str | None = None, named: str | None = None) -> list[Pu
         return None
     top = _top()
     if named is not None:
-        return [Push(named, _commit(top, named), merge_base(target, named))]
+        return [Push(named, _commit(top, named), target, merge_base(target, named))]
     remote = os.environ.get("PRE_COMMIT_REMOTE_NAME")
     to_ref = os.environ.get("PRE_COMMIT_TO_REF") or "HEAD"
     candidates: dict[str, str] = {}
@@ -372,7 +374,7 @@ def pushes(named_target: str | None = None, named: str | None = None) -> list[Pu
     for commit, name in candidates.items():
         base = _merge_base(top, target, commit)
         if base is not None:
-            found.append(Push(name, commit, base))
+            found.append(Push(name, commit, target, base))
     return found
 
 
