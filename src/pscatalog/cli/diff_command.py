@@ -106,9 +106,10 @@ def diff(
     config = load_configuration(ctx)
     if merge_base:
         sides = _merge_base_sides(old, new, every=check)
-        if sides is None:
+        if not sides:
             if not quiet:
-                echo("pscatalog: no branch to compare with; nothing to check", err=True)
+                why = "no branch to compare with" if sides is None else "nothing pushed to compare"
+                echo(f"pscatalog: {why}; nothing to check", err=True)
             return
     elif old is None or new is None:
         raise click.UsageError("name OLD and NEW (or use --merge-base)")

@@ -362,19 +362,21 @@ def pushes(named_target: str | None = None, named: str | None = None) -> list[Pu
         return [Push(named, _commit(top, named), target, merge_base(target, named))]
     remote = os.environ.get("PRE_COMMIT_REMOTE_NAME")
     to_ref = os.environ.get("PRE_COMMIT_TO_REF") or "HEAD"
-    candidates: dict[str, str] = {}
+    candidates: dict[str, list[str]] = {}
     if not _NO_COMMIT.fullmatch(to_ref):
         local = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
         name = local.removeprefix("refs/heads/") if to_ref != "HEAD" and local else to_ref
-        candidates[_commit(top, to_ref)] = name
+        candidates[_commit(top, to_ref)] = [name]
     if remote:
         for commit, branch in _branches_ahead(top, remote):
-            candidates.setdefault(commit, branch)
+            names = candidates.setdefault(commit, [])
+            if branch not in names:
+                names.append(branch)
     found = []
-    for commit, name in candidates.items():
+    for commit, names in candidates.items():
         base = _merge_base(top, target, commit)
         if base is not None:
-            found.append(Push(name, commit, target, base))
+            found.append(Push(", ".join(names), commit, target, base))
     return found
 
 
