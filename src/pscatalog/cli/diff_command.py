@@ -268,7 +268,7 @@ def _merge_base_sides(old: str | None, new: str | None, *, every: bool) -> list[
     for push in found:
         heading = (
             f"pscatalog: checking {push.name} ({describe(push.commit)}) against "
-            f"{push.target.removeprefix('refs/remotes/')}"
+            f"{push.target.removeprefix('refs/remotes/').removeprefix('refs/heads/')}"
         )
         sides.append(_Sides(push.base, push.commit, heading if every else None))
     return sides
