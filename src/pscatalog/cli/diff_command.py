@@ -48,8 +48,9 @@ if TYPE_CHECKING:
     "--merge-base",
     is_flag=True,
     help="Compare NEW with the commit where it left OLD (git merge-base), as a merge "
-    "request does. OLD defaults to the branch the work will merge into (the remote's "
-    "HEAD, main or master), NEW to the commit being pushed (pre-push hook) or HEAD.",
+    "request does. OLD defaults to the branch the work will merge into "
+    "(refs/remotes/REMOTE/HEAD, main or master), NEW to what is pushed (pre-push hook: "
+    "the ref pre-commit names and every local branch the remote lacks) or HEAD.",
 )
 @output_format_option("With --check: how to print the findings.")
 @report_option(
@@ -93,13 +94,17 @@ def diff(
     demotion says why (maturity_reason); a SKU is retired (retired: true)
     before it is renamed or removed; an offering sold with a SKU is not deleted
     outright. Reports name each file by its path in the work tree and give
-    lines of NEW; a deleted offering is placed at its file's 'offerings' key,
-    with where it was in OLD.
+    lines of NEW; a finding about what NEW no longer has (a deleted offering)
+    is placed where NEW keeps what it belonged to (its file's or its
+    category's 'offerings' key, else its level), its message saying where it
+    was in OLD. When NEW has YAML or schema errors, they are reported, and
+    written to every --report, instead (exit 1).
 
     With --merge-base (the pre-push hook: 'pscatalog diff --check
-    --merge-base'), OLD is where NEW left it, as in a merge request; with
-    nothing to compare with (the remote has no branch yet), there is nothing
-    to check.
+    --merge-base'), OLD is where NEW left it, as in a merge request; in the
+    pre-push hook every local branch with commits the remote lacks is checked
+    too (pre-commit names only a push's first). With nothing to compare with
+    (the remote has no branch yet), there is nothing to check.
     """
     from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs
 
