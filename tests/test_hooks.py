@@ -677,3 +677,40 @@ def test_a_push_with_warnings_says_which_commit_and_how_to_see_them(pushed: Hand
         f'pscatalog: commit {short} "Drop the plan" has 1 warning; '
         "'pscatalog validate' on a checkout of it shows them\n"
     )
+
+
+def test_other_hooks_run_at_pre_push_unless_kept_to_commits(
+    tmp_path: Path, revision: str, pre_commit_home: Path
+) -> None:
+    """A hook without `stages:` runs at push too; `default_stages: [pre-commit]` keeps it out."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    local = (
+        "      - id: pscatalog-changes\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: shout\n"
+        "        name: the handbook's own hook\n"
+        "        entry: echo\n"
+        "        language: system\n"
+        "        always_run: true\n"
+    )
+    book = make_handbook(tmp_path / "handbook", revision, pre_commit_home, local)
+    book.git("remote", "add", "origin", str(remote))
+    book.git("add", "-A")
+    assert book.commit("Add the catalog")[0] == 0
+    done = book.git("push", "origin", "main")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert re.search(r"the handbook's own hook\.+Passed", output)
+    assert re.search(r"pscatalog diff --check\.+Passed", output)
+    config = book.path(".pre-commit-config.yaml")
+    config.write_text(
+        "default_stages: [pre-commit]\n" + config.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    book.git("commit", "-q", "-am", "Keep the handbook's hook to commits")
+    done = book.git("push", "origin", "main")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "the handbook's own hook" not in output
+    assert re.search(r"pscatalog diff --check\.+Passed", output)
