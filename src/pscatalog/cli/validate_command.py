@@ -154,18 +154,16 @@ def _staged(
     # Before the checker is imported: a commit that changes no catalog file costs
     # little more than one git process.
     from pscatalog.cli.common import CONFIG_KEY, echo_error
-    from pscatalog.tools.hooks import NotStaged, index_touches_yaml, read_staged
+    from pscatalog.tools.hooks import NotStaged, read_staged
 
     named = ctx.find_root().meta.get(CONFIG_KEY)
     config_path = named if isinstance(named, Path) else None
-    if not paths and not index_touches_yaml(baseline_path, config_path):
-        return None
     try:
         staging = read_staged(paths, config_path=config_path, baseline=baseline_path)
     except NotStaged as exc:
         echo_error(f"pscatalog: error: {exc}")
         ctx.exit(1)
-    if staging.change.empty:
+    if staging is None or staging.change.empty:
         return None
     if not quiet:
         for unstaged in staging.unstaged:

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -43,41 +41,30 @@ from pscatalog.catalog.pairing import offering_id as _id
 from pscatalog.catalog.pairing import offering_skus as _skus
 from pscatalog.catalog.pairing import offerings_by_id as _by_id
 from pscatalog.catalog.pairing import pair_offerings
-from pscatalog.catalog.schemas import SCHEMA_FILES
 from pscatalog.checks import config as config_module
 from pscatalog.checks.checker import ValidationResult, validate
 from pscatalog.checks.config import (
     DEFAULT_CONFIG,
     Config,
-    ConfigError,
-    config_candidates,
-    config_from_bytes,
 )
 from pscatalog.checks.fingerprints import repository_path, repository_root
 from pscatalog.diagnostics import Diagnostic, Location, Severity, parts_of
 from pscatalog.errors import UsageError
-from pscatalog.files.bounded import TOML_MAX_BYTES
 from pscatalog.files.gittree import (
     GitTree,
-    TreeEntry,
-    blob_sizes,
     git_top,
     printable,
-    read_blobs,
-    read_files,
     run_git,
 )
-from pscatalog.files.sources import Files, Held
+from pscatalog.files.sources import Files
 from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
 from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
 from pscatalog.rules.registry import STRUCTURAL
+from pscatalog.tools.gitcatalog import config_in_git, git_catalog_files
 from pscatalog.yamltext.loader import Document
 
 ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
-_MODELINE = re.compile(rb"\s*#\s*yaml-language-server:\s*\$schema=(\S+)")
-_SCHEMA_MAX_BYTES = 1024 * 1024
-"""The largest schema file a modeline names that is read from git (as from disk)."""
 SHORT_TEXT = 60
 """Longer texts are shortened in Markdown tables; JSON keeps them whole."""
 
@@ -561,108 +548,6 @@ def base_config(spec: str, config: Config, *, known_codes: Iterable[str] = ()) -
     return chosen
 
 
-def config_in_git(
-    tree: GitTree, *, named: Path | None = None, known_codes: Iterable[str] = ()
-) -> Config | None:
-    """Return the configuration ``tree`` (a revision or git's index) holds; ``None`` if none.
-
-    The file is looked for where ``validate`` looks for it in the work tree
-    (:func:`pscatalog.checks.config.config_candidates`: from the current
-    folder up to the repository's top, ``pscatalog.toml`` first), but read
-    from ``tree``: a configuration the work tree has and ``tree`` has not
-    (untracked, or changed and not staged) is not the one that applies.
-    ``named`` (``--config FILE``) is read there instead; ``tree`` must hold
-    it. A link is followed as the work tree follows it. Raises
-    :class:`~pscatalog.checks.config.ConfigError` for a configuration that
-    cannot be used.
-    """
-    candidates = [named] if named is not None else config_candidates()
-    located = [(path, relative) for path in candidates if (relative := _from_top(path, tree))]
-    if named is not None and not located:
-        raise ConfigError(f"{named}: outside the repository, so not {tree.label}")
-    contents = read_files(tree, [relative for _, relative in located], max_bytes=TOML_MAX_BYTES)
-    for (path, _), content in zip(located, contents, strict=True):
-        if content is None:
-            if named is not None:
-                raise ConfigError(f"{named}: no such configuration file {tree.label}")
-            continue
-        if isinstance(content, int):
-            if path.name == config_module.PYPROJECT and named is None:
-                continue  # another tool's file, too large to be read for a table of ours
-            raise ConfigError(f"{path}: {content:,} bytes {tree.label}, more than 1 MiB")
-        read = config_from_bytes(path, content, known_codes=known_codes)
-        if read is not None:
-            return read
-        if named is not None:
-            raise ConfigError(f"{named}: no [tool.pscatalog] table")
-    return None
-
-
-def git_catalog_files(
-    tree: GitTree, relative: PurePosixPath, *, max_file_bytes: int
-) -> dict[Path, Held]:
-    """Return what a catalog folder holds at ``tree``, for :class:`Files` that read nothing else.
-
-    Keyed by the files' places in the work tree: the YAML files directly in
-    the folder ``relative`` (a path from the repository's top), links
-    followed, each read unless it is larger than ``max_file_bytes`` (then its
-    size stands for it, and the loader reports it as too large: git stores a
-    file of gigabytes of one byte in a few megabytes); a file whose suffix is
-    YAML's in other letters (``.YAML``), by its size, to be reported and not
-    read; and the schema files the modelines name, or where the modeline's
-    hint looks for one. Raises :class:`UsageError` for a catalog file that
-    links out of the repository, to no file, or round a loop: the catalog
-    cannot be read as the work tree would hold it.
-    """
-    folder = tree.top.joinpath(*relative.parts)
-    catalog: list[tuple[str, TreeEntry]] = []
-    other: list[tuple[str, TreeEntry]] = []
-    for entry in tree.folder(relative):
-        # Submodules and folders hold no YAML of their own; hidden files (.gitlab-ci.yml)
-        # are other tools', as in the work tree.
-        if entry.kind != "blob" or entry.name.startswith("."):
-            continue
-        if entry.name.endswith(YAML_SUFFIXES):
-            target = tree.resolve(entry)
-            if target is None:
-                raise UsageError(
-                    f"'{printable(str(entry.path))}' {tree.label} is a link to no file "
-                    "(or round a loop): the catalog cannot be read there"
-                )
-            catalog.append((entry.name, target))
-        elif PurePosixPath(entry.name).suffix.lower() in YAML_SUFFIXES and entry.is_file:
-            other.append((entry.name, entry))
-    sizes = blob_sizes(tree.top, [target.object for _, target in [*catalog, *other]])
-    held: dict[Path, Held] = {
-        folder / name: size for (name, _), size in zip(other, sizes[len(catalog) :], strict=True)
-    }
-    objects = [
-        target.object if size <= max_file_bytes else ""
-        for (_, target), size in zip(catalog, sizes, strict=True)
-    ]
-    contents = read_blobs(tree.top, objects)
-    for (name, _), size, content in zip(catalog, sizes, contents, strict=True):
-        held[folder / name] = (content or b"") if size <= max_file_bytes else size
-    schemas = _schema_paths(relative, contents)
-    for path, schema in zip(
-        schemas, read_files(tree, schemas, max_bytes=_SCHEMA_MAX_BYTES, strict=False), strict=True
-    ):
-        if isinstance(schema, bytes):
-            held.setdefault(tree.top.joinpath(*path.parts), schema)
-    return held
-
-
-def _from_top(path: Path, tree: GitTree) -> PurePosixPath | None:
-    """Return a work-tree path as a path from the repository's top, ``None`` if outside it."""
-    # The folder's links resolved as git resolves the top; the file's own name kept, so
-    # that a link there is followed in the tree, not in the work tree.
-    absolute = Path(os.path.realpath(Path(os.path.abspath(path)).parent)) / Path(path).name
-    try:
-        return PurePosixPath(absolute.relative_to(tree.top).as_posix())
-    except ValueError:
-        return None
-
-
 def _catalog_at(found: _Revision) -> Path | None:
     """Return the ``catalog`` folder a revision has nearest the current folder, if any."""
     here = Path(os.path.abspath(Path.cwd()))
@@ -748,32 +633,6 @@ def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationRes
             names[doc.name] = shown
             doc.name = shown
     return _renamed(result, names)
-
-
-def _schema_paths(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[PurePosixPath]:
-    """Return the paths from the top of the schema files a catalog's modelines may name.
-
-    Those its modelines name by a relative path (``# yaml-language-server:
-    $schema=../schema/category.schema.json``), and those the modeline's hint
-    looks for: ``../schema/`` beside the catalog and ``schema/`` at the top. A
-    URL, or a path that leaves the repository, is not read.
-    """
-    references = [f"../schema/{name}" for name in SCHEMA_FILES.values()]
-    references += [
-        posixpath.relpath(f"schema/{name}", str(relative)) for name in SCHEMA_FILES.values()
-    ]
-    for content in contents:
-        match = _MODELINE.match((content or b"").split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf"))
-        if match is not None:
-            references.append(match.group(1).decode("utf-8", "replace"))
-    paths: dict[PurePosixPath, None] = {}
-    for reference in references:
-        if "://" in reference or reference.startswith("/"):
-            continue
-        path = posixpath.normpath(posixpath.join(str(relative), reference))
-        if path != ".." and not path.startswith("../"):
-            paths.setdefault(PurePosixPath(path))
-    return list(paths)
 
 
 def in_work_tree(

@@ -122,18 +122,23 @@ class Staged:
     """Catalog files and configuration files the work tree has otherwise than the index."""
 
 
-def index_touches_yaml(baseline: Path | None = None, config: Path | None = None) -> bool:
+def index_touches_yaml(
+    baseline: Path | None = None,
+    config: Path | None = None,
+    changes: Sequence[tuple[str, Path]] | None = None,
+) -> bool:
     """Whether the commit in git's index may change the catalog or the verdict on it.
 
     The cheap question first: a commit that touches no YAML file, no file that
     may configure pscatalog (``config``, named with ``--config``, among them),
     no schema file and not the ``baseline`` changes nothing a hook checks,
     whatever the configuration says, and the hook need not read it.
+    ``changes`` are the index's (:func:`index_changes`), if already asked.
     """
     sources = () if config is None else (config,)
     return any(
         _is_catalog_name(path.name) or _is_setting(path, sources, baseline)
-        for _, path in _index_changes()
+        for _, path in (index_changes() if changes is None else changes)
     )
 
 
@@ -160,6 +165,7 @@ def staged_change(
     *,
     config_source: Path | None = None,
     baseline: Path | None = None,
+    changes: Sequence[tuple[str, Path]] | None = None,
 ) -> Change:
     """Return the catalog files the commit in git's index changes, with ``paths``.
 
@@ -173,8 +179,9 @@ def staged_change(
     named file outside it is none of the hook's business (a site's
     ``data/catalog/products.yaml``) and is left out. Only where no catalog is
     configured or found are the catalogs those of ``paths``. A repository
-    without a catalog has none to change. Raises :class:`UsageError` outside a
-    git repository.
+    without a catalog has none to change. ``changes`` are the index's
+    (:func:`index_changes`), if already asked. Raises :class:`UsageError`
+    outside a git repository.
     """
     from pscatalog.catalog.discovery import find_catalog, resolve_targets
 
@@ -198,7 +205,7 @@ def staged_change(
     deleted: dict[Path, None] = {}
     sources = () if config_source is None else (config_source,)
     settings = False
-    for status, path in _index_changes():
+    for status, path in index_changes() if changes is None else changes:
         if roots and _is_setting(path, sources, baseline):
             settings = True
         if _real(path.parent) not in roots or not _is_catalog_name(path.name):
@@ -216,8 +223,12 @@ def read_staged(
     *,
     config_path: Path | None = None,
     baseline: Path | None = None,
-) -> Staged:
-    """Return the commit git's index holds, for ``validate --staged``.
+) -> Staged | None:
+    """Return the commit git's index holds, for ``validate --staged``; ``None`` if it is no change.
+
+    A commit that names no file and touches no YAML file, no configuration, no
+    schema and not the ``baseline`` (:func:`index_touches_yaml`) changes nothing
+    to check: it costs one git process, and nothing is read.
 
     The configuration is the one the index holds where ``validate`` would
     find it (or ``config_path``, which the index must hold); the catalog's
@@ -234,8 +245,13 @@ def read_staged(
     from pscatalog.files.sources import Files, Held
 
     tree = _index()
+    changes = index_changes(tree)
+    if not paths and not index_touches_yaml(baseline, config_path, changes):
+        return None
     config = _staged_config(tree, config_path)
-    change = staged_change(paths, config.catalog, config_source=config.source, baseline=baseline)
+    change = staged_change(
+        paths, config.catalog, config_source=config.source, baseline=baseline, changes=changes
+    )
     held: dict[Path, Held] = {}
     for root in change.roots:
         held.update(_catalog_held(tree, root, config))
@@ -295,12 +311,15 @@ def staged_pages(paths: Sequence[Path], config_path: Path | None = None) -> Stag
 
     pages = [path for path in paths if path.suffix in PAGE_SUFFIXES]
     catalog_files = [path for path in paths if path.suffix not in PAGE_SUFFIXES]
-    # A commit that names no page and touches no YAML file changes no page.
-    if not pages and not catalog_files and not index_touches_yaml(config=config_path):
-        return StagedPages(None, [])
     tree = _index()
+    changes = index_changes(tree)
+    # A commit that names no page and touches no YAML file changes no page.
+    if not paths and not index_touches_yaml(config=config_path, changes=changes):
+        return StagedPages(None, [])
     config = _staged_config(tree, config_path)
-    change = staged_change(catalog_files, config.catalog, config_source=config.source)
+    change = staged_change(
+        catalog_files, config.catalog, config_source=config.source, changes=changes
+    )
     catalog = None
     if catalog_files:
         [target, *_] = resolve_targets(catalog_files, configured=config.catalog)
@@ -443,19 +462,20 @@ def is_head(revision: str) -> bool:
 
 def _index() -> GitTree:
     """Return git's index of the repository around the current folder."""
-    from pscatalog.files.gittree import git_top
+    from pscatalog.files.repository import repository_root
 
-    top = git_top(Path.cwd(), need_git=True)
+    # Found without a git process; git names its top with links resolved.
+    top = repository_root()
     if top is None:
         raise UsageError("--staged needs a git repository: it reads what git's index changes")
-    return GitTree(top)
+    return GitTree(_real(top))
 
 
 def _staged_config(tree: GitTree, named: Path | None) -> Config:
     """Return the configuration git's index holds (``named``, or the one found)."""
     from pscatalog.checks.config import DEFAULT_CONFIG
     from pscatalog.rules.registry import CODES
-    from pscatalog.tools.diffing import config_in_git
+    from pscatalog.tools.gitcatalog import config_in_git
 
     return config_in_git(tree, named=named, known_codes=CODES) or DEFAULT_CONFIG
 
@@ -466,7 +486,7 @@ def _catalog_held(tree: GitTree, root: Path, config: Config) -> dict[Path, str |
     Keyed by where they are in the work tree, as ``root`` spells it (the names
     reports show).
     """
-    from pscatalog.tools.diffing import git_catalog_files
+    from pscatalog.tools.gitcatalog import git_catalog_files
 
     try:
         relative = Path(os.path.realpath(root)).relative_to(tree.top)
@@ -537,17 +557,22 @@ def _found_catalog() -> Path | None:
         return None
 
 
-def _index_changes() -> Iterable[tuple[str, Path]]:
-    """Yield (status, absolute path) of each file git's index changes from ``HEAD``."""
-    tree = _index()
+def index_changes(tree: GitTree | None = None) -> list[tuple[str, Path]]:
+    """Return (status, absolute path) of each file git's index changes from ``HEAD``.
+
+    Raises :class:`UsageError` outside a git repository.
+    """
+    tree = tree or _index()
     # Renames as a deletion and an addition: the old name is what the commit removes.
     output = run_git(
         tree.top, "diff", "--cached", "--name-status", "-z", "--no-renames", "--no-ext-diff"
     )
     fields = (output or b"").split(b"\0")
-    for status, name in zip(fields[::2], fields[1::2], strict=False):
-        if status:
-            yield status.decode("ascii")[:1], tree.top / os.fsdecode(name)
+    return [
+        (status.decode("ascii")[:1], tree.top / os.fsdecode(name))
+        for status, name in zip(fields[::2], fields[1::2], strict=False)
+        if status
+    ]
 
 
 def _tracked_pages(tree: GitTree) -> list[Path]:
@@ -591,12 +616,12 @@ def _has_regions(page: Path) -> bool:
 
 
 def _top() -> Path:
-    from pscatalog.files.gittree import git_top
+    from pscatalog.files.repository import repository_root
 
-    top = git_top(Path.cwd())
+    top = repository_root()
     if top is None:
         raise UsageError("not in a git repository: --merge-base compares git revisions")
-    return top
+    return _real(top)
 
 
 def _verify(top: Path, revision: str) -> str | None:
