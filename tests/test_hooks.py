@@ -605,6 +605,10 @@ def test_every_branch_of_a_push_is_checked(pushed: Handbook) -> None:
     pushed.git("commit", "-q", "-m", "Notes")
     good = pushed.git("rev-parse", "--short", "HEAD").stdout.strip()
     short, line = demote(pushed, "zzz-bad")
+    pushed.git("switch", "-q", "-c", "notes-only", "aaa-good")
+    pushed.path("notes.md").write_text("More notes.\n", encoding="utf-8")
+    pushed.git("commit", "-q", "--no-verify", "-am", "More notes")
+    pushed.git("switch", "-q", "zzz-bad")
     done = pushed.git("push", "origin", "aaa-good", "zzz-bad")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
@@ -614,6 +618,7 @@ def test_every_branch_of_a_push_is_checked(pushed: Handbook) -> None:
         "against origin/HEAD\n"
     ) in output
     assert headlines(output) == [DEMOTED.format(line=line)]
+    assert "notes-only" not in output  # a local branch that changes no catalog file
     assert "refs/heads/aaa-good" not in branches(pushed)
     assert "refs/heads/zzz-bad" not in branches(pushed)
     pushed.git("switch", "-q", "main")
@@ -714,3 +719,27 @@ def test_other_hooks_run_at_pre_push_unless_kept_to_commits(
     assert done.returncode == 0, output
     assert "the handbook's own hook" not in output
     assert re.search(r"pscatalog diff --check\.+Passed", output)
+
+
+def test_the_index_is_read_by_exact_names(book: Handbook) -> None:
+    """A configured `c[a]talog/` is read as named; `catalog/`, which a pattern would match, is not."""
+    book.git("mv", "catalog", "c[a]talog")
+    book.path("catalog").mkdir()
+    book.path("catalog/levels.yaml").write_text("id: [broken\n", encoding="utf-8")
+    book.path("pscatalog.toml").write_text('catalog = "c[a]talog"\n', encoding="utf-8")
+    book.git("add", "-A")
+    done = book.pscatalog("validate", "--staged")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "No problems found in 7 files.\n", "")
+
+
+def test_a_configuration_named_must_be_in_the_commit(book: Handbook) -> None:
+    """`--config ci.toml` under --staged reads the index's ci.toml; an untracked one is refused."""
+    book.edit("catalog/integration.yaml", "maturity: complete", "maturity: Complete")
+    book.git("add", "catalog/integration.yaml")
+    book.path("ci.toml").write_text('ignore = ["C004"]\n', encoding="utf-8")
+    done = book.pscatalog("--config", "ci.toml", "validate", "--staged")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("pscatalog: error: ci.toml: no such configuration file in git's index\n")
+    book.git("add", "ci.toml")
+    done = book.pscatalog("validate", "--staged", "--config", "ci.toml")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "No problems found in 1 file.\n", "")

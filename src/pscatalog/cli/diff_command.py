@@ -110,7 +110,7 @@ def diff(
 
     config = load_configuration(ctx)
     if merge_base:
-        sides = _merge_base_sides(old, new, every=check)
+        sides = _merge_base_sides(old, new, every=check, catalog=config.catalog)
         if not sides:
             if not quiet:
                 why = "no branch to compare with" if sides is None else "nothing pushed to compare"
@@ -257,14 +257,16 @@ def _read_side(
         ) from None
 
 
-def _merge_base_sides(old: str | None, new: str | None, *, every: bool) -> list[_Sides] | None:
+def _merge_base_sides(
+    old: str | None, new: str | None, *, every: bool, catalog: Path | None
+) -> list[_Sides] | None:
     """Return (merge base, pushed commit) of each push; ``None`` when there is no branch.
 
     ``every``: each ref the push sends (the change check); else the first.
     """
     from pscatalog.tools.hooks import describe, pushes
 
-    found = pushes(old, new)
+    found = pushes(old, new, catalog=catalog)
     if found is None:
         return None
     if not every:

@@ -272,7 +272,7 @@ def read_staged(
                 f"the baseline {found.path} {found.situation}, and the check reads it from the "
                 f"work tree: stage it ('{add} -- {found.path}'){back}"
             )
-    notes = tuple(found for found in unstaged if _checked(found.path, change.roots))
+    notes = tuple(found for found in unstaged if _checked(found.path, change.roots, config.source))
     return Staged(config, files, change, notes)
 
 
@@ -361,7 +361,9 @@ class Push:
     """The merge base of ``commit`` and ``target``: what a merge request compares with."""
 
 
-def pushes(named_target: str | None = None, named: str | None = None) -> list[Push] | None:
+def pushes(
+    named_target: str | None = None, named: str | None = None, *, catalog: Path | None = None
+) -> list[Push] | None:
     """Return what a push sends, each with its merge base; ``None`` with no branch to compare.
 
     The target is the branch the work will merge into (:func:`push_target`).
@@ -371,7 +373,9 @@ def pushes(named_target: str | None = None, named: str | None = None) -> list[Pu
     first ref of a push that sends several (a branch not sent this time is
     checked too: it would be refused when it is); else ``HEAD``. A ref the
     push deletes is skipped, and so is a branch that shares no history with
-    the target (there is no merge request to compare it with).
+    the target (there is no merge request to compare it with). Another local
+    branch whose ``catalog`` folder (the configured one, else the one found)
+    is as it was at its merge base has no change to check, and is skipped.
     """
     target = push_target(named_target)
     if target is None:
@@ -382,20 +386,26 @@ def pushes(named_target: str | None = None, named: str | None = None) -> list[Pu
     remote = os.environ.get("PRE_COMMIT_REMOTE_NAME")
     to_ref = os.environ.get("PRE_COMMIT_TO_REF") or "HEAD"
     candidates: dict[str, list[str]] = {}
+    first = None
     if not _NO_COMMIT.fullmatch(to_ref):
         local = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
         name = local.removeprefix("refs/heads/") if to_ref != "HEAD" and local else to_ref
-        candidates[_commit(top, to_ref)] = [name]
+        first = _commit(top, to_ref)
+        candidates[first] = [name]
     if remote:
         for commit, branch in _branches_ahead(top, remote):
             names = candidates.setdefault(commit, [])
             if branch not in names:
                 names.append(branch)
+    folder = catalog or _found_catalog()
     found = []
     for commit, names in candidates.items():
         base = _merge_base(top, target, commit)
-        if base is not None:
-            found.append(Push(", ".join(names), commit, target, base))
+        if base is None:
+            continue
+        if commit != first and folder is not None and _unchanged(top, base, commit, folder):
+            continue
+        found.append(Push(", ".join(names), commit, target, base))
     return found
 
 
@@ -533,10 +543,22 @@ def _unstaged(tree: GitTree, paths: Iterable[Path]) -> list[Unstaged]:
     return found
 
 
-def _checked(path: Path, roots: Sequence[Path]) -> bool:
-    """Whether the check would read ``path``: a catalog file of ``roots``, or a configuration."""
-    if path.name in SETTINGS_NAMES:
+def _checked(path: Path, roots: Sequence[Path], source: Path | None) -> bool:
+    """Whether a check of the work tree would read ``path``, where the commit's does not.
+
+    A catalog file of ``roots``; a ``pscatalog.toml``; the configuration in use
+    (``source``); a ``pyproject.toml`` that names pscatalog (another tool's is
+    not pscatalog's business).
+    """
+    if path.name == SETTINGS_NAMES[0] or (source is not None and _real(path) == _real(source)):
         return True
+    if path.name == SETTINGS_NAMES[1]:
+        from pscatalog.files.bounded import TOML_MAX_BYTES, BoundedReadError, read_bytes
+
+        try:
+            return b"pscatalog" in read_bytes(path, max_bytes=TOML_MAX_BYTES)
+        except BoundedReadError:
+            return False
     real = _real(path.parent)
     return _is_catalog_name(path.name) and any(real == _real(root) for root in roots)
 
@@ -640,6 +662,16 @@ def _commit(top: Path, revision: str) -> str:
 def _merge_base(top: Path, target: str, commit: str) -> str | None:
     output = run_git(top, "merge-base", "--end-of-options", target, commit)
     return output.decode("ascii").strip() if output is not None else None
+
+
+def _unchanged(top: Path, base: str, commit: str, folder: Path) -> bool:
+    """Whether a catalog folder is the same at two commits (``git diff --quiet``)."""
+    try:
+        relative = _real(folder).relative_to(top).as_posix()
+    except ValueError:
+        return False
+    quiet = ["diff", "--quiet", "--no-ext-diff", "--no-textconv", base, commit]
+    return run_git(top, *quiet, "--", relative) is not None
 
 
 def _target_ref(top: Path, named: str) -> str:
