@@ -550,8 +550,11 @@ def test_a_page_with_unstaged_changes_is_not_judged(book: Handbook) -> None:
     assert (done.returncode, done.stdout) == (1, "1 page could not be checked.\n")
     assert done.stderr == (
         "services.md: error: has changes that are not staged: the commit holds it without "
-        "them; stage or stash what is not staged\n"
+        "them; the check judges what the commit holds\n"
     )
+    book.path("notes.md").write_text("No region here.\n", encoding="utf-8")
+    done = book.pscatalog("render", "--check", "--staged", "--", "notes.md")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "No page to check.\n", "")
 
 
 # -- the pre-push hook ----------------------------------------------------------------

@@ -328,10 +328,13 @@ def staged_pages(paths: Sequence[Path], config_path: Path | None = None) -> Stag
         pages.extend(_from_here(page) for page in _tracked_pages(tree))
     unique = list(dict.fromkeys(Path(os.path.normpath(page)) for page in pages))
     unstaged = {_real(found.path): found for found in _unstaged(tree, unique)}
+    # Only a page with a region, in the work tree or in the index, is the check's business.
+    in_index = {_real(page) for page in _tracked_pages(tree)} if unstaged else set()
     problems = [
-        PageProblem(str(page), f"{found.situation}; stage or stash what is not staged")
+        PageProblem(str(page), f"{found.situation}; the check judges what the commit holds")
         for page in unique
         if (found := unstaged.get(_real(page))) is not None
+        and (_real(page) in in_index or _has_regions(page))
     ]
     checked = [page for page in unique if _real(page) not in unstaged and _has_regions(page)]
     if not checked and not problems:
@@ -429,11 +432,6 @@ def push_target(named: str | None = None) -> str | None:
         if _verify(top, ref) is not None:
             return ref
     return None
-
-
-def pushed_revision(named: str | None = None) -> str:
-    """Return the commit a push sends: ``named``, else ``PRE_COMMIT_TO_REF``, else ``HEAD``."""
-    return named or os.environ.get("PRE_COMMIT_TO_REF") or "HEAD"
 
 
 def merge_base(target: str, revision: str) -> str:
