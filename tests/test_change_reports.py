@@ -69,8 +69,7 @@ def test_every_report_names_the_work_tree_path_and_the_new_line(
         args += ["--report", f"{name}:report.{name}"]
     result = CliRunner().invoke(cli, args)
     message = (
-        "'asynchronous-elearning' rises from 'minimal' to 'complete' (2 steps) with no new "
-        "evidence"
+        "'asynchronous-elearning' rises from 'minimal' to 'complete' (2 steps) with no new evidence"
     )
     assert result.exit_code == 1
     assert result.stdout == f"catalog/education.yaml:{line}:15: error D001 {message}\n"
@@ -92,7 +91,9 @@ def test_every_report_names_the_work_tree_path_and_the_new_line(
         "region": {"startLine": line, "startColumn": 15},
     }
     assert Path("report.github").read_text(encoding="utf-8") == (
-        f"::error file=catalog/education.yaml,line={line},col=15,title=D001::{message}\n"
+        f"::error file=catalog/education.yaml,line={line},col=15,title=D001::{message}"
+        "%0Ahint: raise it one step, to 'viable', or record the evidence for 'complete' in the "
+        "same change\n"
     )
     [diagnostic] = json.loads(Path("report.json").read_text(encoding="utf-8"))["diagnostics"]
     assert (diagnostic["file"], diagnostic["line"], diagnostic["column"]) == (

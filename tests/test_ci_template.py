@@ -6,9 +6,11 @@ option, a glob or a folder standing in for a revision; a missing value fails the
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import REPO
@@ -136,3 +138,38 @@ def test_changes_job_fails_closed_on_a_folder_named_like_the_base(
     assert code != 0
     assert f"pscatalog: error: '{base}' is both a folder and a git revision" in output
     assert "No changes to the catalog" not in output
+
+
+def test_changes_job_writes_its_reports_when_the_merge_request_breaks_the_yaml(
+    tmp_path: Path, job_python: Path
+) -> None:
+    """NEW with a syntax error: the job fails, and both reports hold the error at NEW's line."""
+    root, env = including_project(tmp_path, pip_spec=str(REPO))
+    base = commit(root, env, "Catalog")
+    dedicated = root / "catalog" / "dedicated.yaml"
+    text = dedicated.read_text(encoding="utf-8")
+    dedicated.write_text(text + "extra: [unclosed\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    commit(root, env, "Break the YAML")
+    code, output = run_job(
+        root,
+        env,
+        job_python,
+        "pscatalog-changes",
+        CI_PIPELINE_SOURCE="merge_request_event",
+        CI_MERGE_REQUEST_DIFF_BASE_SHA=base,
+    )
+    assert code != 0, output
+    assert f"catalog/dedicated.yaml:{line}:17: error Y001 " in output
+    assert "has YAML or schema errors; the rules for changes need them fixed" in output
+    artifacts = root / ".gitlab-ci-local" / "artifacts" / "pscatalog-changes"
+    issues = json.loads(
+        (artifacts / "pscatalog-changes-code-quality.json").read_text(encoding="utf-8")
+    )
+    assert [(i["check_name"], i["location"]) for i in issues] == [
+        ("Y001", {"path": "catalog/dedicated.yaml", "lines": {"begin": line}})
+    ]
+    suite = ET.parse(artifacts / "pscatalog-changes-junit.xml").getroot()
+    [failed] = [case for case in suite.iter("testcase") if case.find("failure") is not None]
+    assert failed.get("name") == "catalog/dedicated.yaml"
+    assert (failed.findtext("failure") or "").startswith(f"catalog/dedicated.yaml:{line}:17: Y001 ")

@@ -6,6 +6,7 @@ revision, and nothing in its file names or catalog text may crash the reports.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -25,6 +26,9 @@ IDENTITY = {
     "GIT_COMMITTER_NAME": "Practice Manager",
     "GIT_COMMITTER_EMAIL": "pm@handbook.invalid",
 }
+DELETED_JIRA = (
+    "D004 'jira' is deleted while sold as 'GL-JIRA' (it was at line 44 of catalog/integration.yaml)"
+)
 JIRA_START = "  - id: jira\n"
 JIRA_END = "  - id: jenkins\n"
 
@@ -73,17 +77,16 @@ def merge_request(root: Path, decoy: str | None) -> None:
 
 
 def test_deleting_a_sold_offering_fails_the_change_check(handbook: str, in_tmp: Path) -> None:
-    """Without a decoy: D004, at the new file's offerings key, with the old place related."""
+    """Without a decoy: D004, at the new file's offerings key, saying where it was before."""
     merge_request(in_tmp, None)
     code, out, err = run("diff", handbook, "HEAD", "--check")
     assert (code, err) == (1, "")
     assert out == (
-        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
+        f"catalog/integration.yaml:11:1: error {DELETED_JIRA}\n"
         "   |\n"
         "11 | offerings:\n"
         "   | ^^^^^^^^^\n"
         "   = hint: restore it and mark its variants 'retired: true'; delete it in a later change\n"
-        f"   = {handbook}:catalog/integration.yaml:44:9: where it was in the old version\n"
         "Found 1 error in 7 files.\n"
     )
 
@@ -144,9 +147,7 @@ def test_check_reports_name_work_tree_paths_and_new_lines(handbook: str, in_tmp:
         args += ["--report", f"{name}:report.{name}"]
     code, out, _ = run(*args)
     assert code == 1
-    assert out == (
-        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
-    )
+    assert out == f"catalog/integration.yaml:11:1: error {DELETED_JIRA}\n"
     [issue] = json.loads(Path("report.gitlab").read_text(encoding="utf-8"))
     assert issue["location"] == {"path": "catalog/integration.yaml", "lines": {"begin": 11}}
     cases = ET.parse("report.junit").getroot().iter("testcase")
@@ -168,11 +169,13 @@ def test_check_reports_name_work_tree_paths_and_new_lines(handbook: str, in_tmp:
         .startswith("::error file=catalog/integration.yaml,line=11,col=1,title=D004::")
     )
     [diagnostic] = json.loads(Path("report.json").read_text(encoding="utf-8"))["diagnostics"]
-    assert (diagnostic["file"], diagnostic["line"], diagnostic["related"][0]["file"]) == (
+    assert (diagnostic["file"], diagnostic["line"], diagnostic["related"]) == (
         "catalog/integration.yaml",
         11,
-        f"{handbook}:catalog/integration.yaml",
+        [],
     )
+    for name in ("gitlab", "junit", "sarif", "github", "json"):
+        assert handbook not in Path(f"report.{name}").read_text(encoding="utf-8"), name
 
 
 def test_check_from_a_subfolder_names_paths_from_the_top(
@@ -277,9 +280,7 @@ def test_a_merge_request_cannot_loosen_the_change_check(
     merge_request(in_tmp, None)
     code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
     assert code == 1
-    assert out == (
-        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
-    )
+    assert out == f"catalog/integration.yaml:11:1: error {DELETED_JIRA}\n"
 
 
 def test_a_suppression_the_merge_request_adds_does_not_silence_the_change_check(
@@ -296,9 +297,7 @@ def test_a_suppression_the_merge_request_adds_does_not_silence_the_change_check(
     git(in_tmp, "commit", "-q", "-am", "Silence the check")
     code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
     assert code == 1
-    assert out == (
-        "catalog/integration.yaml:11:1: error D004 'jira' is deleted while sold as 'GL-JIRA'\n"
-    )
+    assert out == f"catalog/integration.yaml:11:1: error {DELETED_JIRA}\n"
 
 
 def test_the_base_revisions_configuration_is_the_one_that_applies(
@@ -402,3 +401,104 @@ def test_a_catalog_file_that_links_out_of_the_repository_stops_the_check(
     assert (code, out) == (2, "")
     assert err.startswith("pscatalog: error: 'catalog/outside.yaml' at revision ")
     assert "is a link out of the repository: the catalog cannot be read there\n" in err
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    """Return the 1-based line of the first line holding ``needle`` (after ``after``)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
+    return next(i for i, line in enumerate(lines[start:], start + 1) if needle in line)
+
+
+DEDICATED_SKUS = (
+    "'GL-ENGR-3', 'GL-ENGR-6', 'GL-ENGR-12', 'GL-ENGR-CLEARED-3', 'GL-ENGR-CLEARED-6', "
+    "'GL-ENGR-CLEARED-12'"
+)
+
+
+def test_an_offering_deleted_with_its_file_is_placed_in_a_file_that_exists(
+    handbook: str, in_tmp: Path
+) -> None:
+    """`git rm catalog/dedicated.yaml`: D004 at its level in levels.yaml, in every report."""
+    old = git(in_tmp, "show", "HEAD:catalog/dedicated.yaml")
+    git(in_tmp, "rm", "-q", "catalog/dedicated.yaml")
+    git(in_tmp, "commit", "-q", "-m", "Drop the dedicated engineers")
+    args = ["diff", handbook, "HEAD", "--check", "--output-format", "concise"]
+    for name in ("gitlab", "junit", "sarif", "github", "json"):
+        args += ["--report", f"{name}:report.{name}"]
+    code, out, _ = run(*args)
+    levels = (in_tmp / "catalog" / "levels.yaml").read_text(encoding="utf-8")
+    line = line_of(levels, "id: transformation")
+    was = line_of(old, "- id: dedicated-engineer")
+    message = (
+        f"'dedicated-engineer' is deleted while sold as {DEDICATED_SKUS} "
+        f"(it was at line {was} of catalog/dedicated.yaml)"
+    )
+    assert (code, out) == (1, f"catalog/levels.yaml:{line}:9: error D004 {message}\n")
+    for name in ("gitlab", "junit", "sarif", "github", "json"):
+        report = Path(f"report.{name}").read_text(encoding="utf-8")
+        assert handbook not in report, name
+        assert "HEAD~" not in report, name
+    [issue] = json.loads(Path("report.gitlab").read_text(encoding="utf-8"))
+    assert issue["location"] == {"path": "catalog/levels.yaml", "lines": {"begin": line}}
+    # Identified by the place it had: the deleted file, the offering by its id.
+    identity = json.dumps(["catalog/dedicated.yaml", "D004", "/offerings/[dedicated-engineer]/id"])
+    assert issue["fingerprint"] == hashlib.sha256(identity.encode()).hexdigest()
+    [result] = json.loads(Path("report.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert "relatedLocations" not in result
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "catalog/levels.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": line, "startColumn": 9},
+    }
+    cases = ET.parse("report.junit").getroot().iter("testcase")
+    assert [case.get("name") for case in cases if case.find("failure") is not None] == [
+        "catalog/levels.yaml"
+    ]
+
+
+def test_a_sku_removed_with_its_variant_is_placed_at_the_offering(
+    handbook: str, in_tmp: Path
+) -> None:
+    """JIRA's standard variant replaced by a custom one: D003 at JIRA's variants, a line of NEW."""
+    path = in_tmp / "catalog" / "integration.yaml"
+    old = path.read_text(encoding="utf-8")
+    start, end = old.index(JIRA_START), old.index(JIRA_END)
+    block = old[start:end]
+    variants = block.index("    variants:\n") + len("    variants:\n")
+    path.write_text(
+        old[:start] + block[:variants] + "      - id: custom\n\n" + old[end:], encoding="utf-8"
+    )
+    git(in_tmp, "commit", "-q", "-am", "JIRA without its SKU")
+    code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
+    new = path.read_text(encoding="utf-8")
+    line = line_of(new, "    variants:", after="- id: jira")
+    assert (code, out) == (
+        1,
+        f"catalog/integration.yaml:{line}:5: error D003 SKU 'GL-JIRA' of 'jira' is renamed or "
+        "removed without being retired first\n",
+    )
+
+
+def test_an_offering_deleted_from_a_renamed_file_is_placed_in_its_new_name(
+    handbook: str, in_tmp: Path
+) -> None:
+    """dedicated.yaml renamed engineers.yaml, its sold offering replaced: D004 there."""
+    old = git(in_tmp, "show", "HEAD:catalog/dedicated.yaml")
+    git(in_tmp, "mv", "catalog/dedicated.yaml", "catalog/engineers.yaml")
+    path = in_tmp / "catalog" / "engineers.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: dedicated-engineer\n")
+    planned = (
+        "  - id: embedded-engineer\n    name: Embedded engineer\n    maturity: planned\n"
+        "    variants:\n      - id: custom\n"
+    )
+    path.write_text(text[:start] + planned, encoding="utf-8")
+    git(in_tmp, "commit", "-q", "-am", "Rename the file, drop the engineers")
+    code, out, _ = run("diff", handbook, "HEAD", "--check", "--output-format", "concise")
+    line = line_of(path.read_text(encoding="utf-8"), "offerings:")
+    was = line_of(old, "- id: dedicated-engineer")
+    assert (code, out) == (
+        1,
+        f"catalog/engineers.yaml:{line}:1: error D004 'dedicated-engineer' is deleted while "
+        f"sold as {DEDICATED_SKUS} (it was at line {was} of catalog/dedicated.yaml)\n",
+    )

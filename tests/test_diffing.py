@@ -517,7 +517,8 @@ def test_cli_names_revision_files_in_errors(repo: Path) -> None:
     assert "\nHEAD:catalog/integration.yaml:7:15: error S004 'maturity' is 'done'" in f"\n{err}"
     assert "\n7 |     maturity: done\n" in err
     assert err.endswith(
-        "pscatalog: HEAD has YAML or schema errors; 'pscatalog diff' needs them fixed\n"
+        "pscatalog: HEAD (commit {}) has YAML or schema errors; 'pscatalog diff' needs them "
+        "fixed\n".format(git(repo, "log", "-1", '--format=%h "%s"').strip())
     )
 
 

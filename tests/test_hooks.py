@@ -256,7 +256,7 @@ def test_an_offering_inserted_above_baselined_findings_makes_none_new(
     """With a baseline, inserting an offering above recorded findings commits; a renamed id does not."""
     hooks = (
         "      - id: pscatalog-validate\n"
-        "        args: [--baseline, pscatalog-baseline.json]\n"
+        "        args: [--baseline, pscatalog-baseline.json, --]\n"
         "      - id: pscatalog-format\n"
     )
     book = make_handbook(tmp_path / "handbook", revision, pre_commit_home, hooks)
@@ -364,6 +364,8 @@ def test_the_hook_definitions_are_as_the_readme_describes() -> None:
     assert hooks["pscatalog-render-check"]["entry"] == "pscatalog render --check --staged"
     for name in ("pscatalog-validate", "pscatalog-render-check"):
         assert (hooks[name]["always_run"], hooks[name]["stages"]) == (True, commit_stages)
+    for name in ("pscatalog-validate", "pscatalog-render-check", "pscatalog-format"):
+        assert hooks[name]["args"] == ["--"], name
     assert (hooks["pscatalog-format"]["entry"], hooks["pscatalog-format"]["stages"]) == (
         "pscatalog fmt",
         commit_stages,
@@ -374,3 +376,374 @@ def test_the_hook_definitions_are_as_the_readme_describes() -> None:
         False,
         ["pre-push", "manual"],
     )
+
+
+# -- the commit, not the work tree ----------------------------------------------------
+
+COACHING = (
+    "# yaml-language-server: $schema=../schema/category.schema.json\n"
+    "id: coaching\nname: Coaching Services\nlevel: adoption\nofferings:\n"
+    "  - id: team-coaching\n    name: Team coaching\n    maturity: planned\n"
+    "    variants:\n      - id: custom\n"
+)
+REGION_PAGE = "# Services\n\n<!-- pscatalog:begin categories -->\n<!-- pscatalog:end -->\n"
+
+
+def note(path: str, situation: str) -> str:
+    return f"pscatalog: note: {path} {situation}; the check judges what the commit holds\n"
+
+
+def test_a_forgotten_file_the_commit_needs_does_not_count(book: Handbook) -> None:
+    """Education moved to Product, the new Adoption category left untracked: refused, and why."""
+    book.path("catalog/coaching.yaml").write_text(COACHING, encoding="utf-8")
+    book.edit("catalog/education.yaml", "level: adoption", "level: product")
+    book.path("services.md").write_text(REGION_PAGE, encoding="utf-8")
+    assert book.pscatalog("render", "--write", "services.md", "-q").returncode == 0
+    book.git("add", "catalog/education.yaml", "services.md")
+    code, output = book.commit("Move education to Product")
+    assert code == 1
+    line = book.line("catalog/levels.yaml", "id: adoption")
+    assert headlines(output) == [
+        f"catalog/levels.yaml:{line}:9: error C203 level 'adoption' has no category"
+    ]
+    assert (
+        note("catalog/coaching.yaml", "is not in git's index (untracked): the commit leaves it out")
+        in output
+    )
+    assert re.search(r"pscatalog render --check\.+Failed", output)
+    assert "services.md: stale region 'categories' at line 3\n" in output
+    assert "-#### Coaching Services\n" in output
+    assert book.commits() == 1
+    book.git("add", "catalog/coaching.yaml")
+    code, output = book.commit("Move education to Product, with coaching")
+    assert code == 0, output
+    assert book.commits() == 2
+
+
+def test_an_untracked_configuration_does_not_steer_the_check(book: Handbook) -> None:
+    """`ignore = ["C"]` in an untracked pscatalog.toml hides nothing the commit breaks."""
+    book.path("pscatalog.toml").write_text('ignore = ["C"]\n', encoding="utf-8")
+    book.edit("catalog/education.yaml", "level: adoption", "level: nosuchlevel")
+    book.git("add", "catalog/education.yaml")
+    code, output = book.commit("Move education nowhere")
+    assert code == 1
+    assert headlines(output) == [
+        f"catalog/education.yaml:{book.line('catalog/education.yaml', 'level: nosuch')}:8: "
+        "error C201 level 'nosuchlevel' is not defined in the levels file",
+        f"catalog/levels.yaml:{book.line('catalog/levels.yaml', 'id: adoption')}:9: "
+        "error C203 level 'adoption' has no category",
+    ]
+    assert (
+        note("pscatalog.toml", "is not in git's index (untracked): the commit leaves it out")
+        in output
+    )
+    assert book.commits() == 1
+
+
+def test_a_deletion_from_the_index_counts_though_the_file_stays(book: Handbook) -> None:
+    """`git rm --cached` the only Adoption category: the commit deletes it, the disk keeps it."""
+    book.git("rm", "-q", "--cached", "catalog/education.yaml")
+    code, output = book.commit("Stop tracking education")
+    assert code == 1
+    line = book.line("catalog/levels.yaml", "id: adoption")
+    assert headlines(output) == [
+        f"catalog/levels.yaml:{line}:9: error C203 level 'adoption' has no category"
+    ]
+    assert (
+        note(
+            "catalog/education.yaml", "is not in git's index (untracked): the commit leaves it out"
+        )
+        in output
+    )
+    assert book.commits() == 1
+
+
+def test_an_unstaged_fix_does_not_hide_a_staged_fault(book: Handbook) -> None:
+    """Without pre-commit's stash (a plain hook runner): the staged text is what is judged."""
+    book.edit("catalog/education.yaml", "level: adoption", "level: nosuch")
+    book.git("add", "catalog/education.yaml")
+    book.edit("catalog/education.yaml", "level: nosuch", "level: adoption")
+    done = book.pscatalog("validate", "--staged", "--output-format", "concise")
+    assert done.returncode == 1
+    assert [line.split(": error ")[1] for line in done.stdout.splitlines()] == [
+        "C201 level 'nosuch' is not defined in the levels file",
+        "C203 level 'adoption' has no category",
+    ]
+    assert done.stderr == note(
+        "catalog/education.yaml",
+        "has changes that are not staged: the commit holds it without them",
+    )
+    assert book.pscatalog("validate", "--staged", "-q").stderr == ""
+
+
+def test_a_configuration_only_commit_is_checked_against_every_file(book: Handbook) -> None:
+    """A pscatalog.toml committed alone that breaks every file is refused, file by file."""
+    book.path("pscatalog.toml").write_text("[limits]\nmax-depth = 2\n", encoding="utf-8")
+    book.git("add", "pscatalog.toml")
+    code, output = book.commit("Tune the limits")
+    assert code == 1
+    found = headlines(output)
+    assert sorted({line.split(":")[0] for line in found}) == sorted(
+        f"catalog/{path.name}" for path in book.path("catalog").iterdir()
+    )
+    assert all(" error Y009 nesting is deeper than the limit of 2 levels" in line for line in found)
+    assert book.commits() == 1
+
+
+def test_a_baseline_must_be_committed_as_it_is_checked(
+    tmp_path: Path, revision: str, pre_commit_home: Path
+) -> None:
+    """Dropping an entry from the baseline alone is refused; an untracked baseline too."""
+    hooks = "      - id: pscatalog-validate\n        args: [--baseline, baseline.json, --]\n"
+    book = make_handbook(tmp_path / "handbook", revision, pre_commit_home, hooks)
+    book.edit("catalog/integration.yaml", "maturity: complete", "maturity: Complete", count=2)
+    assert book.pscatalog("baseline", "-o", "baseline.json", "-q").returncode == 0
+    book.git("add", "catalog", "schema")
+    code, output = book.commit("Import the catalog")
+    assert code == 1
+    assert (
+        "pscatalog: error: the baseline baseline.json is not in git's index (untracked): the "
+        "commit leaves it out, and the check reads it from the work tree: stage it "
+        "('git add -- baseline.json')\n"
+    ) in output
+    book.git("add", "baseline.json")
+    code, output = book.commit("Import the catalog, with its baseline")
+    assert code == 0, output
+    baseline = book.path("baseline.json")
+    lines = baseline.read_text(encoding="utf-8").splitlines(keepends=True)
+    # One entry a line: drop the first (which ends with a comma, the second not).
+    first = next(i for i, line in enumerate(lines) if '"fingerprint"' in line)
+    forgotten = re.search(r'"/offerings/\[([a-z0-9-]+)\]/maturity"', lines[first])
+    assert forgotten is not None
+    baseline.write_text("".join(lines[:first] + lines[first + 1 :]), encoding="utf-8")
+    book.git("add", "baseline.json")
+    code, output = book.commit("Forget a finding")
+    assert code == 1
+    line = book.line(
+        "catalog/integration.yaml", "maturity: Complete", after=f"- id: {forgotten.group(1)}"
+    )
+    assert headlines(output) == [
+        f"catalog/integration.yaml:{line}:15: error C004 maturity 'Complete' must be written "
+        "in lowercase"
+    ]
+    assert book.commits() == 1
+
+
+def test_a_page_named_like_an_option_is_a_page(book: Handbook) -> None:
+    """A stale page named `--quiet.md`: checked and named, never read as an option."""
+    page = book.path("--quiet.md")
+    page.write_text(REGION_PAGE, encoding="utf-8")
+    book.git("add", "--", "--quiet.md")
+    code, output = book.commit("Add a page")
+    assert code == 1
+    assert re.search(r"pscatalog render --check\.+Failed", output)
+    assert "--quiet.md: stale region 'categories' at line 3\n" in output
+    assert "no such option" not in output
+
+
+def test_a_page_with_unstaged_changes_is_not_judged(book: Handbook) -> None:
+    """Without pre-commit's stash: the page on disk is not the commit's; refused, named."""
+    book.path("services.md").write_text(REGION_PAGE, encoding="utf-8")
+    book.git("add", "services.md")
+    assert book.pscatalog("render", "--write", "services.md", "-q").returncode == 0
+    done = book.pscatalog("render", "--check", "--staged", "--", "services.md")
+    assert (done.returncode, done.stdout) == (1, "1 page could not be checked.\n")
+    assert done.stderr == (
+        "services.md: error: has changes that are not staged: the commit holds it without "
+        "them; the check judges what the commit holds\n"
+    )
+    book.path("notes.md").write_text("No region here.\n", encoding="utf-8")
+    done = book.pscatalog("render", "--check", "--staged", "--", "notes.md")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "No page to check.\n", "")
+
+
+# -- the pre-push hook ----------------------------------------------------------------
+
+
+@pytest.fixture
+def pushed(tmp_path: Path, revision: str, pre_commit_home: Path) -> Handbook:
+    """A handbook with the change check, its catalog pushed to a bare remote's main."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    book = make_handbook(
+        tmp_path / "handbook",
+        revision,
+        pre_commit_home,
+        "      - id: pscatalog-validate\n      - id: pscatalog-changes\n",
+    )
+    book.git("remote", "add", "origin", str(remote))
+    book.git("add", "-A")
+    assert book.commit("Add the catalog")[0] == 0
+    first = book.git("push", "-q", "origin", "main")
+    assert first.returncode == 0, first.stdout + first.stderr
+    book.git("remote", "set-head", "origin", "main")
+    return book
+
+
+def branches(book: Handbook) -> str:
+    """The branches of the remote."""
+    return book.git("ls-remote", "--heads", "origin").stdout
+
+
+def demote(book: Handbook, branch: str) -> tuple[str, int]:
+    """Commit, on a new branch from main, a demotion without a reason (D002)."""
+    book.git("switch", "-q", "-c", branch, "main")
+    book.edit("catalog/education.yaml", "maturity: viable", "maturity: minimal")
+    book.git("commit", "-q", "-am", "Demote instructor-led training")
+    short = book.git("rev-parse", "--short", "HEAD").stdout.strip()
+    return short, book.line("catalog/education.yaml", "maturity: minimal")
+
+
+DEMOTED = (
+    "catalog/education.yaml:{line}:15: error D002 'instructor-led-training' is demoted from "
+    "'viable' to 'minimal' without a reason"
+)
+
+
+def test_every_branch_of_a_push_is_checked(pushed: Handbook) -> None:
+    """`git push origin good bad`: pre-commit names the first; the second is refused too."""
+    pushed.git("switch", "-q", "-c", "aaa-good", "main")
+    pushed.path("notes.md").write_text("Notes.\n", encoding="utf-8")
+    pushed.git("add", "notes.md")
+    pushed.git("commit", "-q", "-m", "Notes")
+    good = pushed.git("rev-parse", "--short", "HEAD").stdout.strip()
+    short, line = demote(pushed, "zzz-bad")
+    pushed.git("switch", "-q", "-c", "notes-only", "aaa-good")
+    pushed.path("notes.md").write_text("More notes.\n", encoding="utf-8")
+    pushed.git("commit", "-q", "--no-verify", "-am", "More notes")
+    pushed.git("switch", "-q", "zzz-bad")
+    done = pushed.git("push", "origin", "aaa-good", "zzz-bad")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert f'pscatalog: checking aaa-good (commit {good} "Notes") against origin/HEAD\n' in output
+    assert (
+        f'pscatalog: checking zzz-bad (commit {short} "Demote instructor-led training") '
+        "against origin/HEAD\n"
+    ) in output
+    assert headlines(output) == [DEMOTED.format(line=line)]
+    assert "notes-only" not in output  # a local branch that changes no catalog file
+    assert "refs/heads/aaa-good" not in branches(pushed)
+    assert "refs/heads/zzz-bad" not in branches(pushed)
+    pushed.git("switch", "-q", "main")
+    pushed.git("branch", "-q", "-D", "zzz-bad")
+    done = pushed.git("push", "-q", "origin", "aaa-good")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "refs/heads/aaa-good" in branches(pushed)
+
+
+def test_a_tag_named_like_the_remote_head_is_never_the_base(pushed: Handbook) -> None:
+    """A tag `origin/HEAD` at the pushed commit would compare it with itself: not used."""
+    _, line = demote(pushed, "demote")
+    pushed.git("tag", "origin/HEAD", "HEAD")
+    done = pushed.git("push", "origin", "demote")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert headlines(output) == [DEMOTED.format(line=line)]
+    assert "refs/heads/demote" not in branches(pushed)
+    named = pushed.pscatalog("diff", "--check", "--merge-base", "origin/HEAD")
+    assert (named.returncode, named.stdout) == (2, "")
+    assert named.stderr.startswith(
+        "pscatalog: error: 'origin/HEAD' names refs/remotes/origin/HEAD and "
+        "refs/tags/origin/HEAD: name the branch by its full ref, such as "
+        "'refs/remotes/origin/HEAD'\n"
+    )
+
+
+def test_deleting_a_branch_is_not_checked(pushed: Handbook) -> None:
+    """A push that only deletes a branch sends no commit: nothing to check, it goes through."""
+    pushed.git("switch", "-q", "-c", "old", "main")
+    assert pushed.git("push", "-q", "origin", "old").returncode == 0
+    pushed.git("switch", "-q", "main")
+    done = pushed.git("push", "origin", "--delete", "old")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "refs/heads/old" not in branches(pushed)
+
+
+def test_a_push_with_warnings_says_which_commit_and_how_to_see_them(pushed: Handbook) -> None:
+    """The pushed commit's other problems are counted with its short id, subject and a hint."""
+    pushed.git("switch", "-q", "-c", "plan", "main")
+    pushed.edit(
+        "catalog/education.yaml",
+        "      execution_plan: https://docs.google.com/document/d/1tZxq2Pkig_6ZDfxF_ha7iVHIuTr4NtIZvMS2o0Sh88Y/edit\n",
+        "",
+    )
+    pushed.git("commit", "-q", "--no-verify", "-am", "Drop the plan")
+    short = pushed.git("rev-parse", "--short", "HEAD").stdout.strip()
+    done = pushed.pscatalog("diff", "--check", "--merge-base", "--output-format", "concise")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == (
+        f'pscatalog: checking HEAD (commit {short} "Drop the plan") against origin/HEAD\n'
+        f'pscatalog: commit {short} "Drop the plan" has 1 warning; '
+        "'pscatalog validate' shows them\n"
+    )
+    pushed.git("switch", "-q", "main")
+    done = pushed.pscatalog("diff", "--check", "--merge-base", "main", "plan", "-q")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    done = pushed.pscatalog("diff", "--check", "--merge-base", "main", "plan")
+    assert done.stderr == (
+        f'pscatalog: checking plan (commit {short} "Drop the plan") against main\n'
+        f'pscatalog: commit {short} "Drop the plan" has 1 warning; '
+        "'pscatalog validate' on a checkout of it shows them\n"
+    )
+
+
+def test_other_hooks_run_at_pre_push_unless_kept_to_commits(
+    tmp_path: Path, revision: str, pre_commit_home: Path
+) -> None:
+    """A hook without `stages:` runs at push too; `default_stages: [pre-commit]` keeps it out."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    local = (
+        "      - id: pscatalog-changes\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: shout\n"
+        "        name: the handbook's own hook\n"
+        "        entry: echo\n"
+        "        language: system\n"
+        "        always_run: true\n"
+    )
+    book = make_handbook(tmp_path / "handbook", revision, pre_commit_home, local)
+    book.git("remote", "add", "origin", str(remote))
+    book.git("add", "-A")
+    assert book.commit("Add the catalog")[0] == 0
+    done = book.git("push", "origin", "main")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert re.search(r"the handbook's own hook\.+Passed", output)
+    assert re.search(r"pscatalog diff --check\.+Passed", output)
+    config = book.path(".pre-commit-config.yaml")
+    config.write_text(
+        "default_stages: [pre-commit]\n" + config.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    book.git("commit", "-q", "-am", "Keep the handbook's hook to commits")
+    done = book.git("push", "origin", "main")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "the handbook's own hook" not in output
+    assert re.search(r"pscatalog diff --check\.+Passed", output)
+
+
+def test_the_index_is_read_by_exact_names(book: Handbook) -> None:
+    """A configured `c[a]talog/` is read as named; `catalog/`, which a pattern would match, is not."""
+    book.git("mv", "catalog", "c[a]talog")
+    book.path("catalog").mkdir()
+    book.path("catalog/levels.yaml").write_text("id: [broken\n", encoding="utf-8")
+    book.path("pscatalog.toml").write_text('catalog = "c[a]talog"\n', encoding="utf-8")
+    book.git("add", "-A")
+    done = book.pscatalog("validate", "--staged")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "No problems found in 7 files.\n", "")
+
+
+def test_a_configuration_named_must_be_in_the_commit(book: Handbook) -> None:
+    """`--config ci.toml` under --staged reads the index's ci.toml; an untracked one is refused."""
+    book.edit("catalog/integration.yaml", "maturity: complete", "maturity: Complete")
+    book.git("add", "catalog/integration.yaml")
+    book.path("ci.toml").write_text('ignore = ["C004"]\n', encoding="utf-8")
+    done = book.pscatalog("--config", "ci.toml", "validate", "--staged")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == ("pscatalog: error: ci.toml: no such configuration file in git's index\n")
+    book.git("add", "ci.toml")
+    # The commit adds the configuration in use: every file is checked, by it.
+    done = book.pscatalog("validate", "--staged", "--config", "ci.toml")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "No problems found in 7 files.\n", "")

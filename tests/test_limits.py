@@ -202,8 +202,11 @@ def y009_places(name: str, result: Result, folder: Path) -> list[tuple[int, int,
             if d["code"] == "Y009"
         ]
     if name == "validate github":
-        pattern = r"::error file=catalog/x\.yaml,line=(\d+),col=(\d+),title=Y009::(.*)"
-        return [(int(a), int(b), c) for a, b, c in re.findall(pattern, result.stdout)]
+        pattern = (
+            r"^::error file=catalog/x\.yaml,line=(\d+),col=(\d+),title=Y009::(.*?)(?:%0Ahint: .*)?$"
+        )
+        found = re.findall(pattern, result.stdout, flags=re.MULTILINE)
+        return [(int(a), int(b), c) for a, b, c in found]
     if name == "baseline":
         rows = json.loads((folder / "baseline.json").read_text(encoding="utf-8"))["findings"]
         return [(0, 0, row["message"]) for row in rows if row["code"] == "Y009"]
@@ -335,14 +338,14 @@ def test_diff_of_a_revision_never_reads_a_file_past_the_size_limit(
         'ignore = ["C301"]\n[limits]\nmax-file-bytes = 4096\n', encoding="utf-8"
     )
     asked: list[bytes] = []
-    original = pscatalog.tools.diffing._git
+    original = pscatalog.files.gittree.run_git
 
     def recorded(cwd: Path, *args: str, stdin: bytes | None = None, **options: Any) -> bytes | None:
         if args[:2] == ("cat-file", "--batch"):
             asked.append(stdin or b"")
         return original(cwd, *args, stdin=stdin, **options)
 
-    monkeypatch.setattr(pscatalog.tools.diffing, "_git", recorded)
+    monkeypatch.setattr(pscatalog.files.gittree, "run_git", recorded)
     result = run("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (

@@ -101,7 +101,9 @@ def test_github_format_is_the_only_one_that_starts_lines_with_commands(workflow_
     assert out == (
         "::error file=catalog/x.yaml,line=7,col=5,title=S001::unknown key "
         r"'x\n::error file=a.yaml::pwned\n::add-mask::token\n::stop-commands::end'"
-        "\n"
+        "%0Ahint: allowed keys here: 'id', 'name', 'maturity', 'maturity_reason', 'summary', "
+        "'description', 'url', 'owner', 'target_audience', 'stages', 'evidence', 'variants', "
+        "'imported'\n"
     )
 
 
@@ -347,7 +349,7 @@ def test_baseline_entry_with_a_lone_surrogate_is_reported_not_a_crash(in_tmp: Pa
     assert Path("report.github").read_text(encoding="utf-8") == (
         "::notice file=baseline.json,line=4,col=5,title=N004::baseline entry C004 in "
         r"catalog/levels.yaml (/\ud800\x1b[2J) no longer occurs"
-        "\n"
+        "%0Ahint: remove it from the baseline (or run 'pscatalog baseline' again)\n"
     )
 
 

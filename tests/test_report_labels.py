@@ -115,5 +115,6 @@ def test_github_adds_the_related_place_as_a_line_of_the_annotation(
     """github: the annotation's message has a second line (%0A) with the place and its label."""
     assert REPORTER_BY_NAME["github"](result) == (
         f"::error file={SECOND},line=10,col=9,title=C103::{MESSAGE}"
-        f"%0A{FIRST}:5:9: already used here\n"
+        f"%0A{FIRST}:5:9: already used here"
+        "%0Ahint: give the offering its own id, or make it a variant of the other offering\n"
     )

@@ -377,16 +377,22 @@ def test_junit_report_adds_a_case_for_a_file_that_is_missing(here: Path):
 def test_junit_file_attribute_is_relative_to_the_git_top_folder(
     here: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """GitLab links a case's file into the repository: its path starts at the top folder."""
+    """Cases and failures name files from the top folder, never `../`, wherever it runs."""
     top = git_repository(here / "handbook")
     (top / "data").mkdir()
-    monkeypatch.chdir(top / "data")
+    (top / "data" / "pages").mkdir()
+    monkeypatch.chdir(top / "data" / "pages")
     suite = ET.fromstring(report_junit(faulty_catalog(top / "data" / "catalog")))
     last = suite.findall("testcase")[-1]
     assert (last.get("name"), last.get("file")) == (
-        "catalog/migration.yaml",
+        "data/catalog/migration.yaml",
         "data/catalog/migration.yaml",
     )
+    assert (last.findtext("failure") or "").splitlines()[:2] == [
+        "data/catalog/migration.yaml:7:5: Y002 duplicate key 'name': YAML readers keep only one "
+        "of the values",
+        "  data/catalog/migration.yaml:6:5: first written here",
+    ]
 
 
 # What ActiveSupport's XML reader, which GitLab uses, does with a "type" attribute
@@ -641,20 +647,31 @@ def test_sarif_log_header_names_the_schema_and_version(here: Path):
 # --- github ---------------------------------------------------------------------
 
 
+VARIANT_KEYS = (
+    "'id', 'name', 'description', 'sku', 'standard_sow', 'retired', 'delivery', 'deployment', "
+    "'clearance', 'class_size', 'duration', 'price'"
+)
+
+
 def test_github_report_has_one_workflow_command_per_diagnostic(here: Path):
-    """Errors are ::error, warnings ::warning, with file, line, column and code."""
+    """Errors are ::error, warnings ::warning, with file, line, column, code, related places and hint."""
     assert report_github(faulty_catalog(here / "catalog")) == (
-        "::error file=catalog/integration.yaml,line=7,col=15,title=M002::'jira' is viable but its evidence shows no delivery\n"
-        "::warning file=catalog/integration.yaml,line=7,col=15,title=M003::'jira' is viable but lists no marketing material\n"
-        "::warning file=catalog/integration.yaml,line=7,col=15,title=M004::'jira' is viable but has no execution plan\n"
+        "::error file=catalog/integration.yaml,line=7,col=15,title=M002::'jira' is viable but its evidence shows no delivery"
+        "%0Ahint: record the number of deliveries as 'evidence.deliveries', or lower the maturity to 'minimal' and say why in 'maturity_reason'\n"
+        "::warning file=catalog/integration.yaml,line=7,col=15,title=M003::'jira' is viable but lists no marketing material"
+        "%0Ahint: add links to its marketing material as 'evidence.marketing_material'\n"
+        "::warning file=catalog/integration.yaml,line=7,col=15,title=M004::'jira' is viable but has no execution plan"
+        "%0Ahint: link the execution plan as 'evidence.execution_plan'\n"
         "::error file=catalog/integration.yaml,line=13,col=14,title=C105::SKU 'GL-JIRA' is already used"
-        "%0Acatalog/integration.yaml:10:14: already used here\n"
-        "::error file=catalog/integration.yaml,line=20,col=9,title=S001::unknown key 'colour'\n"
-        "::error file=catalog/integration.yaml,line=21,col=9,title=S001::unknown key 'flavour'\n"
+        "%0Acatalog/integration.yaml:10:14: already used here%0Ahint: give each variant its own SKU\n"
+        "::error file=catalog/integration.yaml,line=20,col=9,title=S001::unknown key 'colour'"
+        f"%0Ahint: allowed keys here: {VARIANT_KEYS}\n"
+        "::error file=catalog/integration.yaml,line=21,col=9,title=S001::unknown key 'flavour'"
+        f"%0Ahint: allowed keys here: {VARIANT_KEYS}\n"
         "::error file=catalog/migration.yaml,line=7,col=5,title=Y002::duplicate key 'name': YAML readers keep only one of the values"
-        "%0Acatalog/migration.yaml:6:5: first written here\n"
+        "%0Acatalog/migration.yaml:6:5: first written here%0Ahint: remove one of the keys, or merge their values\n"
         "::error file=catalog/migration.yaml,line=8,col=5,title=Y002::duplicate key 'name': YAML readers keep only one of the values"
-        "%0Acatalog/migration.yaml:7:5: first written here\n"
+        "%0Acatalog/migration.yaml:7:5: first written here%0Ahint: remove one of the keys, or merge their values\n"
     )
 
 

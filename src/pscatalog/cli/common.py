@@ -20,6 +20,7 @@ import click
 if TYPE_CHECKING:
     from pscatalog.checks.checker import ValidationResult
     from pscatalog.checks.config import Config
+    from pscatalog.files.sources import Files
 
 OUTPUT_FORMATS = ("full", "concise", "json", "github")
 """The names of ``--output-format``; each has a reporter in ``REPORTER_BY_NAME``.
@@ -261,22 +262,26 @@ def readable_catalog(
     command: str,
     baseline_path: Path | None = None,
     quiet: bool = False,
+    config: Config | None = None,
+    files: Files | None = None,
 ) -> ValidationResult:
     """Validate the catalog a command that is not about findings works on.
 
     Exit 1, the errors that stop it printed, unless it reads as the schema
     defines it (no YAML or schema error). Its other problems are counted in
-    one line on standard error, less those the baseline records.
+    one line on standard error, less those the baseline records. ``config``
+    and ``files`` replace the configuration found and the disk (git's index
+    read in memory, for ``--staged``).
     """
     from pscatalog.checks.checker import validate
     from pscatalog.errors import UsageError
+    from pscatalog.files.sources import DISK
 
     if catalog is not None and catalog.exists() and not catalog.is_dir():
         raise UsageError(f"not a catalog folder: {catalog}")
-    config = load_configuration(ctx)
-    result = with_baseline(
-        validate([catalog] if catalog is not None else [], config=config), baseline_path
-    )
+    config = config if config is not None else load_configuration(ctx)
+    paths = [catalog] if catalog is not None else []
+    result = with_baseline(validate(paths, config=config, files=files or DISK), baseline_path)
     if not result.readable:
         refuse(result, "the catalog", command)
         ctx.exit(1)

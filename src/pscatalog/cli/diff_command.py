@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -47,8 +48,9 @@ if TYPE_CHECKING:
     "--merge-base",
     is_flag=True,
     help="Compare NEW with the commit where it left OLD (git merge-base), as a merge "
-    "request does. OLD defaults to the branch the work will merge into (the remote's "
-    "HEAD, main or master), NEW to the commit being pushed (pre-push hook) or HEAD.",
+    "request does. OLD defaults to the branch the work will merge into "
+    "(refs/remotes/REMOTE/HEAD, main or master), NEW to what is pushed (pre-push hook: "
+    "the ref pre-commit names and every local branch the remote lacks) or HEAD.",
 )
 @output_format_option("With --check: how to print the findings.")
 @report_option(
@@ -92,62 +94,160 @@ def diff(
     demotion says why (maturity_reason); a SKU is retired (retired: true)
     before it is renamed or removed; an offering sold with a SKU is not deleted
     outright. Reports name each file by its path in the work tree and give
-    lines of NEW; a deleted offering is placed at its file's 'offerings' key,
-    with where it was in OLD.
+    lines of NEW; a finding about what NEW no longer has (a deleted offering)
+    is placed where NEW keeps what it belonged to (its file's or its
+    category's 'offerings' key, else its level), its message saying where it
+    was in OLD. When NEW has YAML or schema errors, they are reported, and
+    written to every --report, instead (exit 1).
 
     With --merge-base (the pre-push hook: 'pscatalog diff --check
-    --merge-base'), OLD is where NEW left it, as in a merge request; with
-    nothing to compare with (the remote has no branch yet), there is nothing
-    to check.
+    --merge-base'), OLD is where NEW left it, as in a merge request; in the
+    pre-push hook every local branch with commits the remote lacks is checked
+    too (pre-commit names only a push's first). With nothing to compare with
+    (the remote has no branch yet), there is nothing to check.
     """
     from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs
 
     config = load_configuration(ctx)
     if merge_base:
-        sides = _merge_base_sides(old, new)
-        if sides is None:
+        sides = _merge_base_sides(old, new, every=check, catalog=config.catalog)
+        if not sides:
             if not quiet:
-                echo("pscatalog: no branch to compare with; nothing to check", err=True)
+                why = "no branch to compare with" if sides is None else "nothing pushed to compare"
+                echo(f"pscatalog: {why}; nothing to check", err=True)
             return
-        old, new = sides
     elif old is None or new is None:
         raise click.UsageError("name OLD and NEW (or use --merge-base)")
-    if check:
-        from pscatalog.rules.registry import CODES
-        from pscatalog.tools.diffing import base_config
-
-        # What reviews a change comes from before it: the old revision's configuration.
-        config = base_config(old, config, known_codes=CODES)
-    read = [
-        with_baseline(_read_side(spec, config, check=check and spec == new), baseline_path)
-        for spec in (old, new)
-    ]
-    for spec, result in zip((old, new), read, strict=True):
-        if not result.readable:
-            refuse(result, spec, "diff")
-        elif not quiet and (line := problems_line(result, spec, validate_hint=False)):
-            echo(line, err=True)
-    if not all(result.readable for result in read):
-        ctx.exit(1)
-    before, after = read[0].catalogs[0], read[1].catalogs[0]
+    else:
+        sides = [_Sides(old, new)]
     if not check:
+        read = [
+            _read_side(spec, config, check=False, baseline_path=baseline_path)
+            for spec in sides[0][:2]
+        ]
+        _say_problems(read, sides[0], quiet=quiet, merge_base=merge_base)
+        if not all(result.readable for result in read):
+            ctx.exit(1)
+        before, after = read[0].catalogs[0], read[1].catalogs[0]
         echo(DIFF_FORMATS[diff_format](diff_catalogs(before, after)), nl=False)
         return
+    results = []
+    for side in sides:
+        if side.heading and not quiet:
+            echo(side.heading, err=True)
+        result = _check(side, config, baseline_path, quiet=quiet, merge_base=merge_base)
+        if result is not None:
+            print_and_write(result, output_format, [], quiet=quiet)
+        results.append(result)
+    checked = [result for result in results if result is not None]
+    if reports and checked:
+        _write_reports(_together(checked), reports)
+    ctx.exit(1 if any(result is None or result.exit_code for result in results) else 0)
+
+
+class _Sides(NamedTuple):
+    """The two sides of a comparison, and how to name it when a push sends several."""
+
+    old: str
+    new: str
+    heading: str | None = None
+
+
+def _check(
+    sides: _Sides, config: Config, baseline_path: Path | None, *, quiet: bool, merge_base: bool
+) -> ValidationResult | None:
+    """Enforce the rules for changes between two sides; ``None`` when OLD cannot be read.
+
+    When NEW has YAML or schema errors, the result holds those (the rules for
+    changes need a catalog that reads as the schema defines it), so that the
+    reports still show the merge request what to fix.
+    """
     from pscatalog.checks.changes import check_changes
-    from pscatalog.tools.diffing import in_work_tree
+    from pscatalog.rules.registry import CODES
+    from pscatalog.tools.diffing import base_config, in_work_tree, structural_errors
 
-    result = in_work_tree(read[0], read[1], check_changes(before, after, config))
-    print_and_write(result, output_format, reports, quiet=quiet)
-    ctx.exit(result.exit_code)
+    # What reviews a change comes from before it: the old revision's configuration.
+    config = base_config(sides.old, config, known_codes=CODES)
+    read = [
+        _read_side(spec, config, check=spec == sides.new, baseline_path=baseline_path)
+        for spec in sides[:2]
+    ]
+    _say_problems(read, sides, quiet=quiet, merge_base=merge_base, refuse_new=False)
+    old, new = read
+    if not old.readable:
+        return None
+    if not new.readable:
+        echo(
+            f"pscatalog: {_named(sides.new)} has YAML or schema errors; the rules for changes "
+            "need them fixed",
+            err=True,
+        )
+        return in_work_tree(old, new, structural_errors(new))
+    return in_work_tree(old, new, check_changes(old.catalogs[0], new.catalogs[0], config))
 
 
-def _read_side(spec: str, config: Config, *, check: bool) -> ValidationResult:
+def _say_problems(
+    read: list[ValidationResult],
+    sides: _Sides,
+    *,
+    quiet: bool,
+    merge_base: bool,
+    refuse_new: bool = True,
+) -> None:
+    """Print why a side cannot be compared, or count its other problems in one line.
+
+    With --merge-base, OLD is the branch the work merges into: its problems
+    are not the push's, and are not counted.
+    """
+    for index, (spec, result) in enumerate(zip(sides[:2], read, strict=True)):
+        is_new = index == 1
+        if not result.readable:
+            if refuse_new or not is_new:
+                refuse(result, _named(spec), "diff")
+        elif not quiet and not (merge_base and not is_new):
+            line = problems_line(result, _named(spec), validate_hint=False)
+            if line:
+                echo(line + _how_to_see(spec), err=True)
+
+
+def _named(spec: str) -> str:
+    """Return how messages name a side: a folder as written, a commit by short id and subject.
+
+    ``HEAD~1 (commit 1a2b3c4 "Its subject")``; a commit id alone (as CI and the
+    pre-push hook give) is not repeated.
+    """
+    from pscatalog.tools.diffing import is_folder_side
+    from pscatalog.tools.hooks import describe
+
+    if is_folder_side(spec):
+        return spec
+    described = describe(spec)
+    if re.fullmatch(r"[0-9a-f]{7,64}", spec) or described == spec:
+        return described
+    return f"{spec} ({described})"
+
+
+def _how_to_see(spec: str) -> str:
+    """Return where the problems counted for a side are shown."""
+    from pscatalog.tools.diffing import is_folder_side
+    from pscatalog.tools.hooks import is_head
+
+    if is_folder_side(spec):
+        return ""
+    if is_head(spec):
+        return "; 'pscatalog validate' shows them"
+    return "; 'pscatalog validate' on a checkout of it shows them"
+
+
+def _read_side(
+    spec: str, config: Config, *, check: bool, baseline_path: Path | None
+) -> ValidationResult:
     """Read a side of a diff; the new side of a change check says why a moved catalog fails."""
     from pscatalog.errors import UsageError
     from pscatalog.tools.diffing import read_side
 
     try:
-        return read_side(spec, config=config)
+        return with_baseline(read_side(spec, config=config), baseline_path)
     except UsageError as exc:
         if not check or "no catalog" not in str(exc):
             raise
@@ -157,12 +257,54 @@ def _read_side(spec: str, config: Config, *, check: bool) -> ValidationResult:
         ) from None
 
 
-def _merge_base_sides(old: str | None, new: str | None) -> tuple[str, str] | None:
-    """Return (merge base, NEW) for --merge-base; ``None`` when there is no branch to compare."""
-    from pscatalog.tools.hooks import merge_base, push_target, pushed_revision
+def _merge_base_sides(
+    old: str | None, new: str | None, *, every: bool, catalog: Path | None
+) -> list[_Sides] | None:
+    """Return (merge base, pushed commit) of each push; ``None`` when there is no branch.
 
-    target = push_target(old)
-    if target is None:
+    ``every``: each ref the push sends (the change check); else the first.
+    """
+    from pscatalog.tools.hooks import describe, pushes
+
+    found = pushes(old, new, catalog=catalog)
+    if found is None:
         return None
-    revision = pushed_revision(new)
-    return merge_base(target, revision), revision
+    if not every:
+        found = found[:1]
+    sides = []
+    for push in found:
+        heading = (
+            f"pscatalog: checking {push.name} ({describe(push.commit)}) against "
+            f"{push.target.removeprefix('refs/remotes/').removeprefix('refs/heads/')}"
+        )
+        sides.append(_Sides(push.base, push.commit, heading if every else None))
+    return sides
+
+
+def _together(results: list[ValidationResult]) -> ValidationResult:
+    """Return one result holding the findings of every comparison, for the reports."""
+    from pscatalog.checks.checker import ValidationResult
+
+    if len(results) == 1:
+        return results[0]
+    together = ValidationResult()
+    for result in results:
+        together.diagnostics.extend(result.diagnostics)
+        together.catalogs.extend(result.catalogs)
+        together.files.extend(name for name in result.files if name not in together.files)
+        together.moved.update(result.moved)
+    return together
+
+
+def _write_reports(result: ValidationResult, reports: list[tuple[str, Path]]) -> None:
+    """Write each ``--report`` file of the change check."""
+    from pscatalog.cli.common import refuse_catalog_files
+    from pscatalog.files.writer import write_atomically
+    from pscatalog.outputs.reporters import REPORTER_BY_NAME
+    from pscatalog.outputs.wellformed import CHECK_BY_FORMAT
+
+    refuse_catalog_files([path for _, path in reports], result, "report")
+    for name, path in reports:
+        # A fresh output: a link committed under its name is replaced, never written through.
+        report = REPORTER_BY_NAME[name](result)
+        write_atomically(path, report, check=CHECK_BY_FORMAT[name], follow_links=False)

@@ -125,27 +125,31 @@ def render(
         raise UsageError("--check and --write cannot be used together")
     if view is not None or render_format != "markdown":
         raise UsageError("each region names its view, in Markdown: no --view or --format here")
+    index = None
     if staged:
-        from pscatalog.tools.hooks import index_touches_yaml, pages_to_check
+        from pscatalog.cli.common import CONFIG_KEY
+        from pscatalog.tools.hooks import staged_pages
 
-        # A commit that names no page and touches no YAML file changes no page.
-        quick = not paths and not index_touches_yaml()
-        catalog, pages = (
-            (None, []) if quick else pages_to_check(paths, load_configuration(ctx).catalog)
-        )
-        if not pages:
+        index = staged_pages(paths, ctx.find_root().meta.get(CONFIG_KEY))
+        if not (index.pages or index.problems):
             if not quiet:
                 echo("No page to check.")
             return
-        selection = PageSelection(catalog, tuple(pages))
+        selection = PageSelection(index.catalog, tuple(index.pages))
     else:
         selection = select_pages(paths, load_configuration(ctx).catalog)
-    if selection.empty:
-        raise UsageError(f"name the pages to {'check' if check else 'write'}")
+        if selection.empty:
+            raise UsageError(f"name the pages to {'check' if check else 'write'}")
     result = readable_catalog(
-        ctx, selection.catalog, command="render", baseline_path=baseline_path, quiet=quiet
+        ctx,
+        selection.catalog,
+        command="render",
+        baseline_path=baseline_path,
+        quiet=quiet,
+        config=index.config if index else None,
+        files=index.files if index else None,
     )
-    outcomes = sync_selection(result.catalogs[0], selection)
+    outcomes = [*(index.problems if index else []), *sync_selection(result.catalogs[0], selection)]
     if write:
         outcomes = write_pages(outcomes)
     report = report_pages(outcomes, written=write)

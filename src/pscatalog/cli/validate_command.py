@@ -26,6 +26,8 @@ from pscatalog.cli.common import (
 if TYPE_CHECKING:
     from pscatalog.checks.checker import ValidationResult
     from pscatalog.checks.config import Config
+    from pscatalog.files.sources import Files
+    from pscatalog.tools.hooks import Staged
 
 
 @click.command()
@@ -48,8 +50,9 @@ if TYPE_CHECKING:
 @click.option(
     "--staged",
     is_flag=True,
-    help="Check the commit git's index holds (the pre-commit hook): PATHS and the catalog "
-    "files the index adds, changes, deletes or renames; nothing when it touches none.",
+    help="Check the commit git's index holds (the pre-commit hook), read from the index: "
+    "PATHS and the catalog files the index adds, changes, deletes or renames; nothing when "
+    "it touches none.",
 )
 @click.option(
     "--statistics",
@@ -95,33 +98,24 @@ def validate(
     if staged and fix:
         raise click.UsageError("--staged and --fix cannot be used together")
     started = time.perf_counter()
-    if staged and not paths:
-        from pscatalog.tools.hooks import index_touches_yaml
-
-        if not index_touches_yaml(baseline_path):
-            if not quiet:
-                echo("No catalog file changed.")
-            return
-    config = load_configuration(ctx)
+    files: Files | None = None
     deleted: tuple[Path, ...] = ()
     if staged:
-        # Before the checker is imported: a commit that changes no catalog file costs
-        # little more than the configuration and one git process.
-        from pscatalog.tools.hooks import staged_change
-
-        change = staged_change(
-            paths, config.catalog, config_source=config.source, baseline=baseline_path
-        )
-        if change.empty:
+        staging = _staged(ctx, paths, baseline_path, quiet=quiet)
+        if staging is None:
             if not quiet:
                 echo("No catalog file changed.")
             return
+        config, files, change = staging.config, staging.files, staging.change
         if not change.settings:
             paths, deleted = change.changed, change.deleted
-        else:  # the configuration or the baseline changed: the verdict on every file may
-            paths, deleted = (), ()
+        else:  # the configuration, a schema or the baseline changed: the verdict on every file
+            paths = ()
+    else:
+        config = load_configuration(ctx)
     from pscatalog.checks.checker import Stopwatch
     from pscatalog.checks.checker import validate as run_validation
+    from pscatalog.files.sources import DISK
 
     clock = Stopwatch()
     clock.mark = started
@@ -134,7 +128,9 @@ def validate(
         )
         result.timings = clock.timings
     else:
-        result = run_validation(paths, config=config, clock=clock, deleted=deleted)
+        result = run_validation(
+            paths, config=config, clock=clock, deleted=deleted, files=files or DISK
+        )
     if baseline_path is not None:
         with clock("baseline"):
             result = with_baseline(result, baseline_path)
@@ -143,6 +139,36 @@ def validate(
     if statistics:
         echo(_statistics(result), err=True, nl=False)
     ctx.exit(1 if refused else result.exit_code)
+
+
+def _staged(
+    ctx: click.Context, paths: tuple[Path, ...], baseline_path: Path | None, *, quiet: bool
+) -> Staged | None:
+    """Return the commit git's index holds; ``None`` when it changes nothing to check.
+
+    The catalog and the configuration are read from the index; each catalog or
+    configuration file the work tree has otherwise is named in a note. A
+    baseline that is not in the work tree as the index holds it stops the
+    check (exit 1).
+    """
+    # Before the checker is imported: a commit that changes no catalog file costs
+    # little more than one git process.
+    from pscatalog.cli.common import CONFIG_KEY, echo_error
+    from pscatalog.tools.hooks import NotStaged, read_staged
+
+    named = ctx.find_root().meta.get(CONFIG_KEY)
+    config_path = named if isinstance(named, Path) else None
+    try:
+        staging = read_staged(paths, config_path=config_path, baseline=baseline_path)
+    except NotStaged as exc:
+        echo_error(f"pscatalog: error: {exc}")
+        ctx.exit(1)
+    if staging is None or staging.change.empty:
+        return None
+    if not quiet:
+        for unstaged in staging.unstaged:
+            echo(unstaged.note(), err=True)
+    return staging
 
 
 def _fixed(

@@ -23,9 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
-import re
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -46,18 +43,28 @@ from pscatalog.catalog.pairing import offerings_by_id as _by_id
 from pscatalog.catalog.pairing import pair_offerings
 from pscatalog.checks import config as config_module
 from pscatalog.checks.checker import ValidationResult, validate
-from pscatalog.checks.config import DEFAULT_CONFIG, Config, config_candidates, config_from_bytes
-from pscatalog.diagnostics import Diagnostic, Location, Related
+from pscatalog.checks.config import (
+    DEFAULT_CONFIG,
+    Config,
+)
+from pscatalog.checks.fingerprints import repository_path, repository_root
+from pscatalog.diagnostics import Diagnostic, Location, Severity, parts_of
 from pscatalog.errors import UsageError
-from pscatalog.files.sources import Files, Held
+from pscatalog.files.gittree import (
+    GitTree,
+    git_top,
+    printable,
+    run_git,
+)
+from pscatalog.files.sources import Files
 from pscatalog.outputs.escaping import json_text, markdown_code, markdown_text
 from pscatalog.outputs.rendering import NONE, format_duration, format_price, markdown_row
+from pscatalog.rules.registry import STRUCTURAL
+from pscatalog.tools.gitcatalog import config_in_git, git_catalog_files
+from pscatalog.yamltext.loader import Document
 
 ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
-_MODELINE = re.compile(rb"\s*#\s*yaml-language-server:\s*\$schema=(\S+)")
-_SCHEMA_MAX_BYTES = 1024 * 1024
-"""The largest schema file a modeline names that is read from a revision (as from disk)."""
 SHORT_TEXT = 60
 """Longer texts are shortened in Markdown tables; JSON keeps them whole."""
 
@@ -471,7 +478,7 @@ DIFF_FORMATS: dict[str, Callable[[CatalogDiff], str]] = {
 """The formats ``pscatalog diff --format`` writes."""
 
 
-# -- reading a side: a folder or a git revision ----------------------------------------
+# -- reading a side: a folder, a git revision, or git's index ---------------------------
 
 
 def read_side(spec: str, *, config: Config = DEFAULT_CONFIG) -> ValidationResult:
@@ -533,26 +540,8 @@ def base_config(spec: str, config: Config, *, known_codes: Iterable[str] = ()) -
     found = _find_revision(spec, config)
     if not isinstance(found, _Revision):
         return config
-    candidates = []
-    for path in config_candidates():
-        try:
-            candidates.append((path, Path(os.path.abspath(path)).relative_to(found.top)))
-        except ValueError:
-            continue
-    objects = [f"{found.commit}:{relative.as_posix()}" for _, relative in candidates]
-    sizes = _blob_sizes(found.top, objects)
-    small = [
-        obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
-        for obj, size in zip(objects, sizes, strict=True)
-    ]
-    chosen = config_module.DEFAULT_CONFIG
-    for (path, _), content in zip(candidates, _read_blobs(found.top, small), strict=True):
-        if content is None:
-            continue
-        read = config_from_bytes(path, content, known_codes=known_codes)
-        if read is not None:
-            chosen = read
-            break
+    tree = GitTree(found.top, found.commit)
+    chosen = config_in_git(tree, known_codes=known_codes) or config_module.DEFAULT_CONFIG
     if chosen.catalog is None:
         # Where the catalog is, as the old revision has it (a change may move it away).
         chosen = replace(chosen, catalog=_catalog_at(found))
@@ -562,13 +551,14 @@ def base_config(spec: str, config: Config, *, known_codes: Iterable[str] = ()) -
 def _catalog_at(found: _Revision) -> Path | None:
     """Return the ``catalog`` folder a revision has nearest the current folder, if any."""
     here = Path(os.path.abspath(Path.cwd()))
+    tree = GitTree(found.top, found.commit)
     for folder in (here, *here.parents):
         try:
             relative = (folder / DEFAULT_CATALOG).relative_to(found.top)
         except ValueError:
             return None
-        listing = _git(found.top, "ls-tree", found.commit, "--", relative.as_posix())
-        if listing and b" tree " in listing:
+        entry = tree.entry(PurePosixPath(relative.as_posix()))
+        if entry is not None and entry.kind == "tree":
             return folder / DEFAULT_CATALOG
         if folder == found.top:
             return None
@@ -607,11 +597,12 @@ def _find_revision(spec: str, config: Config) -> _Revision | str:
     except UsageError as exc:
         catalog, problem = Path.cwd(), str(exc)
     here = catalog if catalog.is_dir() else Path.cwd()
-    top_output = _git(here, "rev-parse", "--show-toplevel", need_git=False)
-    if top_output is None:
+    top = git_top(here, need_git=False)
+    if top is None:
         return f"not a catalog folder, and not in a git repository: {spec}"
-    top = Path(top_output.decode("utf-8", "surrogateescape").strip()).resolve()
-    commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}")
+    commit = run_git(
+        top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{spec}^{{commit}}"
+    )
     if commit is None:
         return f"not a catalog folder or a git revision: {spec}"
     try:
@@ -623,189 +614,25 @@ def _find_revision(spec: str, config: Config) -> _Revision | str:
 
 
 def _read_revision(spec: str, found: _Revision, config: Config) -> ValidationResult:
-    top, relative, revision = found.top, found.relative, found.commit
-    files = list(_catalog_blobs(top, revision, relative))
+    relative = found.relative
+    tree = GitTree(found.top, found.commit)
+    held = git_catalog_files(tree, relative, max_file_bytes=config.limits.max_file_bytes)
     prefix = "" if str(relative) == "." else f"{relative}/"
-    if not files:
+    folder = found.top.joinpath(*relative.parts)
+    if not any(path.parent == folder and path.name.endswith(YAML_SUFFIXES) for path in held):
         raise UsageError(f"no catalog files in '{prefix or './'}' at revision {spec}")
-    # A blob past the size limit is never read (git stores a file of gigabytes of one
-    # byte in a few megabytes): a file of its size that holds nothing stands for it,
-    # and the loader reports it as it reports any file too large.
-    limit = config.limits.max_file_bytes
-    contents = _read_blobs(top, [obj if size <= limit else "" for _, obj, size in files])
     # The revision's files are read in memory, at their places in the work tree (so that
     # reports name them as the merge request does); nothing is read from the disk, so
-    # nothing in the work tree can stand in for them. A blob past the size limit is
-    # never read (git stores gigabytes of one byte in a few megabytes): its size stands
-    # for it, and the loader reports it as it reports any file too large.
-    folder = top.joinpath(*relative.parts)
-    held: dict[Path, Held] = {
-        folder / name: (content or b"") if size <= limit else size
-        for (name, _, size), content in zip(files, contents, strict=True)
-    }
-    referenced = _referenced(relative, contents)
-    objects = [f"{revision}:{path}" for path in referenced]
-    sizes = _blob_sizes(top, objects)
-    small = [
-        obj if 0 <= size <= _SCHEMA_MAX_BYTES else ""
-        for obj, size in zip(objects, sizes, strict=True)
-    ]
-    for path, content in zip(referenced, _read_blobs(top, small), strict=True):
-        if content is not None:
-            held.setdefault(top.joinpath(*PurePosixPath(path).parts), content)
+    # nothing in the work tree can stand in for them.
     result = validate([folder], config=config, files=Files(held, disk=False))
     names: dict[str, str] = {}
     for catalog_read in result.catalogs:
         for doc in catalog_read.documents:
             # A name that is not UTF-8 is shown with backslash escapes, as display_name does.
-            shown = _printable(f"{spec}:{prefix}{doc.path.name}")
+            shown = printable(f"{spec}:{prefix}{doc.path.name}")
             names[doc.name] = shown
             doc.name = shown
     return _renamed(result, names)
-
-
-def _printable(name: str) -> str:
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def _catalog_blobs(
-    top: Path, revision: str, relative: PurePosixPath
-) -> Iterator[tuple[str, str, int]]:
-    """Yield (file name, object id, size) of the YAML files of the catalog folder at a revision.
-
-    A file that is a symbolic link is read as the file it leads to in the same
-    revision, as the work tree reads it; one that leads out of the repository,
-    to nothing, or round in a loop cannot be read, and the diff is refused
-    rather than the file skipped (a link must not hide a catalog file).
-    """
-    where = [] if str(relative) == "." else ["--", f"{relative}/"]
-    listing = _git(top, "ls-tree", "-l", "-z", revision, *where)
-    for record in (listing or b"").split(b"\0"):
-        if not record:
-            continue
-        meta, _, path = record.partition(b"\t")
-        mode, kind, obj, size = meta.decode("ascii").split()
-        name = PurePosixPath(path.decode("utf-8", "surrogateescape")).name
-        # Submodules have no YAML of their own to read; hidden files (.gitlab-ci.yml) are
-        # other tools', as in the work tree.
-        if kind != "blob" or not name.endswith(YAML_SUFFIXES) or name.startswith("."):
-            continue
-        if mode == "120000":
-            obj, size = _link_target(top, revision, relative / name)
-        elif mode not in ("100644", "100755"):
-            continue
-        yield name, obj, int(size)
-
-
-_MAX_LINKS = 16
-
-
-def _link_target(top: Path, revision: str, link: PurePosixPath) -> tuple[str, str]:
-    """Return (object, size) of the blob a symbolic link at ``link`` leads to at a revision."""
-    path = link
-    for _ in range(_MAX_LINKS):
-        target = (_read_blobs(top, [f"{revision}:{path.as_posix()}"]) or [None])[0] or b""
-        resolved = posixpath.normpath(posixpath.join(str(path.parent), os.fsdecode(target)))
-        if resolved.startswith(("../", "/")) or resolved == "..":
-            raise UsageError(
-                f"'{_printable(link.as_posix())}' at revision {revision[:12]} is a link out "
-                "of the repository: the catalog cannot be read there"
-            )
-        listing = _git(top, "ls-tree", "-l", "-z", revision, "--", resolved) or b""
-        meta = listing.split(b"\t", 1)[0].decode("ascii").split()
-        if len(meta) != 4 or meta[1] != "blob":
-            break
-        if meta[0] != "120000":
-            return meta[2], meta[3]
-        path = PurePosixPath(resolved)
-    raise UsageError(
-        f"'{_printable(link.as_posix())}' at revision {revision[:12]} is a link to no file "
-        "(or round a loop): the catalog cannot be read there"
-    )
-
-
-def _referenced(relative: PurePosixPath, contents: Sequence[bytes | None]) -> list[str]:
-    """Return the repository paths that catalog files name by a relative path.
-
-    Those are the schemas of their modelines (``# yaml-language-server:
-    $schema=../schema/category.schema.json``); a URL, or a path that leaves the
-    repository, is not read.
-    """
-    paths: dict[str, None] = {}
-    for content in contents:
-        match = _MODELINE.match((content or b"").split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf"))
-        if match is None:
-            continue
-        reference = match.group(1).decode("utf-8", "replace")
-        if "://" in reference or reference.startswith("/"):
-            continue
-        path = posixpath.normpath(posixpath.join(str(relative), reference))
-        if path != ".." and not path.startswith("../"):
-            paths.setdefault(path)
-    return list(paths)
-
-
-def _blob_sizes(top: Path, objects: Sequence[str]) -> list[int]:
-    """Return the size of each git object (``git cat-file --batch-check``); -1 if missing."""
-    if not objects:
-        return []
-    stdin = b"".join(f"{o}\n".encode() for o in objects)
-    output = _git(top, "cat-file", "--batch-check", stdin=stdin) or b""
-    sizes = []
-    for line in output.splitlines():
-        header = line.split()
-        sizes.append(int(header[2]) if len(header) == 3 and header[1] == b"blob" else -1)
-    return sizes if len(sizes) == len(objects) else [-1] * len(objects)
-
-
-def _read_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
-    """Read git objects in one process (``git cat-file --batch``); ``None`` for a missing one.
-
-    An empty name reads nothing, and gives ``None``.
-    """
-    if not any(objects):
-        return [None] * len(objects)
-    named = [obj for obj in objects if obj]
-    read = iter(_read_named_blobs(top, named))
-    return [next(read) if obj else None for obj in objects]
-
-
-def _read_named_blobs(top: Path, objects: Sequence[str]) -> list[bytes | None]:
-    output = _git(top, "cat-file", "--batch", stdin=b"".join(f"{o}\n".encode() for o in objects))
-    if output is None:
-        raise UsageError("git cat-file could not read the catalog's files")
-    contents: list[bytes | None] = []
-    position = 0
-    for _ in objects:
-        end = output.index(b"\n", position)
-        header = output[position:end].split()
-        if len(header) != 3 or header[1] != b"blob":  # "<name> missing", or not a file
-            contents.append(None)
-            position = end + 1
-            continue
-        size = int(header[2])
-        contents.append(output[end + 1 : end + 1 + size])
-        position = end + 1 + size + 1  # the content is followed by a newline
-    return contents
-
-
-def _git(cwd: Path, *args: str, stdin: bytes | None = None, need_git: bool = True) -> bytes | None:
-    """Run a read-only git command; its output, or ``None`` if it failed.
-
-    Without git installed, raise :class:`UsageError`, or with
-    ``need_git=False`` return ``None`` (no revision can be named then).
-    """
-    # Locks are what a read would take on the index; nothing here needs it.
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
-    try:
-        completed = subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
-        )
-    except FileNotFoundError:
-        if not need_git:
-            return None
-        raise UsageError("git is not installed: a side that is not a folder needs it") from None
-    return completed.stdout if completed.returncode == 0 else None
 
 
 def in_work_tree(
@@ -816,40 +643,113 @@ def in_work_tree(
     Each file is named by its path in the work tree (``catalog/x.yaml``, never
     ``HEAD:catalog/x.yaml``) and each line is a line of the new version, so
     GitLab can show a finding on the merge request's lines. A finding about
-    what only the old version has (a deleted offering) is placed at the
-    ``offerings`` key of the new version's file of that name, with the old
-    place as a related location; if the new version has no such file, at its
-    old place. The result's catalogs are the new version's, its documents
-    named as the findings name them, for the source lines of ``full``.
+    what only the old version has (a deleted offering, a SKU removed with its
+    variant) is placed where the new version keeps what it belonged to: the
+    offering, if it is still there (its ``variants`` key, or its id); else
+    the ``offerings`` key of the new version's file of that name, or of the
+    file that now holds its category; else, the category gone, the level it
+    belonged to in the levels file; else the top of a file of the new
+    version. Never in a file the new version does not have, nor at a line of
+    the old one: its message ends with where it was before the change. Its
+    fingerprint is still that of its old place, by ids, so that it keeps it
+    however the new version changes. The result's catalogs are both
+    versions', the new one's documents named as the findings name them, for
+    the source lines of ``full``.
     """
     new_docs = {doc.name: doc for catalog in new.catalogs for doc in catalog.documents}
     old_docs = {doc.name: doc for catalog in old.catalogs for doc in catalog.documents}
-    by_file_name = {doc.path.name: doc for doc in new_docs.values()}
     names = {name: display_name(doc.path) for name, doc in new_docs.items()}
-    placed = []
+
+    def renamed(where: Location) -> Location:
+        return replace(where, file=names.get(where.file, where.file))
+
+    root = repository_root()
+    placed: list[Diagnostic] = []
+    moved: dict[Diagnostic, Diagnostic] = {}
     for diagnostic in diagnostics:
         location = diagnostic.location
+        # Related places in the old version are lines no merge request shows: left out.
+        related = tuple(
+            replace(also, location=renamed(also.location))
+            for also in diagnostic.related
+            if also.location.file not in old_docs or also.location.file in new_docs
+        )
         old_doc = old_docs.get(location.file) if location.file not in new_docs else None
         if old_doc is None:
-            placed.append(diagnostic)
+            placed.append(replace(diagnostic, location=renamed(location), related=related))
             continue
-        counterpart = by_file_name.get(old_doc.path.name)
-        if counterpart is None:
-            where = replace(location, file=display_name(old_doc.path))
-        else:
-            at = counterpart.locate(("offerings",), key=True)
-            where = replace(at, pointer=location.pointer)
-        related = Related(location, "where it was in the old version")
-        placed.append(replace(diagnostic, location=where, related=(*diagnostic.related, related)))
+        before = repository_path(os.path.relpath(old_doc.path), root)
+        shown = replace(
+            diagnostic,
+            message=f"{diagnostic.message} (it was at line {location.line} of {before})",
+            location=renamed(_new_place(old_doc, location, list(new_docs.values()))),
+            related=related,
+        )
+        placed.append(shown)
+        # Identified by its old place, entries named by their ids (see fingerprints).
+        moved[shown] = diagnostic
     for doc in new_docs.values():
         doc.name = names[doc.name]
-    renamed = _renamed(ValidationResult(diagnostics=placed), names)
     return ValidationResult(
-        diagnostics=renamed.diagnostics,
-        catalogs=list(new.catalogs),
+        diagnostics=sorted(placed, key=lambda found: found.sort_key),
+        catalogs=[*new.catalogs, *old.catalogs],
         files=[names.get(name, name) for name in new.files],
         timings=new.timings,
+        moved=moved,
     )
+
+
+def _new_place(old_doc: Document, location: Location, new_docs: Sequence[Document]) -> Location:
+    """Return where the new version keeps what a place of the old version belonged to."""
+    parts = parts_of(location.pointer)
+    old_data = old_doc.data if isinstance(old_doc.data, dict) else {}
+    if len(parts) >= 2 and parts[0] == "offerings" and isinstance(parts[1], int):
+        offerings = old_data.get("offerings")
+        item = offerings[parts[1]] if isinstance(offerings, list) else None
+        wanted = item.get("id") if isinstance(item, dict) else None
+        last = "variants" if parts[2:3] == ["variants"] else "id"
+        for doc, index in _entries(new_docs, "offerings", wanted):
+            return doc.locate(("offerings", index, last), key=True)
+    category = old_data.get("id")
+    for doc in new_docs:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if doc.path.name == old_doc.path.name and "offerings" in data:
+            return doc.locate(("offerings",), key=True)
+    for doc in new_docs:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if category is not None and data.get("id") == category and "offerings" in data:
+            return doc.locate(("offerings",), key=True)
+    for doc, index in _entries(new_docs, "levels", old_data.get("level")):
+        return doc.locate(("levels", index, "id"))
+    for doc in new_docs:
+        if isinstance(doc.data, dict) and "levels" in doc.data:
+            return doc.locate(())
+    return new_docs[0].locate(()) if new_docs else location
+
+
+def _entries(docs: Sequence[Document], key: str, wanted: Any) -> Iterator[tuple[Document, int]]:
+    """Yield (document, index) of each entry of a document's ``key`` list whose id is ``wanted``."""
+    if not isinstance(wanted, str):
+        return
+    for doc in docs:
+        items = doc.data.get(key) if isinstance(doc.data, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and item.get("id") == wanted:
+                yield doc, index
+
+
+def structural_errors(result: ValidationResult) -> list[Diagnostic]:
+    """Return the YAML and schema errors that keep a side of a diff from being compared."""
+    return [
+        diagnostic
+        for diagnostic in result.diagnostics
+        if diagnostic.code in STRUCTURAL and diagnostic.severity is Severity.ERROR
+    ]
+
+
+def is_folder_side(spec: str) -> bool:
+    """Whether a side of a diff that :func:`read_side` read is a folder (else a revision)."""
+    return _written_as_path(spec) or Path(spec).is_dir()
 
 
 def _renamed(result: ValidationResult, names: Mapping[str, str]) -> ValidationResult:

@@ -28,7 +28,8 @@ def report_github(result: ValidationResult) -> str:
     ``::error file=PATH,line=L,col=C,title=CODE::message``, with ``warning``
     and ``notice`` for the other severities, and the values escaped as GitHub
     reads them back. An annotation has one place: the message's further lines
-    name the related places, ``path:line:column: label``. Values are first
+    (``%0A``) name the related places, ``path:line:column: label``, then say
+    how to fix it, ``hint: ...``. Values are first
     shown as a terminal shows them (:func:`pscatalog.outputs.escaping.terminal`):
     a line break or a control character in a key is a visible escape, never a
     line of its own.
@@ -47,10 +48,12 @@ def report_github(result: ValidationResult) -> str:
         }
         written = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
         command = GITHUB_COMMAND[diagnostic.severity]
+        hint = [f"hint: {terminal(diagnostic.hint)}"] if diagnostic.hint else []
         message = "\n".join(
             [
                 terminal(diagnostic.message),
                 *(_related(related, root) for related in diagnostic.related),
+                *hint,
             ]
         )
         lines.append(f"::{command} {written}::{_escape_data(message)}\n")

@@ -12,6 +12,7 @@ always parses.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pscatalog.checks.checker import ValidationResult
@@ -30,10 +31,12 @@ def report_junit(result: ValidationResult) -> str:
     """Return a JUnit XML report with one test case per file.
 
     The cases are the files checked (``result.files``), then any other file a
-    diagnostic names, such as a missing levels file. A case with errors has a
-    ``failure`` listing each as ``file:line:column: CODE message``, followed
-    by its related places, one indented line each with its label; warnings
-    and notes are listed in its ``system-out`` the same way.
+    diagnostic names, such as a missing levels file, each named by its path
+    from the repository's top (from the current folder outside git), wherever
+    pscatalog runs. A case with errors has a ``failure`` listing each as
+    ``file:line:column: CODE message``, followed by its related places, one
+    indented line each with its label; warnings and notes are listed in its
+    ``system-out`` the same way.
     """
     # Imported here: only CI reports need it, and every hook run would pay for it.
     import xml.etree.ElementTree as ET
@@ -58,21 +61,16 @@ def report_junit(result: ValidationResult) -> str:
     )
     root = repository_root()
     for name, diagnostics in by_file.items():
+        path = xml_value(repository_path(name, root))
         case = ET.SubElement(
-            suite,
-            "testcase",
-            {
-                "classname": SUITE_NAME,
-                "name": xml_value(name),
-                "file": xml_value(repository_path(name, root)),
-            },
+            suite, "testcase", {"classname": SUITE_NAME, "name": path, "file": path}
         )
-        _add_findings(case, diagnostics)
+        _add_findings(case, diagnostics, root)
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _add_findings(case: Element, diagnostics: list[Diagnostic]) -> None:
+def _add_findings(case: Element, diagnostics: list[Diagnostic], root: Path | None) -> None:
     import xml.etree.ElementTree as ET
 
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
@@ -90,27 +88,26 @@ def _add_findings(case: Element, diagnostics: list[Diagnostic]) -> None:
             },
         )
         failure.text = "".join(
-            f"{_place(d)}: {d.code} {xml_value(d.message)}\n{_related(d)}" for d in errors
+            f"{_where(d.location, root)}: {d.code} {xml_value(d.message)}\n{_more(d, root)}"
+            for d in errors
         )
     if others:
         output = ET.SubElement(case, "system-out")
         output.text = "".join(
-            f"{_place(d)}: {d.severity} {d.code} {xml_value(d.message)}\n{_related(d)}"
+            f"{_where(d.location, root)}: {d.severity} {d.code} {xml_value(d.message)}\n"
+            f"{_more(d, root)}"
             for d in others
         )
 
 
-def _place(diagnostic: Diagnostic) -> str:
-    return _where(diagnostic.location)
+def _where(location: Location, root: Path | None) -> str:
+    path = xml_value(repository_path(location.file, root))
+    return f"{path}:{location.line}:{location.column}"
 
 
-def _where(location: Location) -> str:
-    return f"{xml_value(location.file)}:{location.line}:{location.column}"
-
-
-def _related(diagnostic: Diagnostic) -> str:
+def _more(diagnostic: Diagnostic, root: Path | None) -> str:
     """Return a finding's related places, one indented line each, with their labels."""
     return "".join(
-        f"  {_where(related.location)}: {xml_value(related.label)}\n"
+        f"  {_where(related.location, root)}: {xml_value(related.label)}\n"
         for related in diagnostic.related
     )
