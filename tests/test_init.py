@@ -15,6 +15,7 @@ from pscatalog.cli.main import cli
 from pscatalog.outputs.schemadoc import fingerprint
 from pscatalog.tools import init as init_module
 from pscatalog.tools.init import Source
+from test_integration import git, this_revision
 
 URL = "https://gitlab.com/pscatalog/pscatalog/-/raw/v0.1.0/ci/pscatalog.gitlab-ci.yml"
 SPEC = "git+https://gitlab.com/pscatalog/pscatalog.git@v0.1.0"
@@ -1057,3 +1058,54 @@ def test_pscatalogs_project_include_with_a_ref_is_pscatalogs(in_tmp: Path) -> No
     code, out, _ = run("init")
     assert code == 0
     assert "updated .gitlab-ci.yml: PSCATALOG_PIP_SPEC set\n" in out
+
+
+def test_a_local_clone_gets_its_template_copied_and_included_as_local(in_tmp: Path) -> None:
+    """--repository PATH: hooks from the clone, the template copied, the install from its path.
+
+    A `remote:` URL made of a path could never be fetched; a copy of the template at the
+    revision, included as `local:`, runs wherever the clone can be reached.
+    """
+    revision = this_revision()
+    code, out, err = run("init", "--repository", str(REPO), "--rev", revision)
+    assert (code, err) == (0, "")
+    assert out == CREATED + (
+        "created .pre-commit-config.yaml\ncreated ci/pscatalog.gitlab-ci.yml\n"
+        "created .gitlab-ci.yml\ncreated .yamllint.yaml\n"
+    )
+    template = git(REPO, "show", f"{revision}:ci/pscatalog.gitlab-ci.yml").stdout
+    assert (in_tmp / "ci" / "pscatalog.gitlab-ci.yml").read_text(encoding="utf-8") == (
+        "# yamllint disable-file\n"
+        "# pscatalog's CI template, copied by pscatalog init from a local clone (which a CI\n"
+        "# runner elsewhere cannot reach):\n"
+        f"#   repository: {REPO}\n#   revision: {revision}\n" + template
+    )
+    assert (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8") == (
+        "---\n# GitLab CI: pscatalog validates the catalog in merge requests.\n"
+        "include:\n  - local: ci/pscatalog.gitlab-ci.yml\n\n"
+        "variables:\n  # Required by the template: a pinned install of pscatalog.\n"
+        f"  PSCATALOG_PIP_SPEC: git+{REPO.as_uri()}@{revision}\n"
+    )
+    assert f"  - repo: {REPO}\n    rev: {revision}\n" in (
+        in_tmp / ".pre-commit-config.yaml"
+    ).read_text(encoding="utf-8")
+    before = snapshot(in_tmp)
+    assert run("init", "-q", "--repository", str(REPO), "--rev", revision) == (0, "", "")
+    assert snapshot(in_tmp) == before
+
+
+def test_a_local_clone_is_checked(in_tmp: Path) -> None:
+    """Not a clone's top folder, or a revision it does not have: exit 2, nothing written."""
+    (in_tmp / "handbook").mkdir()
+    code, _, err = run("init", "handbook", "--repository", str(REPO / "src"), "--rev", "HEAD")
+    assert (code, err.splitlines()[0]) == (
+        2,
+        f"pscatalog: error: --repository '{REPO / 'src'}' is not the top folder of a git "
+        "repository (a clone of pscatalog)",
+    )
+    code, _, err = run("init", "handbook", "--repository", str(REPO), "--rev", "no-such-tag")
+    assert (code, err.splitlines()[0]) == (
+        2,
+        f"pscatalog: error: --rev 'no-such-tag' is not a commit of the repository {REPO}",
+    )
+    assert list((in_tmp / "handbook").iterdir()) == []
