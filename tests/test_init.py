@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -1027,11 +1028,11 @@ INCLUDE_PROBLEMS = {
     ),
     "pscatalog's project without a ref": (
         "include:\n  - project: pscatalog/pscatalog\n    file: /ci/pscatalog.gitlab-ci.yml\n",
-        "it includes pscatalog's template from pscatalog/pscatalog without a revision: pin one",
+        "it includes pscatalog's template from 'pscatalog/pscatalog' without a revision: pin one",
     ),
     "a local copy that is not there": (
         "include:\n  - local: ci/pscatalog.gitlab-ci.yml\n",
-        "it includes ci/pscatalog.gitlab-ci.yml, which is not in the repository",
+        "it includes 'ci/pscatalog.gitlab-ci.yml', which is not in the repository",
     ),
 }
 
@@ -1109,3 +1110,69 @@ def test_a_local_clone_is_checked(in_tmp: Path) -> None:
         f"pscatalog: error: --rev 'no-such-tag' is not a commit of the repository {REPO}",
     )
     assert list((in_tmp / "handbook").iterdir()) == []
+
+
+def test_a_file_without_yaml_gets_inits_lines_after_its_own(in_tmp: Path) -> None:
+    """An empty CI file, a configuration of comments only: init's lines go after them; exit 0."""
+    (in_tmp / ".gitlab-ci.yml").write_bytes(b"")
+    (in_tmp / ".pre-commit-config.yaml").write_bytes(b"# our hooks, to come\r\n")
+    code, out, _ = run("init")
+    assert code == 0
+    said = "it held no YAML: init's lines added after its own"
+    assert f"updated .pre-commit-config.yaml: {said}\nupdated .gitlab-ci.yml: {said}\n" in out
+    assert (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8") == NEW_FILES[".gitlab-ci.yml"]
+    assert (in_tmp / ".pre-commit-config.yaml").read_bytes() == (
+        "# our hooks, to come\n" + NEW_FILES[".pre-commit-config.yaml"]
+    ).replace("\n", "\r\n").encode("utf-8")
+    assert run("init", "-q") == (0, "", "")
+
+
+def test_values_from_files_are_quoted_in_what_init_says(in_tmp: Path) -> None:
+    """A stage holding a line break cannot start a line of init's report of its own."""
+    text = (
+        "repos:\n" + OURS + "      - id: pscatalog-validate\n"
+        '        stages: ["manual\\nunchanged everything"]\n'
+    )
+    (in_tmp / ".pre-commit-config.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = run("init", "-q")
+    assert code == 1
+    assert (
+        "    pscatalog-validate runs only at 'manual\\nunchanged everything', never at "
+        "pre-commit: remove its stages: to run it there\n"
+    ) in out
+    assert not any(line.startswith("unchanged everything") for line in out.splitlines())
+
+
+def test_a_job_token_in_the_install_url_names_the_same_repository(in_tmp: Path) -> None:
+    """Credentials for a private mirror (a CI variable) do not make it another repository."""
+    spec = "git+https://gitlab-ci-token:${CI_JOB_TOKEN}@gitlab.com/pscatalog/pscatalog.git@v0.1.0"
+    text = f'include:\n{INCLUDE}variables:\n  PSCATALOG_PIP_SPEC: "{spec}"\n'
+    (in_tmp / ".gitlab-ci.yml").write_text(text, encoding="utf-8")
+    code, out, _ = run("init")
+    assert code == 0
+    assert (
+        "unchanged .gitlab-ci.yml: it includes pscatalog's template; it sets PSCATALOG_PIP_SPEC\n"
+    ) in out
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda page: page.mkdir(), "is a folder, not a file"),
+        (
+            lambda page: page.write_text("<!-- pscatalog:begin categories -->\n"),
+            "the region opened here has no <!-- pscatalog:end -->",
+        ),
+    ],
+    ids=["a folder", "a region never closed"],
+)
+def test_a_page_init_cannot_read_needs_attention(
+    in_tmp: Path, make: Callable[[Path], object], said: str
+) -> None:
+    """A page the render check could not use is left as it is, said, and exit 1."""
+    make(in_tmp / "services.md")
+    assert run("init", "-q") == (
+        1,
+        f"not changed services.md: not read ({said}); init leaves pages as they are\n",
+        "",
+    )

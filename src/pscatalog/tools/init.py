@@ -65,7 +65,7 @@ from pscatalog.yamltext.lines import LineIndex, dominant_break, split_lines
 from pscatalog.yamltext.loader import load_text
 from pscatalog.yamltext.quoting import printable
 from pscatalog.yamltext.tree import Collection, PathPart, Scalar, Tree, TreeError, parse
-from pscatalog.yamltext.verify import check_new, check_rewrite
+from pscatalog.yamltext.verify import VerifyError, check_new, check_rewrite
 
 PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
 """This project's repository: the hooks' ``repo``, the CI template's and the install's source."""
@@ -344,7 +344,22 @@ def checked_page(page: str) -> str:
 
 
 def _shown(text: str) -> str:
+    """Quote a value a file or the command line gave, escapes and all, for a message."""
     return repr(text)
+
+
+def _word(value: Any) -> str:
+    """Show a name from a file as it is when it is a plain word, else quoted."""
+    text = str(value)
+    return text if re.fullmatch(r"[a-z][a-z-]*", text) else _shown(text)
+
+
+def _pinned(value: Any) -> str | None:
+    """Return a revision a file pins, if it is one init would write itself."""
+    try:
+        return _checked_rev(value) if isinstance(value, str) else None
+    except UsageError:
+        return None
 
 
 # -- what was done
@@ -570,7 +585,7 @@ def _page(root: Path, page: str) -> Iterator[Step]:
             regions = find_regions(_read(path))
         except (PscatalogError, OSError, ValueError) as exc:
             yield Step(
-                page, "unchanged", f"not read ({_one_line(exc)}); init leaves pages as they are"
+                page, "not changed", f"not read ({_one_line(exc)}); init leaves pages as they are"
             )
             return
         if regions:
@@ -698,6 +713,8 @@ def _edit_or_create(
         return Step(name, "not changed", f"not read ({_one_line(exc)})", manual)
     doc = load_text(text, name)
     problem = next((d for d in doc.diagnostics if d.severity.name == "ERROR"), None)
+    if problem is not None and problem.code == "Y006":
+        return _fill(path, name, text, new_text, manual)
     if problem is not None or not doc.ok or not isinstance(doc.data, dict):
         return Step(name, "not changed", _why_not(problem), manual)
     try:
@@ -726,6 +743,25 @@ def _edit_or_create(
     except (PscatalogError, OSError) as exc:
         return Step(name, "not changed", _one_line(exc), manual, problems)
     return Step(name, "updated", "; ".join(plan.said), problems=problems)
+
+
+def _fill(path: Path, name: str, text: str, new_text: str, manual: str) -> Step:
+    """Write what init would create after a file's blank lines and comments (it holds no YAML)."""
+    newline = dominant_break(text) if text else "\n"
+    ending = "" if not text or text.endswith(("\n", "\r")) else newline
+    after = text + ending + new_text.replace("\n", newline)
+    data = load_text(new_text, name).data
+
+    def check(new: str) -> None:
+        if not new.startswith(text):
+            raise VerifyError("the file's own lines would not come first")
+        check_new(new, data)
+
+    try:
+        write_atomically(path, after, check=check, previous=text)
+    except (PscatalogError, OSError) as exc:
+        return Step(name, "not changed", _one_line(exc), manual)
+    return Step(name, "updated", "it held no YAML: init's lines added after its own")
 
 
 def _in_text_order(edits: list[TextEdit]) -> list[TextEdit]:
@@ -821,18 +857,17 @@ def _pins_in_use(root: Path, source: Source) -> _Pins:
     repos = hooks.get("repos") if isinstance(hooks, dict) else None
     for repo in repos if isinstance(repos, list) else []:
         if isinstance(repo, dict) and _same_repository(root, repo.get("repo"), source):
-            rev = repo.get("rev")
-            pins.hooks = rev if isinstance(rev, str) and rev else None
+            pins.hooks = _pinned(repo.get("rev"))
             break
     ci = _plain_data(root / ".gitlab-ci.yml")
     if isinstance(ci, dict):
         for found in _template_includes(ci.get("include")):
             if found.kind == "remote" and _same_repository(root, found.base, source):
-                pins.template = found.rev
+                pins.template = _pinned(found.rev)
         spec = _spec_value(ci.get("variables"))
         parsed = _parse_spec(spec) if isinstance(spec, str) else None
         if parsed is not None and _same_repository(root, parsed[0], source):
-            pins.spec = parsed[1]
+            pins.spec = _pinned(parsed[1])
     return pins
 
 
@@ -854,8 +889,13 @@ def _repository_key(root: Path, value: str) -> str:
     if value in ("local", "meta"):
         return value
     if value.lower().startswith(("https://", "http://")):
+        # Credentials (a CI job token for a private mirror) do not change the repository.
         parts = urlsplit(value)
-        return f"https://{parts.netloc.lower()}{parts.path.rstrip('/').removesuffix('.git')}"
+        try:
+            host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+        except ValueError:  # a port that is not a number: no repository init knows
+            return value
+        return f"https://{host}{parts.path.rstrip('/').removesuffix('.git')}"
     if "://" in value and not value.startswith("file://"):
         return value
     return os.path.realpath(root / _local_path(value))
@@ -987,7 +1027,7 @@ def _hook_problems(hooks: list[Any], data: dict[str, Any]) -> list[str]:
             names = {_LEGACY_STAGES.get(str(stage), str(stage)) for stage in stages}
             if wanted not in names:
                 problems.append(
-                    f"{hook_id} runs only at {', '.join(map(str, stages))}, never at {wanted}: "
+                    f"{hook_id} runs only at {', '.join(map(_word, stages))}, never at {wanted}: "
                     "remove its stages: to run it there"
                 )
         problem = _filtered_out(hook, data)
@@ -1218,12 +1258,15 @@ def _include_problem(found: _Include, root: Path, source: Source) -> str:
     if found.kind == "local":
         if (root / found.text.lstrip("/")).is_file():
             return ""
-        return f"it includes {found.text}, which is not in the repository"
+        return f"it includes {_shown(found.text)}, which is not in the repository"
     ours = found.kind == "remote" and _same_repository(root, found.base, source)
     if found.kind == "project" and not source.local:
         ours = _project_path(found.text) == _project_path(urlsplit(source.repository).path)
     if ours and found.rev is None:
-        return f"it includes pscatalog's template from {found.text} without a revision: pin one"
+        return (
+            f"it includes pscatalog's template from {_shown(found.text)} without a revision: "
+            "pin one"
+        )
     if ours:
         return ""
     return (
