@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import copy
 import itertools
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from yamllint.config import YamlLintConfig
 
 from pscatalog.tools.init import HOOK_IDS, Source, init_repository
 
@@ -116,15 +119,26 @@ def only_added(before: str, after: str) -> bool:
     return all(character in remaining for character in before)
 
 
+def tool(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run a tool of the test environment (pre-commit, check-jsonschema) as a module."""
+    return subprocess.run(
+        [sys.executable, "-m", *args], capture_output=True, text=True, check=False
+    )
+
+
 @pytest.mark.parametrize("ending", sorted(ENDINGS))
 def test_gitlab_ci_of_every_layout_gets_the_include_and_the_variable(
-    handbook: Path, ending: str
+    handbook: Path, ending: str, tmp_path: Path
 ) -> None:
-    """Each layout, with each ending: the include and the variable, each in its own block."""
+    """Each layout, with each ending: the include and the variable, each in its own block.
+
+    Every result passes GitLab's CI schema (vendored by check-jsonschema).
+    """
     assert len(CASES) == 231
     target = handbook / ".gitlab-ci.yml"
     failures = []
-    for name, text in CASES:
+    results = []
+    for number, (name, text) in enumerate(CASES):
         before = ENDINGS[ending](text)
         target.write_bytes(before.encode("utf-8"))
         result = init_repository(handbook, source=SOURCE)
@@ -143,7 +157,11 @@ def test_gitlab_ci_of_every_layout_gets_the_include_and_the_variable(
                 problems.append("the second run changed it")
         if problems:
             failures.append(f"{name}: {problems}\n{before}\n->\n{after}")
+        results.append(tmp_path / f"{number}.gitlab-ci.yml")
+        results[-1].write_bytes(after.encode("utf-8"))
     assert failures == []
+    checked = tool("check_jsonschema", "--builtin-schema", "vendor.gitlab-ci", *map(str, results))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 PRE_COMMIT_REPOS = {
@@ -203,11 +221,15 @@ def expected_pre_commit(before: Any) -> Any:
 
 @pytest.mark.parametrize("ending", sorted(ENDINGS))
 def test_pre_commit_config_of_every_layout_gets_the_hooks_and_the_hook_types(
-    handbook: Path, ending: str
+    handbook: Path, ending: str, tmp_path: Path
 ) -> None:
-    """Missing hooks go into pscatalog's `hooks:`, the hook types at the top level."""
+    """Missing hooks go into pscatalog's `hooks:`, the hook types at the top level.
+
+    pre-commit itself validates every result.
+    """
     target = handbook / ".pre-commit-config.yaml"
     failures = []
+    results: list[Path] = []
     for (repos, repos_text), (types, types_text) in itertools.product(
         PRE_COMMIT_REPOS.items(), INSTALL_TYPES.items()
     ):
@@ -230,7 +252,11 @@ def test_pre_commit_config_of_every_layout_gets_the_hooks_and_the_hook_types(
                     problems.append("the second run changed it")
             if problems:
                 failures.append(f"{repos}, {types}: {problems}\n{before}\n->\n{after}")
+            results.append(tmp_path / f"{len(results)}.yaml")
+            results[-1].write_bytes(after.encode("utf-8"))
     assert failures == []
+    validated = tool("pre_commit", "validate-config", *map(str, results))
+    assert (validated.returncode, validated.stdout + validated.stderr) == (0, "")
 
 
 YAMLLINT_ENDS = {
@@ -272,6 +298,8 @@ def test_yamllint_settings_of_every_layout_exempt_the_catalog(handbook: Path, en
             problems.append("a rule without the exemption")
         elif rules["line-length"].get("allow-non-breakable-inline-mappings") is not True:
             problems.append("long URLs not allowed")
+        else:
+            YamlLintConfig(content=after)  # yamllint takes the settings (raises if not)
         if not problems:
             init_repository(handbook, source=SOURCE)
             if target.read_bytes() != after.encode("utf-8"):
