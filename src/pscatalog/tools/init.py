@@ -524,7 +524,8 @@ def _catalog(root: Path, *, example: bool) -> Iterator[Step]:
             yield Step(
                 CATALOG,
                 "not changed",
-                "it is a file, where the catalog's folder goes; move it aside and run init again",
+                f"it is {'a file' if folder.is_file() else 'not a folder'}, where the catalog's "
+                "folder goes; move it aside and run init again",
             )
             return
         existing = catalog_files(folder)
@@ -792,8 +793,6 @@ def _why_not(problem: Diagnostic | None) -> str:
         return f"it uses a YAML tag (line {line}), which pscatalog does not edit around"
     if problem.code == "Y004":
         return f"it holds more than one YAML document (another starts at line {line})"
-    if problem.code == "Y006":
-        return "it holds no YAML document"
     return f"it does not read as plain YAML (line {line}: {problem.message})"
 
 
@@ -803,7 +802,7 @@ def _why_stuck(tree: Tree, path: Sequence[PathPart], where: str = "") -> str:
     ``where`` names the place for people (default: its keys, ``rules > line-length``).
     """
     where = where or " > ".join(map(str, path)) + ":"
-    entry, node, shared = tree.locate(path)
+    _, node, shared = tree.locate(path)
     anchor = getattr(node, "anchor", None)
     if anchor is not None and shared:
         return (
@@ -814,7 +813,6 @@ def _why_stuck(tree: Tree, path: Sequence[PathPart], where: str = "") -> str:
         return f"its {where} comes from an alias or a merge (<<), shared with another place"
     if isinstance(node, Collection) and not node.flow and not node.entries:
         return f"its {where} is empty"
-    del entry
     return f"its {where} is written in a way pscatalog cannot add to"
 
 
