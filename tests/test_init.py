@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from conftest import REPO, SHIPPED_CATALOG
@@ -677,7 +678,8 @@ def test_init_below_a_repositorys_top_is_refused(in_tmp: Path) -> None:
     assert code == 2
     assert err.startswith(
         f"pscatalog: error: docs is inside the git repository {in_tmp}, not its top folder, "
-        "where .pre-commit-config.yaml and .gitlab-ci.yml belong: run init there\n"
+        "where .pre-commit-config.yaml and .gitlab-ci.yml belong: run init there, or make docs "
+        "a repository of its own first (git init)\n"
     )
     assert sorted(path.name for path in in_tmp.iterdir()) == [".git", "docs"]
 
@@ -1176,3 +1178,14 @@ def test_a_page_init_cannot_read_needs_attention(
         f"not changed services.md: not read ({said}); init leaves pages as they are\n",
         "",
     )
+
+
+def test_what_init_knows_of_the_hooks_is_what_the_manifest_says() -> None:
+    """The hook ids, the stage each must run at, which run always, fmt's files: as shipped."""
+    manifest = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert sorted(hook["id"] for hook in manifest) == sorted(init_module.HOOK_IDS)
+    for hook in manifest:
+        assert init_module.HOOK_STAGES[hook["id"]] in hook["stages"], hook["id"]
+        assert (hook.get("always_run") is True) == (hook["id"] in init_module.ALWAYS_RUN)
+    [fmt] = [hook for hook in manifest if hook["id"] == "pscatalog-format"]
+    assert fmt["files"] == init_module.FORMAT_FILES

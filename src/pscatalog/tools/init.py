@@ -434,7 +434,8 @@ def init_repository(
     if top is not None and Path(top).resolve() != root.resolve():
         raise UsageError(
             f"{root} is inside the git repository {top}, not its top folder, where "
-            ".pre-commit-config.yaml and .gitlab-ci.yml belong: run init there"
+            ".pre-commit-config.yaml and .gitlab-ci.yml belong: run init there, or make "
+            f"{root} a repository of its own first (git init)"
         )
     page = checked_page(page)
     source = source.checked()
