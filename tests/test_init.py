@@ -629,6 +629,9 @@ REFUSED = {
     ("--repository", "https://gitlab.example.com/a/b?ref=x"): (
         "--repository 'https://gitlab.example.com/a/b?ref=x' is not the URL of a repository"
     ),
+    ("--repository", "https://-.example.com/a/b"): (
+        "--repository 'https://-.example.com/a/b' is not the URL of a repository"
+    ),
     ("--repository", "https://gitlab.example.com/a/../b"): (
         "--repository 'https://gitlab.example.com/a/../b' is not the URL of a repository"
     ),

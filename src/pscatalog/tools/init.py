@@ -122,7 +122,8 @@ _MAX_BYTES = 1024 * 1024
 """The largest configuration file init reads (such files are a few kilobytes)."""
 _REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._+/-]*")
 _URL_PATH = re.compile(r"(/[A-Za-z0-9._~-]+)+/?")
-_HOST = re.compile(r"[A-Za-z0-9.-]+(:[0-9]+)?")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_HOST = re.compile(rf"(?:{_LABEL}\.)*{_LABEL}(?::[0-9]{{1,5}})?")
 _SCP_LIKE = re.compile(r"[^/:]+@[^/:]+:")
 _INDEX_SPEC = re.compile(r"\s*pscatalog\s*(\[[^\]]*\])?\s*([<>=!~;].*)?", re.IGNORECASE)
 _RAW_TEMPLATE = re.compile(r"(?P<base>https?://.+)/-/raw/(?P<rev>[^/]+)/" + re.escape(TEMPLATE))
