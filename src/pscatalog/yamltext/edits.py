@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pscatalog.yamltext.emitter import list_item, yaml_text
-from pscatalog.yamltext.lines import LineIndex, dominant_break
+from pscatalog.yamltext.lines import BREAK_CHARACTERS, LineIndex, dominant_break
 from pscatalog.yamltext.quoting import (
     UnwritableValue,
     double_quoted,
@@ -467,7 +467,7 @@ def keep_final_scalar(tree: Tree) -> TextEdit | None:
     where nothing needs it.
     """
     text = tree.text
-    if not text or text[-1] in "\r\n\x85\u2028\u2029" or not tree.lines[-1].strip():
+    if not text or text[-1] in BREAK_CHARACTERS or not tree.lines[-1].strip():
         return None
     node = tree.root
     while isinstance(node, Collection) and not node.flow and node.entries:
