@@ -16,7 +16,10 @@ import pytest
 
 from conftest import REPO
 from pscatalog.tools.init import Source
-from test_integration import GIT_IDENTITY, git, this_revision
+from test_ci_template import run_job as run_template_job
+from test_integration import GIT_IDENTITY, git, job_python, this_revision
+
+__all__ = ["job_python"]  # the fixture, shared with test_integration
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +62,22 @@ def pre_commit_all_files(root: Path, env: dict[str, str], home: Path) -> str:
     return result.stdout
 
 
+def validate_config(root: Path, env: dict[str, str], said: str = "") -> None:
+    """`pre-commit validate-config` accepts the configuration init wrote or edited.
+
+    ``said``: what it says of the handbook's own keys, which init keeps.
+    """
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (0, said)
+
+
 def yamllint(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "yamllint", "--strict", "-f", "parsable", *args],
@@ -77,13 +96,15 @@ def test_init_in_an_empty_repository_passes_pre_commit_and_yamllint(
     root, env = repository(tmp_path, {})
     result = init(root, "--repository", str(REPO), "--rev", revision)
     assert result.returncode == 0, result.stdout + result.stderr
+    validate_config(root, env)
     output = pre_commit_all_files(root, env, pre_commit_home)
     for hook in ("pscatalog validate", "pscatalog fmt", "pscatalog render --check"):
         assert any(line.startswith(hook) and line.endswith("Passed") for line in output.split("\n"))
     linted = yamllint(root, ".")
     assert (linted.returncode, linted.stdout) == (0, "")
     git(root, "commit", "-q", "-m", "pscatalog init", env=env)
-    assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0
+    again = init(root, "--repository", str(REPO), "--rev", revision, "-q")
+    assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
     assert git(root, "status", "--porcelain", env=env).stdout == ""
 
 
@@ -132,6 +153,7 @@ def test_init_on_existing_files_keeps_them_working(tmp_path: Path, pre_commit_ho
     root, env = repository(tmp_path, EXISTING)
     result = init(root, "--repository", str(REPO), "--rev", revision)
     assert result.returncode == 0, result.stdout + result.stderr
+    validate_config(root, env, "[WARNING] Unexpected key(s) present at root: x-yaml-files\n")
     output = pre_commit_all_files(root, env, pre_commit_home)
     assert any(line.startswith("no tabs in YAML") for line in output.split("\n"))
     linted = yamllint(root, ".")
@@ -193,3 +215,121 @@ def test_gitlab_ci_file_passes_the_ci_schema(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_configuration_listing_some_hooks_gets_the_others_and_they_run(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    """Validate and fmt listed: render-check and the change check are added, and all run.
+
+    The render check then catches a stale page that the configuration as it was let through.
+    """
+    revision = this_revision()
+    hooks = (
+        f"repos:\n  - repo: {REPO}\n    rev: {revision}\n    hooks:\n"
+        "      - id: pscatalog-validate\n      - id: pscatalog-format\n"
+    )
+    root, env = repository(tmp_path, {".pre-commit-config.yaml": hooks})
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "updated .pre-commit-config.yaml: pscatalog-render-check, pscatalog-changes added; "
+        "default_install_hook_types set\n"
+    ) in result.stdout
+    assert (root / ".pre-commit-config.yaml").read_text(encoding="utf-8") == hooks + (
+        "      - id: pscatalog-render-check\n      - id: pscatalog-changes\n"
+        "default_install_hook_types:\n  - pre-commit\n  - pre-push\n"
+    )
+    validate_config(root, env)
+    output = pre_commit_all_files(root, env, pre_commit_home)
+    assert "pscatalog render --check" in output
+    (root / "catalog.md").write_text(
+        "# The catalog\n\n<!-- pscatalog:begin catalog -->\n<!-- pscatalog:end -->\n",
+        encoding="utf-8",
+    )
+    git(root, "add", "catalog.md", env=env)
+    hook = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "pscatalog-render-check"],
+        cwd=root,
+        env={**env, "PRE_COMMIT_HOME": str(pre_commit_home)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert hook.returncode == 1, hook.stdout + hook.stderr
+    assert "catalog.md: stale region" in hook.stdout
+
+
+def test_a_ci_file_ending_in_variables_is_edited_and_gitlab_reads_it(tmp_path: Path) -> None:
+    """The finding's CI file: the job and pscatalog's, listed by gitlab-ci-local; GitLab's schema.
+
+    A local clone as the repository: the template is copied and included as `local:`.
+    """
+    if shutil.which("gitlab-ci-local") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install gitlab-ci-local (see .ci/run)")
+        pytest.skip("gitlab-ci-local is not installed")
+    revision = this_revision()
+    text = "job:\n  script: [echo building]\nvariables:\n  FOO: bar\n"
+    root, env = repository(tmp_path, {".gitlab-ci.yml": text})
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / ".gitlab-ci.yml").read_text(encoding="utf-8") == text + (
+        f"  PSCATALOG_PIP_SPEC: git+{REPO.as_uri()}@{revision}\n"
+        "include:\n  - local: ci/pscatalog.gitlab-ci.yml\n"
+    )
+    git(root, "add", "-A", env=env)
+    git(root, "commit", "-q", "-m", "CI", env=env)
+    listed = subprocess.run(
+        ["gitlab-ci-local", "--list"], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    jobs = [line.split()[0] for line in listed.stdout.splitlines()[-2:]]
+    assert sorted(jobs) == ["job", "pscatalog-validate"]
+    schema = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.gitlab-ci",
+            str(root / ".gitlab-ci.yml"),
+            str(root / "ci" / "pscatalog.gitlab-ci.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert schema.returncode == 0, schema.stdout + schema.stderr
+    assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0
+    changed = git(root, "status", "--porcelain", "--", ".", ":!.gitlab-ci-local", env=env)
+    assert changed.stdout == ""
+
+
+def test_the_ci_job_init_sets_up_runs_for_real(tmp_path: Path, job_python: Path) -> None:
+    """gitlab-ci-local runs the job init set up: it passes on init's catalog, fails on a broken one.
+
+    The job installs pscatalog from the local clone at the revision init pinned, with the
+    template init copied, and leaves its Code Quality and JUnit reports.
+    """
+    revision = this_revision()
+    root, env = repository(tmp_path, {})
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    git(root, "add", "-A", env=env)
+    git(root, "commit", "-q", "-m", "pscatalog init", env=env)
+    code, output = run_template_job(root, env, job_python, "pscatalog-validate")
+    assert code == 0, output
+    assert "No problems found in 4 files." in output
+    assert (root / "pscatalog-code-quality.json").read_text(encoding="utf-8") == "[]\n"
+    path = root / "catalog" / "education.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("maturity: planned", "maturity: Planned"),
+        encoding="utf-8",
+    )
+    git(root, "commit", "-q", "-am", "a capital", env=env)
+    code, output = run_template_job(root, env, job_python, "pscatalog-validate")
+    assert code != 0
+    assert "catalog/education.yaml:8:15: error C004 maturity 'Planned' must be written in " in (
+        output
+    )

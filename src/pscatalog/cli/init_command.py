@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pscatalog._version import __version__
+from pscatalog.cli.common import quiet_option
 
 PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
 """Kept here as well so that ``--help`` imports nothing; a test keeps the two in step."""
@@ -32,7 +33,8 @@ PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
     "--repository",
     default=PROJECT_URL,
     show_default=True,
-    help="Where the hooks and the CI job get pscatalog: this project's repository, or a mirror.",
+    help="Where the hooks and the CI job get pscatalog: this project's repository or a mirror "
+    "on a GitLab instance (an https URL), or a local clone for trying it out on this machine.",
 )
 @click.option(
     "--rev",
@@ -40,26 +42,29 @@ PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
     show_default=True,
     help="The tag or commit of pscatalog the hooks and the CI job use.",
 )
-def init(root: Path, example: bool, page: str, repository: str, rev: str) -> None:
+@quiet_option
+def init(root: Path, example: bool, page: str, repository: str, rev: str, quiet: bool) -> None:
     """Set up a handbook repository to keep a catalog: files, schemas, hooks, CI, yamllint.
 
     ROOT is the repository's top folder (the current folder if omitted). Writes
-    what is missing: catalog/ (never into one that holds files), schema/, the
-    page with a categories region, and adds pscatalog to .pre-commit-config.yaml,
-    .gitlab-ci.yml and the yamllint settings, keeping every line and comment
-    they have. Running it again changes nothing.
+    what is missing: catalog/ (never into one that holds catalog files),
+    schema/, the page with a categories region, and adds pscatalog to
+    .pre-commit-config.yaml, .gitlab-ci.yml and the yamllint settings, keeping
+    every line and comment they have. What is there is judged too: hooks that
+    never run, an install of another package, revisions that disagree. Running
+    it again changes nothing.
 
-    Exits with 0 when everything is in place, 1 when a file could not be edited
-    safely (the lines to add by hand are printed), 2 when it cannot run.
+    Exits with 0 when everything is in place, 1 when something needs you (a file
+    init could not edit safely, with the lines to add by hand, or a problem it
+    names), 2 when it cannot run: a value that gives a setup that cannot work
+    is refused before anything is written.
     """
+    from pscatalog.cli.common import echo
     from pscatalog.errors import UsageError
-    from pscatalog.outputs.escaping import terminal_lines
     from pscatalog.tools.init import Source, init_repository
 
     if not root.is_dir():
         raise UsageError(f"not a folder: {root}")
-    if Path(page).is_absolute() or ".." in Path(page).parts or not page.strip():
-        raise UsageError(f"--page names a page inside the repository, not {page!r}")
     result = init_repository(root, example=example, page=page, source=Source(repository, rev))
-    click.echo(terminal_lines(result.report()), nl=False)
+    echo(result.report(quiet=quiet), nl=False)
     click.get_current_context().exit(result.exit_code)

@@ -17,12 +17,13 @@ the anchor).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pscatalog.yamltext.emitter import list_item, yaml_text
-from pscatalog.yamltext.lines import LineIndex, dominant_break
+from pscatalog.yamltext.lines import BREAK_CHARACTERS, LineIndex, dominant_break
 from pscatalog.yamltext.quoting import (
     UnwritableValue,
     double_quoted,
@@ -424,15 +425,59 @@ def _indented(block: str, column: int) -> str:
 
 
 def _last_line(tree: Tree, node: Node) -> int:
-    """Return the 0-based line of a node's last character (not the blank lines after it)."""
+    """Return the 0-based line of a node's last character (not the blank lines after it).
+
+    The blank lines that end a block scalar written with ``+`` are its last characters:
+    they are part of its value.
+    """
     if isinstance(node, Collection) and not node.flow and node.entries:
         return _last_line(tree, node.entries[-1].value)
     line, column = node.end
     if column == 0 and line > node.start[0]:
         line -= 1
+    if isinstance(node, Scalar) and block_chomping(tree.text, node) == "+":
+        return line
     while line > node.start[0] and not tree.lines[line].strip():
         line -= 1
     return line
+
+
+_BLOCK_HEADER = re.compile(r"(?:[&!]\S*[ \t]+)*[|>]([1-9]?)([+-]?)([1-9]?)")
+
+
+def block_chomping(text: str, node: Scalar) -> str | None:
+    """Return a block scalar's chomping indicator: ``+``, ``-``, or ``""`` (clip).
+
+    ``None`` for a scalar that is not in block style.
+    """
+    if node.style not in BLOCK_STYLES:
+        return None
+    header = _BLOCK_HEADER.match(text, node.start_index)
+    return header.group(2) if header is not None else None
+
+
+def keep_final_scalar(tree: Tree) -> TextEdit | None:
+    """Return the edit that lets text be appended to a text ending in a block scalar.
+
+    A block scalar (``|``, ``>``) whose last line of text ends the text, without
+    a line break, has no final line break in its value; once text follows it,
+    that line ends with one, which its value then takes (unless it is written
+    with ``-``). Written with ``-`` (instead of nothing or ``+``, which have no
+    break to keep there), it drops that break and its value stays. ``None``
+    where nothing needs it.
+    """
+    text = tree.text
+    if not text or text[-1] in BREAK_CHARACTERS or not tree.lines[-1].strip():
+        return None
+    node = tree.root
+    while isinstance(node, Collection) and not node.flow and node.entries:
+        node = node.entries[-1].value
+    if not isinstance(node, Scalar) or block_chomping(text, node) not in ("", "+"):
+        return None
+    header = _BLOCK_HEADER.match(text, node.start_index)
+    assert header is not None  # block_chomping matched it
+    start = header.start(2)
+    return TextEdit(start, header.end(2), "-")
 
 
 def _line_after(tree: Tree, line: int) -> int:
