@@ -441,8 +441,15 @@ def test_an_offering_deleted_with_its_file_is_placed_in_a_file_that_exists(
         assert "HEAD~" not in report, name
     [issue] = json.loads(Path("report.gitlab").read_text(encoding="utf-8"))
     assert issue["location"] == {"path": "catalog/levels.yaml", "lines": {"begin": line}}
-    # Identified by the place it had: the deleted file, the offering by its id.
-    identity = json.dumps(["catalog/dedicated.yaml", "D004", "/offerings/[dedicated-engineer]/id"])
+    # Identified by the place it had: the deleted file, the offering by its id, its id's value.
+    identity = json.dumps(
+        [
+            "catalog/dedicated.yaml",
+            "D004",
+            "/offerings/[dedicated-engineer]/id",
+            {"value": "dedicated-engineer"},
+        ]
+    )
     assert issue["fingerprint"] == hashlib.sha256(identity.encode()).hexdigest()
     [result] = json.loads(Path("report.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
     assert "relatedLocations" not in result
