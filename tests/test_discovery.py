@@ -201,7 +201,7 @@ def test_without_a_path_the_catalog_is_found_from_here(
 def test_files_in_a_sub_folder_or_with_a_capital_suffix_are_named_not_skipped(
     handbook: Path,
 ) -> None:
-    """catalog/archive/ and catalog/extra.YAML are not read, and each is a C205 warning."""
+    """catalog/archive/ and catalog/extra.YAML are not read, and each is a C205 error."""
     archive = handbook / "catalog" / "archive"
     (archive / "2021").mkdir(parents=True)
     (archive / "old.yaml").write_text(BASE_CATEGORIES["b-adoption.yaml"], encoding="utf-8")
@@ -210,22 +210,22 @@ def test_files_in_a_sub_folder_or_with_a_capital_suffix_are_named_not_skipped(
     (handbook / "catalog" / "extra.YAML").write_text("id: extra\n", encoding="utf-8")
     (handbook / "catalog" / "README.md").write_text("# The catalog\n", encoding="utf-8")
     notices = (
-        "catalog/archive:1:1: warning C205 2 YAML files in this sub-folder of the catalog "
+        "catalog/archive:1:1: error C205 2 YAML files in this sub-folder of the catalog "
         "('old.yaml', ...) are not read: catalog files lie directly in the catalog folder\n"
-        "catalog/extra.YAML:1:1: warning C205 a file ending in '.YAML' is not read: catalog "
+        "catalog/extra.YAML:1:1: error C205 a file ending in '.YAML' is not read: catalog "
         "files end in '.yaml' or '.yml'\n"
     )
-    assert run("validate", "--output-format", "concise") == (0, notices, "")
+    assert run("validate", "--output-format", "concise") == (1, notices, "")
     code, out, err = run("validate")
-    assert (code, err) == (0, "")
+    assert (code, err) == (1, "")
     assert out == (
-        "catalog/archive:1:1: warning C205 2 YAML files in this sub-folder of the catalog "
+        "catalog/archive:1:1: error C205 2 YAML files in this sub-folder of the catalog "
         "('old.yaml', ...) are not read: catalog files lie directly in the catalog folder\n"
         "  = hint: move the files into the catalog folder to check them, or out of it\n"
-        "catalog/extra.YAML:1:1: warning C205 a file ending in '.YAML' is not read: catalog "
+        "catalog/extra.YAML:1:1: error C205 a file ending in '.YAML' is not read: catalog "
         "files end in '.yaml' or '.yml'\n"
         "  = hint: rename it to 'extra.yaml'\n"
-        "Found 2 warnings in 4 files.\n"
+        "Found 2 errors in 4 files.\n"
     )
     assert run("fmt", "--check") == (
         1,
@@ -252,8 +252,8 @@ def test_a_link_to_a_folder_is_named_and_never_followed(handbook: Path, tmp_path
     (outside / "secret-name.yaml").write_text("id: x\n", encoding="utf-8")
     (handbook / "catalog" / "shared").symlink_to(outside, target_is_directory=True)
     assert run("validate", "--output-format", "concise") == (
-        0,
-        "catalog/shared:1:1: warning C205 this link to a folder is not followed: catalog "
+        1,
+        "catalog/shared:1:1: error C205 this link to a folder is not followed: catalog "
         "files lie directly in the catalog folder\n",
         "",
     )
@@ -268,8 +268,8 @@ def test_a_notice_can_be_silenced_for_a_folder_kept_aside(handbook: Path) -> Non
         'ignore = ["C301"]\n[per-file-ignores]\n"catalog/archive" = ["C205"]\n', encoding="utf-8"
     )
     assert run("validate", "--output-format", "concise") == (
-        0,
-        "catalog/extra.yml.YML:1:1: warning C205 a file ending in '.YML' is not read: catalog "
+        1,
+        "catalog/extra.yml.YML:1:1: error C205 a file ending in '.YML' is not read: catalog "
         "files end in '.yaml' or '.yml'\n",
         "",
     )

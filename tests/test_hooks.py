@@ -192,6 +192,33 @@ def test_deleting_a_category_file_is_checked_against_the_whole_catalog(book: Han
     assert book.commits() == 1
 
 
+@pytest.mark.parametrize(
+    ("moved", "headline"),
+    [
+        (
+            "catalog/archive/integration.yaml",
+            "catalog/archive:1:1: error C205 1 YAML file in this sub-folder of the catalog "
+            "('integration.yaml') is not read: catalog files lie directly in the catalog folder",
+        ),
+        (
+            "catalog/integration.YAML",
+            "catalog/integration.YAML:1:1: error C205 a file ending in '.YAML' is not read: "
+            "catalog files end in '.yaml' or '.yml'",
+        ),
+    ],
+)
+def test_a_category_moved_where_it_is_not_read_is_refused(
+    book: Handbook, moved: str, headline: str
+) -> None:
+    """A sub-folder or a capital suffix would take a category out of the catalog: C205, refused."""
+    (book.root / moved).parent.mkdir(exist_ok=True)
+    book.git("mv", "catalog/integration.yaml", moved)
+    code, output = book.commit("Put integration aside")
+    assert code == 1
+    assert headlines(output) == [headline]
+    assert book.commits() == 1
+
+
 def test_renaming_a_level_shows_the_categories_that_name_the_old_id(book: Handbook) -> None:
     """levels.yaml committed alone: C203 there, and C201 in every unchanged category naming it."""
     book.edit("catalog/levels.yaml", "id: product", "id: platform")

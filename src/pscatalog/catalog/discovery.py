@@ -212,6 +212,10 @@ def unread_entries(root: Path, files: Files = DISK) -> Iterator[tuple[Path, int,
             count, first = _yaml_below(child)
             if count:
                 yield child, count, first
+        elif not files.disk and files.is_folder(child):
+            count, first = _yaml_held_below(child, files)
+            if count:
+                yield child, count, first
 
 
 def _yaml_below(folder: Path) -> tuple[int, str]:
@@ -228,6 +232,18 @@ def _yaml_below(folder: Path) -> tuple[int, str]:
                     first = Path(os.path.relpath(os.path.join(top, name), folder)).as_posix()
                 count += 1
     return count, first
+
+
+def _yaml_held_below(folder: Path, files: Files) -> tuple[int, str]:
+    """Return how many YAML files ``files`` holds below ``folder`` (a git revision's), and the first."""
+    base = absolute(folder)
+    below = [
+        path.relative_to(base)
+        for path in files.held_below(folder)
+        if path.suffix.lower() in YAML_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(base).parts)
+    ]
+    return len(below), below[0].as_posix() if below else ""
 
 
 def _folder_of_file(path: Path, raw: str, configured: Path | None, files: Files) -> Path:

@@ -90,6 +90,15 @@ class GitTree:
                 entries.setdefault(first, TreeEntry(folder / first, "040000", "tree", ""))
         return list(entries.values())
 
+    def below(self, folder: PurePosixPath) -> list[TreeEntry]:
+        """Return every file at any depth below ``folder`` (a path from the top), in one process."""
+        where = ["--", f"{folder}/"]
+        if self.commit is not None:
+            listing = _tree_entries(run_git(self.top, "ls-tree", "-r", "-z", self.commit, *where))
+        else:
+            listing = _index_entries(run_git(self.top, "ls-files", "-s", "-z", *where))
+        return [entry for entry in listing if entry.kind == "blob"]
+
     def entry(self, path: PurePosixPath) -> TreeEntry | None:
         """Return the entry at ``path`` (a path from the top), ``None`` if there is none."""
         return self.entries([path]).get(path)

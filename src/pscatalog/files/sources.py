@@ -74,7 +74,16 @@ class Files:
         for path in self._held:
             if path.parent == base:
                 found.setdefault(path.name, folder / path.name)
+            elif path.is_relative_to(base):
+                # A file deeper down implies the sub-folder it lies in.
+                first = path.relative_to(base).parts[0]
+                found.setdefault(first, folder / first)
         return list(found.values())
+
+    def held_below(self, folder: Path) -> list[Path]:
+        """Return the paths held in memory anywhere below ``folder``, sorted."""
+        base = absolute(folder)
+        return sorted(path for path in self._held if path.is_relative_to(base) and path != base)
 
     def is_folder(self, path: Path) -> bool:
         """Whether ``path`` is a folder on disk, or holds texts in memory."""

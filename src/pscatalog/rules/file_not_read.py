@@ -4,8 +4,11 @@ The catalog's files are the ``.yaml`` and ``.yml`` files directly in its
 folder. A file in a sub-folder (``catalog/archive/old.yaml``) or with its
 suffix in capitals (``catalog/extra.YAML``) is not read: its offerings are in
 no page, no export and no check. Rather than skip it in silence, pscatalog
-names it, so that a file meant to be part of the catalog is not lost, and one
-kept aside on purpose is kept aside knowingly. A link to a folder is named
+names it, as an error: a file meant to be part of the catalog must not be
+lost (renaming ``dedicated.yaml`` to ``dedicated.YAML`` or moving it into a
+sub-folder would take its offerings out of the catalog, and a hook that only
+warned would let the commit through), and one kept aside on purpose is kept
+aside knowingly. A link to a folder is named
 too, and never followed: it may lead out of the repository. Hidden files and
 folders (``.gitlab-ci.yml``, ``.github/``) belong to other tools and are left
 alone.
@@ -43,7 +46,7 @@ from pscatalog.diagnostics import Diagnostic, Location, Severity, diagnose
 
 CODE = "C205"
 NAME = "file-not-read"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR
 SUMMARY = "every YAML file in the catalog folder is a catalog file that is read"
 
 

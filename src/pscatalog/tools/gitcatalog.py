@@ -57,7 +57,10 @@ def git_catalog_files(
     folder = tree.top.joinpath(*relative.parts)
     catalog: list[tuple[str, TreeEntry]] = []
     other: list[tuple[str, TreeEntry]] = []
-    for entry in tree.folder(relative):
+    entries = tree.folder(relative)
+    if any(entry.kind == "tree" and not entry.name.startswith(".") for entry in entries):
+        other.extend(_yaml_in_sub_folders(tree, relative))
+    for entry in entries:
         # Submodules and folders hold no YAML of their own; hidden files (.gitlab-ci.yml)
         # are other tools', as in the work tree.
         if entry.kind != "blob" or entry.name.startswith("."):
@@ -109,6 +112,22 @@ def git_catalog_files(
         if isinstance(text, bytes):
             held.setdefault(tree.top.joinpath(*path.parts), text)
     return held
+
+
+def _yaml_in_sub_folders(
+    tree: GitTree, relative: PurePosixPath
+) -> Iterable[tuple[str, TreeEntry]]:
+    """Yield the YAML files in the catalog folder's sub-folders, by their paths from it.
+
+    They are not catalog files: listed (by size, never read), so that the
+    catalog reports them as it reports them in the work tree (C205).
+    """
+    for entry in tree.below(relative):
+        inside = entry.path.relative_to(relative)
+        if len(inside.parts) < 2 or any(part.startswith(".") for part in inside.parts):
+            continue
+        if inside.suffix.lower() in YAML_SUFFIXES and entry.is_file:
+            yield inside.as_posix(), entry
 
 
 def config_in_git(
