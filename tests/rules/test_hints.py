@@ -133,6 +133,16 @@ CASES: dict[str, Case] = {
         "did you mean 'description'?",
         [("x.yaml", "descripton:", "description:")],
     ),
+    "S001 a number a comma split in flow style": Case(
+        offering(
+            "- id: jira\n  name: JIRA\n  maturity: minimal\n  variants:\n    - id: custom\n"
+            "      price: {amount: 25,000, currency: USD, unit: engagement}\n"
+        ),
+        "S001",
+        ("x.yaml", 10, 26),
+        "write 'amount: 25000' (a number without thousands separators)",
+        [("x.yaml", "amount: 25,000", "amount: 25000")],
+    ),
     "S002": Case(
         offering(
             "- id: jira\n  name: JIRA\n  variants:\n    - id: standard\n"
@@ -152,6 +162,22 @@ CASES: dict[str, Case] = {
         ("x.yaml", 11, 17),
         "write 14400 (a number: no quotes, currency or separators)",
         [("x.yaml", '"$14,400"', "14400")],
+    ),
+    "S003 one link where a list belongs": Case(
+        offering(
+            "- id: jira\n  name: JIRA\n  maturity: minimal\n  evidence:\n"
+            "    marketing_material: https://example.com/jira\n  variants:\n    - id: custom\n"
+        ),
+        "S003",
+        ("x.yaml", 9, 25),
+        'write it as a list: ["https://example.com/jira"]',
+        [
+            (
+                "x.yaml",
+                "marketing_material: https://example.com/jira",
+                'marketing_material: ["https://example.com/jira"]',
+            )
+        ],
     ),
     "S003 a number where a name belongs": Case(
         offering("- id: jira\n  name: 1984\n  maturity: minimal\n  variants:\n    - id: custom\n"),

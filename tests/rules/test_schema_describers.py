@@ -39,7 +39,7 @@ def _error(schema: dict[str, Any], instance: Any) -> Any:
         ("string", None, "'x' must be a string, not empty", 'quote the value: ""'),
         ("string", {"a": 1}, "'x' must be a string, not a mapping", None),
         ("string", [1], "'x' must be a string, not a list", None),
-        ("array", "a", "'x' must be a list, not 'a'", None),
+        ("array", "a", "'x' must be a list, not 'a'", "write it as a list: [a]"),
         (
             ["integer", "null"],
             "a",

@@ -28,6 +28,7 @@ price:
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -94,12 +95,23 @@ def _hint(
             return f"quote the value: {double_quoted(text)}"
         example = suggestion(schema)
         return f"write text such as {written(example)}" if example is not None else None
+    if "array" in expected and _list_of_it_fits(schema, instance):
+        return f"write it as a list: {flow_text([instance])}"
     example = suggestion(schema)
     if isinstance(example, dict | list):
         return f"write {'a list' if isinstance(example, list) else 'a mapping'}, such as: " + (
             flow_text(example)
         )
     return None
+
+
+def _list_of_it_fits(schema: dict[str, Any], instance: Any) -> bool:
+    """Whether a list holding just ``instance`` is what the field takes (one link, one stage)."""
+    if instance is None or isinstance(instance, dict | list) or "$ref" in json.dumps(schema):
+        return False  # a schema that refers elsewhere cannot be checked on its own here
+    from jsonschema import Draft202012Validator
+
+    return bool(Draft202012Validator(schema).is_valid([instance]))
 
 
 _TRUE = frozenset({"true", "yes", "y", "on", "1"})

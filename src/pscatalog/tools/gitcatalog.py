@@ -114,9 +114,7 @@ def git_catalog_files(
     return held
 
 
-def _yaml_in_sub_folders(
-    tree: GitTree, relative: PurePosixPath
-) -> Iterable[tuple[str, TreeEntry]]:
+def _yaml_in_sub_folders(tree: GitTree, relative: PurePosixPath) -> Iterable[tuple[str, TreeEntry]]:
     """Yield the YAML files in the catalog folder's sub-folders, by their paths from it.
 
     They are not catalog files: listed (by size, never read), so that the
