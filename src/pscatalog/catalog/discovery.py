@@ -235,7 +235,7 @@ def _yaml_below(folder: Path) -> tuple[int, str]:
 
 
 def _yaml_held_below(folder: Path, files: Files) -> tuple[int, str]:
-    """Return how many YAML files ``files`` holds below ``folder`` (in a revision), and the first."""
+    """Return how many YAML files ``files`` holds below ``folder``, and the first."""
     base = absolute(folder)
     below = [
         path.relative_to(base)
