@@ -219,6 +219,23 @@ def test_a_category_moved_where_it_is_not_read_is_refused(
     assert book.commits() == 1
 
 
+@pytest.mark.parametrize("how", ["moved", "deleted"])
+def test_a_commit_that_takes_the_whole_catalog_away_is_refused(book: Handbook, how: str) -> None:
+    """`git mv catalog old` or `git rm -r catalog`: no catalog left to check against, refused."""
+    if how == "moved":
+        book.git("mv", "catalog", "old")
+    else:
+        book.git("rm", "-rq", "catalog")
+    code, output = book.commit("Take the catalog away")
+    assert code == 1
+    assert (
+        "pscatalog: error: the commit deletes the catalog: catalog/ loses its 7 catalog files "
+        "and git's index holds no catalog; a catalog moved elsewhere is named with 'catalog' "
+        "in the configuration, in the same commit\n"
+    ) in output
+    assert book.commits() == 1
+
+
 def test_renaming_a_level_shows_the_categories_that_name_the_old_id(book: Handbook) -> None:
     """levels.yaml committed alone: C203 there, and C201 in every unchanged category naming it."""
     book.edit("catalog/levels.yaml", "id: product", "id: platform")

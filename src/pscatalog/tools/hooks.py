@@ -197,11 +197,14 @@ def staged_change(
             if paths:
                 raise
             roots = {}  # no catalog (yet): a commit cannot change one
+    changes = index_changes() if changes is None else changes
+    if not roots:
+        _refuse_a_deleted_catalog(changes)
     changed: dict[Path, None] = {Path(path): None for path in paths}
     deleted: dict[Path, None] = {}
     sources = () if config_source is None else (config_source,)
     settings = False
-    for status, path in index_changes() if changes is None else changes:
+    for status, path in changes:
         if roots and _is_setting(path, sources, baseline):
             settings = True
         if _real(path.parent) not in roots or not _is_catalog_name(path.name):
@@ -212,6 +215,27 @@ def staged_change(
         else:
             changed.setdefault(shown, None)
     return Change(tuple(changed), tuple(deleted), settings, tuple(roots.values()))
+
+
+def _refuse_a_deleted_catalog(changes: Sequence[tuple[str, Path]]) -> None:
+    """Raise :class:`UsageError` if the commit deletes (or moves) a whole ``catalog`` folder.
+
+    With no catalog left in the work tree there is nothing to check the change
+    against; the commit would pass with the catalog gone.
+    """
+    from pscatalog.catalog.discovery import DEFAULT_CATALOG
+
+    gone: dict[Path, int] = {}
+    for status, path in changes:
+        if status == "D" and path.parent.name == DEFAULT_CATALOG and _is_catalog_name(path.name):
+            gone[path.parent] = gone.get(path.parent, 0) + 1
+    for folder, count in gone.items():
+        files = "file" if count == 1 else "files"
+        raise UsageError(
+            f"the commit deletes the catalog: {_from_here(folder)}/ loses its {count} catalog "
+            f"{files} and git's index holds no catalog; a catalog moved elsewhere is named "
+            "with 'catalog' in the configuration, in the same commit"
+        )
 
 
 def read_staged(
