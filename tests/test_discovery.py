@@ -169,6 +169,14 @@ def test_without_configuration_a_second_folder_named_catalog_is_not_the_catalog(
     assert run("validate", "catalog/products.yaml") == usage(
         "validate", "not a catalog file: catalog/products.yaml: the catalog is ../catalog/"
     )
+    # Named as a folder, or the folder that holds it: the same answer; no path: the top's.
+    for command in ("validate", "fmt"):
+        for folder in ("catalog", "."):
+            assert run(command, folder) == usage(
+                command, "not a catalog folder: catalog/: the catalog is ../catalog/"
+            )
+    assert run("validate", "--output-format", "concise") == (0, "", "")
+    assert products.read_text(encoding="utf-8") == HUGO_DATA
 
 
 def test_the_staged_check_leaves_out_files_outside_the_catalog(handbook: Path) -> None:

@@ -79,7 +79,8 @@ def find_catalog(start: Path | None = None, files: Files = DISK) -> Path:
     start = Path(os.path.abspath(start or Path.cwd()))
     top = search_top(start)
     if files.is_folder(start / DEFAULT_CATALOG):
-        return start / DEFAULT_CATALOG
+        # A site's data/catalog/ is not the catalog where the repository has its own.
+        return _found_elsewhere(start / DEFAULT_CATALOG, None, files) or start / DEFAULT_CATALOG
     if _holds_levels(start, files):
         return start
     for folder in start.parents if start != top else ():
@@ -119,11 +120,19 @@ def catalog_in(folder: Path, configured: Path | None = None, files: Files = DISK
         here, wanted = absolute(folder), absolute(configured)
         if wanted == here or wanted.is_relative_to(here):
             return folder / os.path.relpath(wanted, here) if wanted != here else folder
+    shown = _shown(folder)
+    for candidate in (folder / DEFAULT_CATALOG, folder):
+        if absolute(candidate).name != DEFAULT_CATALOG or not files.is_folder(candidate):
+            continue
+        found = _found_elsewhere(candidate, configured, files)
+        if found is not None:
+            raise UsageError(
+                f"not a catalog folder: {_shown(candidate)}: the catalog is {_shown(found)}"
+            )
     if files.is_folder(folder / DEFAULT_CATALOG):
         return folder / DEFAULT_CATALOG
     if is_catalog_folder(folder, configured, files):
         return folder
-    shown = _shown(folder)
     parent = folder.parent if folder.name not in ("", ".", "..") else absolute(folder).parent
     if is_catalog_folder(parent, configured, files):
         raise UsageError(
