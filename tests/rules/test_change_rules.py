@@ -104,14 +104,41 @@ LINKS_AB = "  evidence:\n    marketing_material:\n      - https://x.example/a\n 
         ("  evidence:\n    deliveries: 4\n", "  evidence:\n    deliveries: 3\n"),
         ("  evidence:\n    deliveries: 30\n", "  evidence:\n    deliveries: 0x1E\n"),
         ("  evidence:\n    deliveries: 3\n", ""),
+        (
+            LINKS_AB + "    execution_plan: https://x.example/plan\n",
+            LINKS_AB.replace("/a\n", "/plan\n") + "    execution_plan: https://x.example/a\n",
+        ),
+        (LINKS_AB, LINKS_AB + "    delivery_kit: https://x.example/b\n"),
+        (LINKS_AB, LINKS_AB + "    delivery_kit: https://x.example/sow\n"),
+        (LINKS_AB, LINKS_AB + "    delivery_kit: 'HTTPS://x.example/A/#top'\n"),
+        (
+            "  evidence:\n    last_delivered: '2024-05-01'\n",
+            "  evidence:\n    last_delivered: '1900-01-01'\n",
+        ),
     ],
-    ids=["reordered", "removed", "requoted", "fewer-deliveries", "same-number", "dropped"],
+    ids=[
+        "reordered",
+        "removed",
+        "requoted",
+        "fewer-deliveries",
+        "same-number",
+        "dropped",
+        "moved-between-fields",
+        "copied-to-another-field",
+        "the-variants-sow",
+        "case-slash-fragment",
+        "earlier-date",
+    ],
 )
 def test_d001_evidence_moved_or_removed_is_no_new_evidence(
     old_evidence: str, new_evidence: str
 ) -> None:
-    """Reordering, requoting or removing evidence does not let a maturity jump two steps."""
-    found = run(offering("minimal", more=old_evidence), offering("complete", more=new_evidence))
+    """Reordering, moving, requoting or removing evidence does not let a maturity jump two steps."""
+    variants = "    - id: standard\n      standard_sow: https://x.example/sow\n"
+    found = run(
+        offering("minimal", more=old_evidence, variants=variants),
+        offering("complete", more=new_evidence, variants=variants),
+    )
     assert [(d.code, d.location.line, d.message) for d in found] == [
         ("D001", 7, "'jira' rises from 'minimal' to 'complete' (2 steps) with no new evidence")
     ]
@@ -162,6 +189,9 @@ def test_d002_a_new_reason_passes_an_old_one_does_not() -> None:
     assert [d.code for d in run(old, offering("viable", more="  maturity_reason: ''\n"))] == [
         "D002"
     ]
+    for same in ("'Fewer deliveries this year. '", "fewer  Deliveries this year."):
+        again = offering("viable", more=f"  maturity_reason: {same}\n")
+        assert [d.code for d in run(old, again)] == ["D002"], same
 
 
 def test_d002_each_demotion_is_reported() -> None:

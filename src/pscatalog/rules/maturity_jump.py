@@ -4,8 +4,9 @@ A maturity claim is what sales and customers rely on. Going from ``minimal``
 to ``complete`` in one merge request, with no new evidence, is a claim nobody
 checked: either a step was skipped or the evidence that justifies it is
 missing from the change. New evidence is a link, document or note that was not
-there before, or a larger number of deliveries; evidence that is only
-reordered, requoted or removed is not new. Checked by
+there before (in any field of the evidence, or as the offering's other links),
+a larger number of deliveries or a later ``last_delivered``; evidence that is
+only reordered, moved between fields, requoted or removed is not new. Checked by
 ``pscatalog diff OLD NEW --check``.
 
 **Fix:** raise the maturity one step, or record the evidence that supports the new
@@ -30,7 +31,6 @@ evidence:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,7 +51,7 @@ def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
         old_rank, new_rank = before.maturity_rank, after.maturity_rank
         if old_rank is None or new_rank is None or new_rank - old_rank <= 1:
             continue
-        if _adds_evidence(before.entry.data.get("evidence"), after.entry.data.get("evidence")):
+        if _adds_evidence(before.entry.data, after.entry.data):
             continue
         steps = new_rank - old_rank
         yield Finding(
@@ -67,30 +67,60 @@ def _name(offering: Offering) -> str:
     return offering.entry.text("id") or offering.entry.text("name") or "?"
 
 
-def _adds_evidence(old: Any, new: Any) -> bool:
-    """Whether ``new`` holds evidence ``old`` did not: a value added or changed, never only moved.
+def _adds_evidence(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether the offering ``after`` holds evidence ``before`` did not.
 
-    Lists are compared as sets of their items (a reordered list adds nothing);
-    a number adds evidence when it grows (more deliveries); a mapping adds
-    evidence when one of its keys does.
+    Every text of the old evidence, and the offering's other links (its
+    ``url``, its variants' ``standard_sow``), is known, in whichever field it
+    was: a link moved to another field, copied, reordered or requoted is not
+    new, nor is one that differs only by letter case, a final ``/`` or a
+    ``#fragment``. More deliveries are new; a later ``last_delivered`` is new;
+    another number (an NPS) is new when it changed.
     """
-    if isinstance(new, dict):
-        before = old if isinstance(old, dict) else {}
-        return any(_adds_evidence(before.get(key), value) for key, value in new.items())
-    if isinstance(new, list):
-        had = {_canonical(item) for item in old} if isinstance(old, list) else {_canonical(old)}
-        return any(_canonical(item) not in had for item in new)
-    if new is None or new == "":
-        return False
-    if _is_number(new):
-        return not _is_number(old) or new > old
-    return bool(new != old)
+    old, new = before.get("evidence"), after.get("evidence")
+    known = {_text(value) for _, value in _leaves(old) if isinstance(value, str)}
+    known.update(_text(link) for link in _other_links(before))
+    old_values = dict(_leaves(old))
+    for key, value in _leaves(new):
+        previous = old_values.get(key)
+        if _is_number(value):
+            grew = value > (previous if _is_number(previous) else 0)
+            if grew if key[-1] == "deliveries" else value != previous:
+                return True
+        elif isinstance(value, str) and value.strip():
+            if key[-1] == "last_delivered":
+                if not isinstance(previous, str) or value.strip() > previous.strip():
+                    return True
+            elif _text(value) not in known:
+                return True
+    return False
+
+
+def _leaves(value: Any, key: tuple[str, ...] = ("",)) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Yield each scalar under ``value`` with the keys that lead to it (list items share theirs)."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from _leaves(item, (*key, str(name)))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item, key)
+    elif value is not None:
+        yield key, value
+
+
+def _other_links(offering: dict[str, Any]) -> Iterator[str]:
+    """Yield the offering's links outside its evidence: its url, its variants' SOWs."""
+    if isinstance(offering.get("url"), str):
+        yield offering["url"]
+    for variant in offering.get("variants") or ():
+        if isinstance(variant, dict) and isinstance(variant.get("standard_sow"), str):
+            yield variant["standard_sow"]
+
+
+def _text(value: str) -> str:
+    """Return a text as evidence compares it: a link without fragment, final slash or case."""
+    return value.strip().split("#", 1)[0].rstrip("/").casefold()
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _canonical(value: Any) -> str:
-    """Return one text for equal values, whatever their keys' order."""
-    return json.dumps(value, sort_keys=True, default=str)
