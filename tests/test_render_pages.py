@@ -146,6 +146,23 @@ def test_help_names_every_page_suffix() -> None:
 FRESH_NOTE = "# Notes\n\nNo region here, only `<!-- pscatalog:begin maturity -->` in code.\n"
 
 
+@pytest.mark.parametrize("option", ["--check", "--write"])
+def test_a_catalog_file_is_never_a_page(book: Path, option: str) -> None:
+    """A description holding marker lines: its YAML file named as a page is refused, untouched."""
+    path = book / "catalog" / "a-product.yaml"
+    text = path.read_text(encoding="utf-8") + (
+        "description: |\n  <!-- pscatalog:begin categories -->\n  <!-- pscatalog:end -->\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert run("render", option, "catalog/a-product.yaml") == (
+        2,
+        "",
+        "pscatalog: error: not a page: catalog/a-product.yaml: a YAML file is never a page\n"
+        "Try 'pscatalog render --help' for help.\n",
+    )
+    assert path.read_text(encoding="utf-8") == text
+
+
 def test_a_folder_named_stands_for_the_pages_in_it(book: Path) -> None:
     """Pages below the folder are checked and written; those without a region, left alone."""
     content = book / "content"

@@ -1062,7 +1062,8 @@ class PageSelection:
 def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageSelection:
     """Sort ``render --check``'s or ``--write``'s arguments into the catalog and the pages.
 
-    A file is a page, whatever its name. A folder is the catalog if it is one
+    A file is a page, whatever its name, but for a YAML file (a catalog file's
+    description may hold marker lines: never a page). A folder is the catalog if it is one
     (the ``configured`` catalog, a folder named ``catalog``, or one that holds
     a levels file); any other folder stands for the pages in it and below it:
     the files whose name ends with a suffix of :data:`PAGE_SUFFIXES` (in any
@@ -1083,6 +1084,9 @@ def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageS
         if not _first_time(os.path.realpath(path), seen):
             continue
         if not path.is_dir():
+            if path.suffix.lower() in (".yaml", ".yml"):
+                # A catalog file's block scalar may hold marker lines; a page is Markdown.
+                raise UsageError(f"not a page: {path}: a YAML file is never a page")
             named.append(path)
         elif is_catalog_folder(path, configured):
             catalogs.append(path)
