@@ -17,6 +17,7 @@ from pscatalog.cli.main import cli
 from pscatalog.outputs.schemadoc import fingerprint
 from pscatalog.tools import init as init_module
 from pscatalog.tools.init import Source
+from pscatalog.yamltext.quoting import string_text
 from test_integration import git, this_revision
 
 URL = "https://gitlab.com/pscatalog/pscatalog/-/raw/v0.1.0/ci/pscatalog.gitlab-ci.yml"
@@ -1092,7 +1093,8 @@ def test_a_local_clone_gets_its_template_copied_and_included_as_local(in_tmp: Pa
         "variables:\n  # Required by the template: a pinned install of pscatalog.\n"
         f"  PSCATALOG_PIP_SPEC: git+{REPO.as_uri()}@{revision}\n"
     )
-    assert f"  - repo: {REPO}\n    rev: {revision}\n" in (
+    # A commit id that starts with a digit reads like a number to some readers: quoted then.
+    assert f"  - repo: {REPO}\n    rev: {string_text(revision)}\n" in (
         in_tmp / ".pre-commit-config.yaml"
     ).read_text(encoding="utf-8")
     before = snapshot(in_tmp)
