@@ -163,6 +163,34 @@ def test_a_catalog_file_is_never_a_page(book: Path, option: str) -> None:
     assert path.read_text(encoding="utf-8") == text
 
 
+def test_a_region_after_a_deeply_nested_list_is_found(book: Path) -> None:
+    """Ten levels of list (past the CommonMark preset's limit of 20 blocks) hide no region."""
+    nested = "".join("  " * depth + f"- level {depth}\n" for depth in range(10))
+    page = book / "deep.md"
+    page.write_text(
+        f"# Services\n\n{nested}\n<!-- pscatalog:begin catalog -->\nSTALE\n<!-- pscatalog:end -->\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("render", "--check", "deep.md")
+    assert (code, headlines(out)[0]) == (1, "deep.md: stale region 'catalog' at line 14")
+
+
+def test_a_page_nested_past_the_parsers_limit_is_an_error(book: Path) -> None:
+    """Sixty levels: where the parser stops reading is an error at its line, never a silence."""
+    nested = "".join("  " * depth + f"- level {depth}\n" for depth in range(60))
+    page = book / "deep.md"
+    page.write_text(
+        f"# S\n\n{nested}\n<!-- pscatalog:begin catalog -->\n<!-- pscatalog:end -->\n",
+        encoding="utf-8",
+    )
+    assert run("render", "--check", "deep.md") == (
+        1,
+        "1 page could not be checked.\n",
+        "deep.md:51: error: lists or quotes nest too deeply here for pscatalog to read the rest "
+        "of the page (a region after this line would go unseen); nest them less\n",
+    )
+
+
 def test_a_folder_named_stands_for_the_pages_in_it(book: Path) -> None:
     """Pages below the folder are checked and written; those without a region, left alone."""
     content = book / "content"

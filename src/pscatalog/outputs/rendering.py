@@ -466,6 +466,9 @@ _CANDIDATE_BYTES = re.compile(_CANDIDATE.pattern.encode("ascii"), re.IGNORECASE)
 _CONTAINERS = {"blockquote_open": "a block quote", "list_item_open": "a list item"}
 # CommonMark's line endings, which markdown-it-py's line numbers count.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_MAX_NESTING = 100
+"""The Markdown parser's limit of nested blocks (its CommonMark preset has 20, which a
+list ten levels deep reaches): a page that reaches it is an error, never a silent stop."""
 MAX_DIFF_LINES = 40
 """How many lines of unified diff ``render --check`` shows per stale page."""
 
@@ -632,8 +635,16 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
     if _CANDIDATE.search(body) is None:
         return
     containers: list[str] = []
+    parser = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
     # Blocks only: markers are blocks, and inline parsing is most of the cost on a long page.
-    for token in MarkdownIt("commonmark").disable("inline").parse(body):
+    for token in parser.disable("inline").parse(body):
+        if token.level >= _MAX_NESTING - 1:
+            # The parser stops at its nesting limit without a word: what follows is unseen.
+            raise RegionError(
+                "lists or quotes nest too deeply here for pscatalog to read the rest of the "
+                "page (a region after this line would go unseen); nest them less",
+                token.map[0] + 1 if token.map else 1,
+            )
         if token.nesting:
             if token.nesting > 0:
                 containers.append(token.type)
