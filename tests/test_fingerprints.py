@@ -159,10 +159,11 @@ def test_a_changed_value_changes_the_fingerprint_a_moved_one_does_not(in_tmp: Pa
     offerings = a + b + c
     path = write_catalog(in_tmp / "catalog", {"x.yaml": category_file(offerings)}) / "x.yaml"
     [before] = identities(validate(["catalog"]))
-    assert before[1:5] == (
+    assert before[1:6] == (
         "C105",
         "/offerings/[c]/variants/[standard]/sku",
         Subject("value", "GL-A"),
+        ("catalog/x.yaml#/offerings/[a]/variants/[standard]/sku",),
         0,
     )
     path.write_text(category_file(c + b + a), encoding="utf-8")  # now 'a' repeats c's SKU
@@ -174,6 +175,37 @@ def test_a_changed_value_changes_the_fingerprint_a_moved_one_does_not(in_tmp: Pa
     [changed] = identities(validate(["catalog"]))
     assert (changed.pointer, changed.subject) == (before.pointer, Subject("value", "GL-B"))
     assert changed.fingerprint != before.fingerprint
+
+
+def test_a_repeat_of_another_first_use_is_a_new_finding(in_tmp: Path) -> None:
+    """Offering c repeated a's SKU; a new g uses it first, a moves on: c now repeats g's."""
+    a, c, g, a2 = (
+        f"- id: {name}\n  name: {name.upper()}\n  maturity: minimal\n  variants:\n"
+        f"    - id: standard\n      sku: {sku}\n      standard_sow: https://x.example/sow\n"
+        for name, sku in (("a", "GL-A"), ("c", "GL-A"), ("g", "GL-A"), ("a", "GL-Z"))
+    )
+    path = write_catalog(in_tmp / "catalog", {"x.yaml": category_file(a + c)}) / "x.yaml"
+    [before] = identities(validate(["catalog"]))
+    path.write_text(category_file(g + a2 + c), encoding="utf-8")
+    [after] = identities(validate(["catalog"]))
+    assert (after.pointer, after.subject) == (before.pointer, before.subject)
+    assert after.related == ("catalog/x.yaml#/offerings/[g]/variants/[standard]/sku",)
+    assert after.fingerprint != before.fingerprint
+
+
+def test_a_file_that_is_not_utf8_is_identified_by_its_bytes(in_tmp: Path) -> None:
+    """Y007 on a UTF-16 file: other readers read it, so any change to its bytes is new."""
+    import hashlib
+
+    catalog = write_catalog(in_tmp / "catalog", {})
+    path = catalog / "extra.yaml"
+    path.write_bytes("id: extra\nlevel: product\n".encode("utf-16"))
+    [before] = [i for i in identities(validate(["catalog"])) if i.code == "Y007"]
+    digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (before.pointer, before.subject) == ("", Subject("digest", digest))
+    path.write_bytes("id: extra\nlevel: nosuch\n".encode("utf-16"))
+    [after] = [i for i in identities(validate(["catalog"])) if i.code == "Y007"]
+    assert after.fingerprint != before.fingerprint
 
 
 def test_a_missing_key_is_about_the_keys_of_its_mapping(in_tmp: Path) -> None:

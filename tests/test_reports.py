@@ -88,15 +88,23 @@ def faulty_catalog(root: Path, *, lines_above: int = 0) -> ValidationResult:
 
 
 def fingerprint(
-    path: str, code: str, pointer: str, subject: dict[str, Any] | None = None, occurrence: int = 0
+    path: str,
+    code: str,
+    pointer: str,
+    subject: dict[str, Any] | None = None,
+    occurrence: int = 0,
+    related: tuple[str, ...] = (),
 ) -> str:
-    """The documented fingerprint: SHA-256 of [path, code, pointer, subject(, occurrence)].
+    """The documented fingerprint: SHA-256 of [path, code, pointer, subject(, related)(, occurrence)].
 
     As UTF-8 JSON. The pointer names list entries by their ids
     (``/offerings/[jira]/maturity``); the subject is what the finding is about
-    there (``{"value": "viable"}``), ``{}`` for a finding in no file read.
+    there (``{"value": "viable"}``), ``{}`` for a finding in no file read; the
+    related places (what a repeat repeats) as ``{"related": ["file#pointer"]}``.
     """
-    parts: list[Any] = [path, code, pointer, subject or {}] + ([occurrence] if occurrence else [])
+    parts: list[Any] = [path, code, pointer, subject or {}]
+    parts += [{"related": list(related)}] if related else []
+    parts += [occurrence] if occurrence else []
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -185,7 +193,13 @@ def test_gitlab_report_has_one_issue_per_diagnostic_with_the_documented_fields(h
             "SKU 'GL-JIRA' is already used (catalog/integration.yaml:10: already used here)",
             13,
             integration,
-            fingerprint(integration, "C105", sku, {"value": "GL-JIRA"}),
+            fingerprint(
+                integration,
+                "C105",
+                sku,
+                {"value": "GL-JIRA"},
+                related=(f"{integration}#/offerings/[jira]/variants/[standard]/sku",),
+            ),
         ),
         issue(
             "S001",

@@ -69,7 +69,16 @@ OLDER_VERSIONS = (1, 2)
 DEFAULT_BASELINE = "pscatalog-baseline.json"
 """The file ``pscatalog baseline`` writes unless told otherwise."""
 
-_FIELDS = ("fingerprint", "code", "file", "pointer", *SUBJECT_KINDS, "occurrence", "message")
+_FIELDS = (
+    "fingerprint",
+    "code",
+    "file",
+    "pointer",
+    *SUBJECT_KINDS,
+    "related",
+    "occurrence",
+    "message",
+)
 """The fields of an entry, in the order they are written."""
 
 
@@ -96,11 +105,20 @@ class Entry:
     """Where the entry starts in the baseline file (1-based), to report it."""
     column: int = 1
     """The column of its opening brace (1-based)."""
+    related: tuple[str, ...] = ()
+    """What the finding relates to (a repeat's first use), as ``file#pointer``."""
 
     @property
     def verified(self) -> bool:
         """Whether the fingerprint is the hash of the entry's own fields."""
-        expected = fingerprint_of(self.file, self.code, self.pointer, self.subject, self.occurrence)
+        expected = fingerprint_of(
+            self.file,
+            self.code,
+            self.pointer,
+            self.subject,
+            self.occurrence,
+            related=self.related,
+        )
         return self.fingerprint == expected
 
 
@@ -116,6 +134,8 @@ def baseline_text(result: ValidationResult) -> str:
         }
         if identity.subject is not None:
             row.update(identity.subject.as_json())
+        if identity.related:
+            row["related"] = list(identity.related)
         if identity.occurrence:
             row["occurrence"] = identity.occurrence
         row["message"] = result.canonical(diagnostic).message
@@ -269,6 +289,13 @@ def _entry(path: Path, row: dict[str, Any], line: int, column: int) -> Entry:
     subject = Subject(kinds[0], row[kinds[0]]) if kinds else None
     if subject is not None and not _well_formed(subject):
         raise BaselineError(f"{where}: an entry's '{subject.kind}' is not as pscatalog writes it")
+    related = row.get("related", [])
+    if (
+        not isinstance(related, list)
+        or ("related" in row and not related)
+        or not all(isinstance(place, str) for place in related)
+    ):
+        raise BaselineError(f"{where}: an entry's 'related' must be a list of places")
     occurrence = row.get("occurrence", 0)
     if type(occurrence) is not int or occurrence < 0 or ("occurrence" in row and not occurrence):
         raise BaselineError(f"{where}: an entry's 'occurrence' must be a number above 0")
@@ -282,6 +309,7 @@ def _entry(path: Path, row: dict[str, Any], line: int, column: int) -> Entry:
         row.get("message", ""),
         line,
         column,
+        tuple(related),
     )
 
 

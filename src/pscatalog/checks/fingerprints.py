@@ -13,7 +13,10 @@ finding carries the same identity in all three. A finding is identified by:
 - its subject, what the finding is about (see :class:`Subject`): the value
   at that place (a maturity in lower case, as it is read), or the keys of a
   mapping, or the entries of a list; for a finding about text that is not
-  read as data (a syntax error, a second document), a digest of that text.
+  read as data (a syntax error, a second document), a digest of that text,
+  and of the bytes of a file that is not UTF-8;
+- the places it relates to (what a repeat repeats), by file and stable
+  pointer.
 
 So a finding keeps its fingerprint when lines move and when other entries
 are inserted, removed or reordered; it changes when an id along its path
@@ -50,6 +53,7 @@ from typing import Any, NamedTuple
 
 from pscatalog.checks.checker import ValidationResult
 from pscatalog.diagnostics import Diagnostic, parts_of, pointer_from_parts
+from pscatalog.files.bounded import BoundedReadError, read_bytes
 from pscatalog.files.repository import is_within
 from pscatalog.files.repository import repository_root as _top_folder
 from pscatalog.rules import multiple_documents
@@ -138,6 +142,9 @@ class Identity(NamedTuple):
     """The finding's place in the file's data, entries named by their ids."""
     subject: Subject | None
     """What the finding is about there; ``None`` for a file that has no text."""
+    related: tuple[str, ...]
+    """The places the finding relates to (what a repeat repeats): each ``file#pointer``,
+    the file as :attr:`path`, the pointer stable as :attr:`pointer`; empty for most."""
     occurrence: int
     """0, or how many findings before this one in the report share everything above."""
     fingerprint: str
@@ -164,9 +171,10 @@ def identities(result: ValidationResult) -> list[Identity]:
         if file not in paths:
             paths[file] = identity_path(_file_of(original, doc), root)
         pointer, subject = place_of(original, doc, positions)
-        rows.append((paths[file], original.code, pointer, subject))
+        related = _related_places(original, documents, paths, root)
+        rows.append((paths[file], original.code, pointer, subject, related))
     return [
-        Identity(*row, occurrence, fingerprint_of(*row, occurrence))
+        Identity(*row, occurrence, fingerprint_of(*row[:4], occurrence, related=row[4]))
         for row, occurrence in zip(rows, _occurrences(rows), strict=True)
     ]
 
@@ -181,7 +189,13 @@ def fingerprints(result: ValidationResult) -> list[str]:
 
 
 def fingerprint_of(
-    path: str, code: str, pointer: str, subject: Subject | None, occurrence: int = 0
+    path: str,
+    code: str,
+    pointer: str,
+    subject: Subject | None,
+    occurrence: int = 0,
+    *,
+    related: Sequence[str] = (),
 ) -> str:
     """Return the fingerprint of a finding: the hex SHA-256 of its identity.
 
@@ -192,9 +206,14 @@ def fingerprint_of(
     occurrence numbers findings that share all the rest in one report (two
     duplicate keys with one value, say): the second is 1, the third 2, so that
     every fingerprint in a report is distinct and the first keeps the
-    fingerprint it has alone.
+    fingerprint it has alone. ``related`` (what a repeat repeats, see
+    :attr:`Identity.related`), when there is any, comes before the occurrence
+    as ``{"related": [...]}``: a SKU that now repeats another offering's is a
+    new finding.
     """
     parts: list[Any] = [path, code, pointer, subject.as_json() if subject is not None else {}]
+    if related:
+        parts.append({"related": list(related)})
     if occurrence:
         parts.append(occurrence)
     # A JSON array keeps the parts apart whatever characters they hold.
@@ -214,8 +233,11 @@ def place_of(
     finding of the loader, for the next ones.
     """
     location = diagnostic.location
-    if doc is None or doc.text is None:
+    if doc is None:
         return location.pointer, None
+    if doc.text is None:
+        # Not UTF-8 (UTF-16, Latin-1): other YAML readers may read it; any change is new.
+        return location.pointer, _bytes_digest(doc.path)
     if not doc.ok:
         # Nothing of the file was read: a finding there covers all of its text, and what
         # other YAML readers make of it (a syntax error to libyaml may not be one to Ruby).
@@ -242,6 +264,41 @@ def place_of(
             return stable, subject_of(node)
     line = doc.line_text(location.line)
     return stable, Subject("text", (line or "").strip())
+
+
+def _bytes_digest(path: Path) -> Subject | None:
+    """Return the digest of a file's bytes, ``None`` if it cannot be read (a folder, a pipe)."""
+    try:
+        data = read_bytes(path, max_bytes=_DIGEST_MAX_BYTES)
+    except BoundedReadError:
+        return None
+    return Subject("digest", "sha256:" + hashlib.sha256(data).hexdigest())
+
+
+_DIGEST_MAX_BYTES = 1 << 30
+"""The largest file whose bytes are hashed (the largest ``max-file-bytes`` allows)."""
+
+
+def _related_places(
+    diagnostic: Diagnostic,
+    documents: dict[str, Document],
+    paths: dict[str, str],
+    root: Path | None,
+) -> tuple[str, ...]:
+    """Return the places a finding relates to, as ``file#stable-pointer``, sorted."""
+    places = []
+    for related in diagnostic.related:
+        location = related.location
+        if not location.pointer:
+            continue  # a line and column only (the loader's): no place that survives a move
+        doc = documents.get(location.file)
+        if location.file not in paths:
+            paths[location.file] = identity_path(_file_of_location(location.file, doc), root)
+        pointer = location.pointer
+        if doc is not None and doc.ok:
+            pointer = stable_pointer(doc.data, pointer)
+        places.append(f"{paths[location.file]}#{pointer}")
+    return tuple(sorted(places))
 
 
 def _digest(text: str) -> Subject:
@@ -286,18 +343,23 @@ def stable_pointer(data: Any, pointer: str) -> str:
     return "".join("/" + token for token in tokens)
 
 
+def _file_of_location(file: str, doc: Document | None) -> str:
+    """Return a file a location names, as a path from the current folder (see :func:`_file_of`)."""
+    if doc is None:
+        return file
+    try:
+        return os.path.relpath(doc.path)
+    except ValueError:  # another drive on Windows
+        return file
+
+
 def _file_of(diagnostic: Diagnostic, doc: Document | None) -> str:
     """Return the file a finding is in, as a path from the current folder.
 
     A document's path, rather than its name in reports: a file of a git
     revision is named ``REV:path`` but lies, for this purpose, in the work tree.
     """
-    if doc is None:
-        return diagnostic.location.file
-    try:
-        return os.path.relpath(doc.path)
-    except ValueError:  # another drive on Windows
-        return diagnostic.location.file
+    return _file_of_location(diagnostic.location.file, doc)
 
 
 def _node_at(data: Any, parts: Sequence[PathPart]) -> tuple[bool, Any]:
@@ -414,12 +476,14 @@ def _escaped(text: str) -> str:
     return text.replace("~", "~0").replace("/", "~1")
 
 
-def _occurrences(rows: Sequence[tuple[str, str, str, Subject | None]]) -> list[int]:
+def _occurrences(
+    rows: Sequence[tuple[str, str, str, Subject | None, tuple[str, ...]]],
+) -> list[int]:
     """Return, for each row, how many rows before it are the same."""
     seen: dict[str, int] = {}
     result = []
-    for path, code, pointer, subject in rows:
-        key = json.dumps([path, code, pointer, subject.as_json() if subject else {}])
+    for path, code, pointer, subject, related in rows:
+        key = json.dumps([path, code, pointer, subject.as_json() if subject else {}, related])
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         result.append(occurrence)
