@@ -386,20 +386,29 @@ def test_demotion_variant_removal_and_category_move(tmp_path: Path) -> None:
     assert "| JIRA (`jira`) | Minimal → Planned |" in diff_markdown(changes)
 
 
-def test_an_id_change_without_skus_is_a_removal_and_an_addition(tmp_path: Path) -> None:
-    """A planned offering has no SKU to match by, so a new id is not a rename."""
+def test_an_id_change_without_skus_is_a_rename_when_the_name_stays(tmp_path: Path) -> None:
+    """A planned offering has no SKU: its name (any case or spacing) follows a new id."""
     old = category_file(
-        "- id: ldap\n  name: LDAP\n  maturity: planned\n  variants:\n    - id: custom\n"
+        "- id: ldap\n  name: LDAP sync\n  maturity: planned\n  variants:\n    - id: custom\n"
     )
-    new = old.replace("id: ldap", "id: ldap-sso")
     before = load_catalog(write_catalog(tmp_path / "old", {"integration.yaml": old}))
-    after = load_catalog(write_catalog(tmp_path / "new", {"integration.yaml": new}))
-    changes = diff_catalogs(before, after)
-    assert (changes.renamed, [r.id for r in changes.added], [r.id for r in changes.removed]) == (
-        (),
-        ["ldap-sso"],
-        ["ldap"],
-    )
+    for number, (new, renamed) in enumerate(
+        [
+            (old.replace("id: ldap", "id: ldap-sso").replace("LDAP sync", "ldap  Sync"), True),
+            (old.replace("id: ldap", "id: ldap-sso").replace("LDAP sync", "LDAP SSO"), False),
+        ]
+    ):
+        after = load_catalog(write_catalog(tmp_path / f"new{number}", {"integration.yaml": new}))
+        changes = diff_catalogs(before, after)
+        found = ([(r.old_id, r.new_id) for r in changes.renamed], changes.added, changes.removed)
+        if renamed:
+            assert found == ([("ldap", "ldap-sso")], (), ())
+        else:
+            assert (found[0], [r.id for r in found[1]], [r.id for r in found[2]]) == (
+                [],
+                ["ldap-sso"],
+                ["ldap"],
+            )
 
 
 def test_an_equal_number_is_no_change(tmp_path: Path) -> None:

@@ -63,6 +63,15 @@ def test_d001_two_steps_with_the_same_evidence() -> None:
     )
 
 
+def test_d001_follows_an_offering_without_skus_to_its_new_id() -> None:
+    """A new id with the same name cannot hide a two-step jump of an offering never sold."""
+    [found] = run(offering("planned"), offering("viable", id="jira-cloud"))
+    assert (found.code, found.message) == (
+        "D001",
+        "'jira-cloud' rises from 'planned' to 'viable' (2 steps) with no new evidence",
+    )
+
+
 def test_d001_four_steps_and_an_offering_named_by_its_name() -> None:
     """Planned to lovable is four steps; an offering without an id is named by its name."""
     [found] = run(offering("planned", id=None), offering("Lovable", id=None))

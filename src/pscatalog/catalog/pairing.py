@@ -1,11 +1,14 @@
 """Two versions of a catalog, their offerings matched: what diffs and change rules compare.
 
 Offerings are matched by id; an offering whose id changed but whose SKUs are
-the same (and not none) is a rename, not a removal and an addition.
+the same (and not none), or, for one that has no SKU, whose name is the same,
+is a rename, not a removal and an addition: a new id cannot hide a change the
+rules for changes refuse.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -85,21 +88,33 @@ def _pairs(
 
 
 def _renames(removed: dict[str, Offering], added: dict[str, Offering]) -> dict[str, str]:
-    """Return old id -> new id for each removed offering whose SKUs an added one has.
+    """Return old id -> new id for each removed offering an added one continues.
 
-    An offering without SKUs is never a rename; each added offering is the new
-    name of one removed offering at most, the first in the old catalog's order.
+    One whose SKUs an added one has (SKUs are what is sold); else, for an
+    offering without SKUs, one whose name (letter case and spacing aside) an
+    added one without SKUs has. Each added offering is the new name of one
+    removed offering at most, the first in the old catalog's order.
     """
     renames: dict[str, str] = {}
     for old_id, offering in removed.items():
         skus = offering_skus(offering)
-        if not skus:
-            continue
+        name = _name_key(offering)
         for new_id, candidate in added.items():
-            if new_id not in renames.values() and offering_skus(candidate) == skus:
+            if new_id in renames.values():
+                continue
+            if skus and offering_skus(candidate) == skus:
+                renames[old_id] = new_id
+                break
+            if not skus and name and not offering_skus(candidate) and _name_key(candidate) == name:
                 renames[old_id] = new_id
                 break
     return renames
+
+
+def _name_key(offering: Offering) -> str:
+    """Return an offering's name as renames compare it: NFKC, spacing collapsed, any case."""
+    name = offering.entry.text("name") or ""
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def offering_id(offering: Offering) -> str:
