@@ -354,6 +354,46 @@ def test_staged_adds_what_the_index_changes_to_the_named_files(committed: Path) 
     assert " error C004 maturity 'Complete' must be written in lowercase\n" in out
 
 
+def test_staged_follows_a_catalog_file_to_the_file_it_links_to(committed: Path) -> None:
+    """education.yaml links to data/edu.yaml: a commit that changes only the target is checked."""
+    (committed / "data").mkdir()
+    git(committed, "mv", "catalog/education.yaml", "data/edu.yaml")
+    (committed / "catalog" / "education.yaml").symlink_to("../data/edu.yaml")
+    git(committed, "add", "-A")
+    git(committed, "commit", "-q", "-m", "education kept in data/")
+    target = committed / "data" / "edu.yaml"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("level: adoption", "level: nosuch"),
+        encoding="utf-8",
+    )
+    git(committed, "add", "data/edu.yaml")
+    code, out, _ = run("validate", "--staged", "--output-format", "concise")
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "catalog/education.yaml:7:8: error C201 level 'nosuch' is not defined in the levels file",
+    )
+
+
+def test_staged_follows_a_catalog_folder_that_is_a_link(committed: Path) -> None:
+    """A catalog folder that links to data/offerings: a staged change there is checked."""
+    (committed / "data").mkdir()
+    git(committed, "mv", "catalog", "data/offerings")
+    (committed / "catalog").symlink_to("data/offerings")
+    git(committed, "add", "-A")
+    git(committed, "commit", "-q", "-m", "the catalog kept in data/")
+    path = committed / "data" / "offerings" / "education.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("level: adoption", "level: nosuch"),
+        encoding="utf-8",
+    )
+    git(committed, "add", "-A")
+    code, out, _ = run("validate", "--staged", "--output-format", "concise")
+    assert code == 1
+    assert (
+        "catalog/education.yaml:7:8: error C201 level 'nosuch' is not defined in the levels file"
+    ) in out.splitlines()
+
+
 def test_staged_outside_git_is_a_usage_error(
     capitalised: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -204,17 +204,37 @@ def staged_change(
     deleted: dict[Path, None] = {}
     sources = () if config_source is None else (config_source,)
     settings = False
+    linked = _linked_files(roots.values())
     for status, path in changes:
         if roots and _is_setting(path, sources, baseline):
             settings = True
+        if _real(path) in linked:
+            # A file a catalog file links to: the catalog file changes with it.
+            changed.setdefault(linked[_real(path)], None)
+            continue
         if _real(path.parent) not in roots or not _is_catalog_name(path.name):
             continue
-        shown = _from_here(path)
+        # Named as the catalog folder is (through a link to it, as the files are read).
+        shown = roots[_real(path.parent)] / path.name
         if status == "D":
             deleted[shown] = None
         else:
             changed.setdefault(shown, None)
     return Change(tuple(changed), tuple(deleted), settings, tuple(roots.values()))
+
+
+def _linked_files(roots: Iterable[Path]) -> dict[Path, Path]:
+    """Return the real path of each catalog file that is a link, with the file's own path."""
+    linked: dict[Path, Path] = {}
+    for root in roots:
+        try:
+            children = list(Path(root).iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if child.is_symlink() and _is_catalog_name(child.name):
+                linked[_real(child)] = child
+    return linked
 
 
 def _refuse_a_deleted_catalog(changes: Sequence[tuple[str, Path]]) -> None:
