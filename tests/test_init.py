@@ -17,6 +17,7 @@ from pscatalog.cli.main import cli
 from pscatalog.outputs.schemadoc import fingerprint
 from pscatalog.tools import init as init_module
 from pscatalog.tools.init import Source
+from pscatalog.yamltext.quoting import scalar_text
 from test_integration import git, this_revision
 
 URL = "https://gitlab.com/pscatalog/pscatalog/-/raw/v0.1.0/ci/pscatalog.gitlab-ci.yml"
@@ -44,7 +45,7 @@ NEW_FILES = {
         "variables:\n  # Required by the template: a pinned install of pscatalog.\n"
         f"  PSCATALOG_PIP_SPEC: {SPEC}\n"
     ),
-    ".yamllint.yaml": init_module.YAMLLINT_TEXT,
+    ".yamllint.yaml": init_module.YAMLLINT_TEXT.replace("{pattern}", "/catalog/"),
     "catalog/implementation.yaml": """\
 # yaml-language-server: $schema=../schema/category.schema.json
 id: implementation
@@ -123,7 +124,8 @@ unchanged services.md: it has a pscatalog region
 unchanged .pre-commit-config.yaml: it already has pscatalog's hooks
 unchanged .gitlab-ci.yml: it includes pscatalog's template; it sets PSCATALOG_PIP_SPEC
 unchanged .yamllint.yaml: catalog files are exempted from line-length; \
-catalog files are exempted from document-start
+catalog files are exempted from document-start; catalog files are exempted from new-lines; \
+catalog files are exempted from comments
 """
 
 
@@ -363,14 +365,25 @@ YAMLLINT_CASES = {
         "extends: default\nrules:\n  line-length:\n    max: 120\n    ignore: |\n      vendor/\n"
         "      /catalog/\n    allow-non-breakable-inline-mappings: true\n"
         "  truthy: disable  # Ansible\n"
-        "  document-start:\n    ignore:\n      - /catalog/\n",
+        "  document-start:\n    ignore:\n      - /catalog/\n"
+        "  new-lines:\n    ignore:\n      - /catalog/\n"
+        "  comments:\n    ignore:\n      - /catalog/\n",
     ),
-    "no rules": (
+    # relaxed turns document-start and comments off: an ignore: alone would turn them on.
+    "no rules, relaxed": (
         ".yamllint.yml",
         "extends: relaxed\n",
         "extends: relaxed\nrules:\n  line-length:\n"
         "    allow-non-breakable-inline-mappings: true\n    ignore:\n      - /catalog/\n"
-        "  document-start:\n    ignore:\n      - /catalog/\n",
+        "  new-lines:\n    ignore:\n      - /catalog/\n",
+    ),
+    "comments without the starting space already": (
+        ".yamllint",
+        "extends: default\nrules:\n  comments:\n    require-starting-space: false\n"
+        "  line-length: disable\n  document-start: disable\n  new-lines: {type: platform}\n",
+        "extends: default\nrules:\n  comments:\n    require-starting-space: false\n"
+        "  line-length: disable\n  document-start: disable\n"
+        "  new-lines: {type: platform, ignore: [/catalog/]}\n",
     ),
     "an ignore list, a rule disabled": (
         ".yamllint.yaml",
@@ -383,7 +396,7 @@ YAMLLINT_CASES = {
 
 @pytest.mark.parametrize("case", sorted(YAMLLINT_CASES))
 def test_existing_yamllint_settings_exempt_the_catalog(in_tmp: Path, case: str) -> None:
-    """line-length and document-start ignore the catalog; everything else stays as it was.
+    """The rules that fight fmt ignore the catalog where on; everything else stays as it was.
 
     line-length also lets the CI include's URL run long (the line init writes).
     """
@@ -419,6 +432,8 @@ def test_yamllint_top_level_ignore_from_file_does_not_stop_init(in_tmp: Path) ->
     assert (in_tmp / ".yamllint").read_text(encoding="utf-8") == text + (
         "rules:\n  line-length:\n    allow-non-breakable-inline-mappings: true\n"
         "    ignore:\n      - /catalog/\n  document-start:\n    ignore:\n      - /catalog/\n"
+        "  new-lines:\n    ignore:\n      - /catalog/\n  comments:\n    ignore:\n"
+        "      - /catalog/\n"
     )
 
 
@@ -882,7 +897,7 @@ PRESENT_BUT_IDLE = {
     "fmt with files of another folder": (
         "      - id: pscatalog-format\n        files: ^data/\n",
         "pscatalog-format never sees a catalog file: a files: leaves out catalog/levels.yaml; "
-        "change it so that the catalog's files pass",
+        "change it so that the catalog's files pass, such as files: ^catalog/[^/]+\\.ya?ml$",
     ),
     "render-check pinned to one page (as an earlier init wrote it)": (
         "      - id: pscatalog-render-check\n        args: [services.md]\n"
@@ -1092,7 +1107,7 @@ def test_a_local_clone_gets_its_template_copied_and_included_as_local(in_tmp: Pa
         "variables:\n  # Required by the template: a pinned install of pscatalog.\n"
         f"  PSCATALOG_PIP_SPEC: git+{REPO.as_uri()}@{revision}\n"
     )
-    assert f"  - repo: {REPO}\n    rev: {revision}\n" in (
+    assert f"  - repo: {REPO}\n    rev: {scalar_text(revision)}\n" in (
         in_tmp / ".pre-commit-config.yaml"
     ).read_text(encoding="utf-8")
     before = snapshot(in_tmp)
