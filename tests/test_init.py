@@ -1207,3 +1207,194 @@ def test_what_init_knows_of_the_hooks_is_what_the_manifest_says() -> None:
         assert (hook.get("always_run") is True) == (hook["id"] in init_module.ALWAYS_RUN)
     [fmt] = [hook for hook in manifest if hook["id"] == "pscatalog-format"]
     assert fmt["files"] == init_module.FORMAT_FILES
+    # The files: init writes for a catalog kept elsewhere are the manifest's, moved.
+    shipped = {hook["id"]: hook["files"] for hook in manifest if "files" in hook}
+    assert init_module.hook_files("catalog") == shipped
+
+
+# -- the template's stage
+
+
+STAGES_CASES = {
+    "flow list": (
+        "stages: [build, deploy]  # ours\n",
+        f"stages: [build, deploy, test]  # ours\ninclude:\n{INCLUDE}"
+        f"variables:\n  PSCATALOG_PIP_SPEC: {SPEC}\n",
+    ),
+    "block list, a comment after": (
+        "stages:\n  - build\n  # deploy comes last\n  - deploy\n\nbuild:\n  stage: build\n"
+        "  script: [make]\n",
+        "stages:\n  - build\n  # deploy comes last\n  - deploy\n  - test\n\nbuild:\n"
+        f"  stage: build\n  script: [make]\ninclude:\n{INCLUDE}"
+        f"variables:\n  PSCATALOG_PIP_SPEC: {SPEC}\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STAGES_CASES))
+def test_stages_without_the_template_stage_get_it(in_tmp: Path, case: str) -> None:
+    """GitLab refuses a pipeline whose job names a stage stages: lacks: test is added."""
+    before, after = STAGES_CASES[case]
+    (in_tmp / ".gitlab-ci.yml").write_text(before, encoding="utf-8")
+    code, out, _ = run("init")
+    assert code == 0
+    assert "test added to stages:, the stage of the template's jobs" in out
+    assert (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8") == after
+    assert run("init")[0] == 0
+    assert (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8") == after
+
+
+@pytest.mark.parametrize(
+    ("before", "why"),
+    [
+        (
+            "stages: &stages [build]\n",
+            "its stages: carries the anchor &stages, which pscatalog does not edit; GitLab "
+            "refuses the pipeline while stages: lacks the template's stage: add '- test' to the "
+            "stages: at line 1",
+        ),
+        (
+            ".base:\n  list: &s [build]\nstages: *s\n",
+            "its stages: carries the anchor &s, which other places repeat: what is added there "
+            "would be added to them too; GitLab "
+            "refuses the pipeline while stages: lacks the template's stage: add '- test' to the "
+            "stages: at line 3",
+        ),
+        (
+            "stages: build\n",
+            "its stages: is not a list, and GitLab runs no job of pscatalog's template (stage "
+            "test) without it: write stages: as a list that holds test",
+        ),
+    ],
+)
+def test_stages_init_does_not_edit_are_said_with_the_line_to_add(
+    in_tmp: Path, before: str, why: str
+) -> None:
+    """An anchored, aliased or scalar stages: stays as written; the line to add; exit 1."""
+    (in_tmp / ".gitlab-ci.yml").write_text(before, encoding="utf-8")
+    code, out, _ = run("init", "-q")
+    assert code == 1
+    assert out == (
+        "updated .gitlab-ci.yml: pscatalog's template included; PSCATALOG_PIP_SPEC set\n"
+        f"    {why}\n"
+    )
+    after = (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert yaml.safe_load(after)["stages"] == yaml.safe_load(before)["stages"]
+
+
+def test_stages_with_test_or_without_stages_are_left_alone(in_tmp: Path) -> None:
+    """stages: that has test, and no stages: (GitLab's defaults have test): nothing is added."""
+    (in_tmp / ".gitlab-ci.yml").write_text("stages: [test, deploy]\n", encoding="utf-8")
+    code, out, _ = run("init")
+    assert code == 0
+    assert (
+        (in_tmp / ".gitlab-ci.yml")
+        .read_text(encoding="utf-8")
+        .startswith("stages: [test, deploy]\ninclude:\n")
+    )
+    assert "stages" not in out
+
+
+# -- the configured catalog folder
+
+
+def test_a_configured_catalog_with_files_is_the_catalog_init_judges_and_names(
+    in_tmp: Path,
+) -> None:
+    """A configured data/offerings holding the catalog: no catalog/, its page, its files:.
+
+    The finding's handbook: init renders the page from it and judges the hooks against it.
+    """
+    (in_tmp / "pyproject.toml").write_text(
+        '[tool.pscatalog]\ncatalog = "data/offerings"\n', encoding="utf-8"
+    )
+    folder = in_tmp / "data" / "offerings"
+    folder.mkdir(parents=True)
+    for path in SHIPPED_CATALOG.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (in_tmp / ".pre-commit-config.yaml").write_text(
+        INSTALL_TYPES + "repos:\n" + OURS + "      - id: pscatalog-validate\n"
+        "      - id: pscatalog-format\n        files: ^data/offerings/[^/]+\\.ya?ml$\n"
+        "      - id: pscatalog-render-check\n      - id: pscatalog-changes\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("init")
+    assert (code, err) == (0, "")
+    assert not (in_tmp / "catalog").exists()
+    assert "unchanged data/offerings/: it holds 7 catalog files; init never writes" in out
+    assert "unchanged .pre-commit-config.yaml: it already has pscatalog's hooks\n" in out
+    assert "Integration Services" in (in_tmp / "services.md").read_text(encoding="utf-8")
+    assert run("render", "--check", "services.md")[:2] == (0, "1 page up to date.\n")
+
+
+def test_a_format_hook_that_misses_the_configured_catalog_is_said_with_its_files(
+    in_tmp: Path,
+) -> None:
+    """The fmt hook's default files: miss a configured folder: said, with the files: to write.
+
+    The folder name's regex characters are escaped, in the message and in the hooks added.
+    """
+    (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings.v2"\n', encoding="utf-8")
+    (in_tmp / ".pre-commit-config.yaml").write_text(
+        INSTALL_TYPES + "repos:\n" + OURS + "      - id: pscatalog-format\n", encoding="utf-8"
+    )
+    code, out, _ = run("init", "-q")
+    assert code == 1
+    assert out == (
+        "updated .pre-commit-config.yaml: pscatalog-validate, pscatalog-render-check, "
+        "pscatalog-changes added\n    pscatalog-format never sees a catalog file: a files: "
+        "leaves out data/offerings.v2/levels.yaml; change it so that the catalog's files pass, "
+        "such as files: ^data/offerings\\.v2/[^/]+\\.ya?ml$\n"
+    )
+    hooks = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    added = hooks["repos"][0]["hooks"]
+    assert added[1] == {"id": "pscatalog-validate", "files": r"^data/offerings\.v2/[^/]+\.ya?ml$"}
+    assert added[2]["files"] == (
+        r"((?i:[^/]\.(md|markdown|mdown|mdwn|mkdn?))$|^data/offerings\.v2/[^/]+\.ya?ml$)"
+    )
+    assert added[3] == {"id": "pscatalog-changes"}
+
+
+def test_config_option_names_the_configuration(in_tmp: Path) -> None:
+    """--config FILE, before or after init: its catalog is where init writes."""
+    (in_tmp / "ci.toml").write_text('catalog = "offerings"\n', encoding="utf-8")
+    code, out, _ = run("--config", "ci.toml", "init", "--example")
+    assert code == 0, out
+    assert "created offerings/integration.yaml\n" in out
+    assert not (in_tmp / "catalog").exists()
+    assert (
+        (in_tmp / "offerings" / "levels.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/levels.schema.json\n")
+    )
+    assert run("init", "-q", "--config", "ci.toml") == (0, "", "")
+    assert run("--config", "ci.toml", "validate") == (0, "No problems found in 7 files.\n", "")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('catalog = "."\n', "is the repository's top folder, which holds the tools' files"),
+        ('catalog = "../elsewhere"\n', "is outside the repository"),
+        ('catalog = "[x"\nignore = ["Q999"]\n', "Q999"),
+    ],
+)
+def test_a_configured_catalog_init_cannot_set_up_is_refused(
+    in_tmp: Path, config: str, message: str
+) -> None:
+    """The repository's top, a folder outside it, a bad configuration: exit 2, nothing written."""
+    (in_tmp / "pscatalog.toml").write_text(config, encoding="utf-8")
+    code, out, err = run("init")
+    assert (code, out) == (2, "")
+    assert message in err
+    assert len(err.splitlines()) <= 2
+    assert sorted(path.name for path in in_tmp.iterdir()) == ["pscatalog.toml"]
+
+
+def test_a_page_inside_the_configured_catalog_is_refused(in_tmp: Path) -> None:
+    """--page may not go into the configured catalog folder either."""
+    (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings"\n', encoding="utf-8")
+    code, _, err = run("init", "--page", "data/Offerings/page.md")
+    assert code == 2
+    assert "is inside the catalog folder" in err

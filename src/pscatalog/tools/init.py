@@ -1373,7 +1373,7 @@ def _plan_stages(plan: _Plan, tree: Tree, data: Any) -> None:
         return
     if TEMPLATE_STAGE in stages:
         return
-    _, node, shared = tree.locate(["stages"])
+    entry, node, shared = tree.locate(["stages"])
     anchor = getattr(node, "anchor", None)
     # An anchored list is left alone even where no alias repeats it yet: an edit there
     # would change every place that repeats it later.
@@ -1385,7 +1385,8 @@ def _plan_stages(plan: _Plan, tree: Tree, data: Any) -> None:
         why = f"its stages: carries the anchor &{anchor}, which pscatalog does not edit"
     else:
         why = _why_stuck(tree, ["stages"])
-    line = f" at line {node.start[0] + 1}" if node is not None else ""
+    key = entry.key if entry is not None else None
+    line = f" at line {key.start[0] + 1}" if key is not None else ""
     plan.problems.append(
         f"{why}; GitLab refuses the pipeline while stages: lacks the template's stage: add "
         f"'- {TEMPLATE_STAGE}' to the stages:{line}"
