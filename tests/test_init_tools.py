@@ -162,7 +162,11 @@ def test_init_on_existing_files_keeps_them_working(tmp_path: Path, pre_commit_ho
     assert (root / ".yamllint").read_text(encoding="utf-8") == EXISTING[".yamllint"].replace(
         "      /vendor/\n",
         "      /vendor/\n      /catalog/\n    allow-non-breakable-inline-mappings: true\n",
-    ) + "  document-start:\n    ignore:\n      - /catalog/\n"
+    ) + (
+        "  document-start:\n    ignore:\n      - /catalog/\n"
+        "  new-lines:\n    ignore:\n      - /catalog/\n"
+        "  comments:\n    ignore:\n      - /catalog/\n"
+    )
     git(root, "commit", "-q", "-m", "pscatalog init", env=env)
     assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0
     assert git(root, "status", "--porcelain", env=env).stdout == ""
