@@ -17,7 +17,7 @@ from pscatalog.cli.main import cli
 from pscatalog.outputs.schemadoc import fingerprint
 from pscatalog.tools import init as init_module
 from pscatalog.tools.init import Source
-from pscatalog.yamltext.quoting import string_text
+from pscatalog.yamltext.quoting import scalar_text
 from test_integration import git, this_revision
 
 URL = "https://gitlab.com/pscatalog/pscatalog/-/raw/v0.1.0/ci/pscatalog.gitlab-ci.yml"
@@ -45,7 +45,7 @@ NEW_FILES = {
         "variables:\n  # Required by the template: a pinned install of pscatalog.\n"
         f"  PSCATALOG_PIP_SPEC: {SPEC}\n"
     ),
-    ".yamllint.yaml": init_module.YAMLLINT_TEXT,
+    ".yamllint.yaml": init_module.YAMLLINT_TEXT.replace("{pattern}", "/catalog/"),
     "catalog/implementation.yaml": """\
 # yaml-language-server: $schema=../schema/category.schema.json
 id: implementation
@@ -124,7 +124,8 @@ unchanged services.md: it has a pscatalog region
 unchanged .pre-commit-config.yaml: it already has pscatalog's hooks
 unchanged .gitlab-ci.yml: it includes pscatalog's template; it sets PSCATALOG_PIP_SPEC
 unchanged .yamllint.yaml: catalog files are exempted from line-length; \
-catalog files are exempted from document-start
+catalog files are exempted from document-start; catalog files are exempted from new-lines; \
+catalog files are exempted from comments
 """
 
 
@@ -364,14 +365,25 @@ YAMLLINT_CASES = {
         "extends: default\nrules:\n  line-length:\n    max: 120\n    ignore: |\n      vendor/\n"
         "      /catalog/\n    allow-non-breakable-inline-mappings: true\n"
         "  truthy: disable  # Ansible\n"
-        "  document-start:\n    ignore:\n      - /catalog/\n",
+        "  document-start:\n    ignore:\n      - /catalog/\n"
+        "  new-lines:\n    ignore:\n      - /catalog/\n"
+        "  comments:\n    ignore:\n      - /catalog/\n",
     ),
-    "no rules": (
+    # relaxed turns document-start and comments off: an ignore: alone would turn them on.
+    "no rules, relaxed": (
         ".yamllint.yml",
         "extends: relaxed\n",
         "extends: relaxed\nrules:\n  line-length:\n"
         "    allow-non-breakable-inline-mappings: true\n    ignore:\n      - /catalog/\n"
-        "  document-start:\n    ignore:\n      - /catalog/\n",
+        "  new-lines:\n    ignore:\n      - /catalog/\n",
+    ),
+    "comments without the starting space already": (
+        ".yamllint",
+        "extends: default\nrules:\n  comments:\n    require-starting-space: false\n"
+        "  line-length: disable\n  document-start: disable\n  new-lines: {type: platform}\n",
+        "extends: default\nrules:\n  comments:\n    require-starting-space: false\n"
+        "  line-length: disable\n  document-start: disable\n"
+        "  new-lines: {type: platform, ignore: [/catalog/]}\n",
     ),
     "an ignore list, a rule disabled": (
         ".yamllint.yaml",
@@ -384,7 +396,7 @@ YAMLLINT_CASES = {
 
 @pytest.mark.parametrize("case", sorted(YAMLLINT_CASES))
 def test_existing_yamllint_settings_exempt_the_catalog(in_tmp: Path, case: str) -> None:
-    """line-length and document-start ignore the catalog; everything else stays as it was.
+    """The rules that fight fmt ignore the catalog where on; everything else stays as it was.
 
     line-length also lets the CI include's URL run long (the line init writes).
     """
@@ -420,6 +432,8 @@ def test_yamllint_top_level_ignore_from_file_does_not_stop_init(in_tmp: Path) ->
     assert (in_tmp / ".yamllint").read_text(encoding="utf-8") == text + (
         "rules:\n  line-length:\n    allow-non-breakable-inline-mappings: true\n"
         "    ignore:\n      - /catalog/\n  document-start:\n    ignore:\n      - /catalog/\n"
+        "  new-lines:\n    ignore:\n      - /catalog/\n  comments:\n    ignore:\n"
+        "      - /catalog/\n"
     )
 
 
@@ -883,7 +897,7 @@ PRESENT_BUT_IDLE = {
     "fmt with files of another folder": (
         "      - id: pscatalog-format\n        files: ^data/\n",
         "pscatalog-format never sees a catalog file: a files: leaves out catalog/levels.yaml; "
-        "change it so that the catalog's files pass",
+        "change it so that the catalog's files pass, such as files: ^catalog/[^/]+\\.ya?ml$",
     ),
     "render-check pinned to one page (as an earlier init wrote it)": (
         "      - id: pscatalog-render-check\n        args: [services.md]\n"
@@ -1094,7 +1108,7 @@ def test_a_local_clone_gets_its_template_copied_and_included_as_local(in_tmp: Pa
         f"  PSCATALOG_PIP_SPEC: git+{REPO.as_uri()}@{revision}\n"
     )
     # A commit id that starts with a digit reads like a number to some readers: quoted then.
-    assert f"  - repo: {REPO}\n    rev: {string_text(revision)}\n" in (
+    assert f"  - repo: {REPO}\n    rev: {scalar_text(revision)}\n" in (
         in_tmp / ".pre-commit-config.yaml"
     ).read_text(encoding="utf-8")
     before = snapshot(in_tmp)
@@ -1194,3 +1208,194 @@ def test_what_init_knows_of_the_hooks_is_what_the_manifest_says() -> None:
         assert (hook.get("always_run") is True) == (hook["id"] in init_module.ALWAYS_RUN)
     [fmt] = [hook for hook in manifest if hook["id"] == "pscatalog-format"]
     assert fmt["files"] == init_module.FORMAT_FILES
+    # The files: init writes for a catalog kept elsewhere are the manifest's, moved.
+    shipped = {hook["id"]: hook["files"] for hook in manifest if "files" in hook}
+    assert init_module.hook_files("catalog") == shipped
+
+
+# -- the template's stage
+
+
+STAGES_CASES = {
+    "flow list": (
+        "stages: [build, deploy]  # ours\n",
+        f"stages: [build, deploy, test]  # ours\ninclude:\n{INCLUDE}"
+        f"variables:\n  PSCATALOG_PIP_SPEC: {SPEC}\n",
+    ),
+    "block list, a comment after": (
+        "stages:\n  - build\n  # deploy comes last\n  - deploy\n\nbuild:\n  stage: build\n"
+        "  script: [make]\n",
+        "stages:\n  - build\n  # deploy comes last\n  - deploy\n  - test\n\nbuild:\n"
+        f"  stage: build\n  script: [make]\ninclude:\n{INCLUDE}"
+        f"variables:\n  PSCATALOG_PIP_SPEC: {SPEC}\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STAGES_CASES))
+def test_stages_without_the_template_stage_get_it(in_tmp: Path, case: str) -> None:
+    """GitLab refuses a pipeline whose job names a stage stages: lacks: test is added."""
+    before, after = STAGES_CASES[case]
+    (in_tmp / ".gitlab-ci.yml").write_text(before, encoding="utf-8")
+    code, out, _ = run("init")
+    assert code == 0
+    assert "test added to stages:, the stage of the template's jobs" in out
+    assert (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8") == after
+    assert run("init")[0] == 0
+    assert (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8") == after
+
+
+@pytest.mark.parametrize(
+    ("before", "why"),
+    [
+        (
+            "stages: &stages [build]\n",
+            "its stages: carries the anchor &stages, which pscatalog does not edit; GitLab "
+            "refuses the pipeline while stages: lacks the template's stage: add '- test' to the "
+            "stages: at line 1",
+        ),
+        (
+            ".base:\n  list: &s [build]\nstages: *s\n",
+            "its stages: carries the anchor &s, which other places repeat: what is added there "
+            "would be added to them too; GitLab "
+            "refuses the pipeline while stages: lacks the template's stage: add '- test' to the "
+            "stages: at line 3",
+        ),
+        (
+            "stages: build\n",
+            "its stages: is not a list, and GitLab runs no job of pscatalog's template (stage "
+            "test) without it: write stages: as a list that holds test",
+        ),
+    ],
+)
+def test_stages_init_does_not_edit_are_said_with_the_line_to_add(
+    in_tmp: Path, before: str, why: str
+) -> None:
+    """An anchored, aliased or scalar stages: stays as written; the line to add; exit 1."""
+    (in_tmp / ".gitlab-ci.yml").write_text(before, encoding="utf-8")
+    code, out, _ = run("init", "-q")
+    assert code == 1
+    assert out == (
+        "updated .gitlab-ci.yml: pscatalog's template included; PSCATALOG_PIP_SPEC set\n"
+        f"    {why}\n"
+    )
+    after = (in_tmp / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert yaml.safe_load(after)["stages"] == yaml.safe_load(before)["stages"]
+
+
+def test_stages_with_test_or_without_stages_are_left_alone(in_tmp: Path) -> None:
+    """stages: that has test, and no stages: (GitLab's defaults have test): nothing is added."""
+    (in_tmp / ".gitlab-ci.yml").write_text("stages: [test, deploy]\n", encoding="utf-8")
+    code, out, _ = run("init")
+    assert code == 0
+    assert (
+        (in_tmp / ".gitlab-ci.yml")
+        .read_text(encoding="utf-8")
+        .startswith("stages: [test, deploy]\ninclude:\n")
+    )
+    assert "stages" not in out
+
+
+# -- the configured catalog folder
+
+
+def test_a_configured_catalog_with_files_is_the_catalog_init_judges_and_names(
+    in_tmp: Path,
+) -> None:
+    """A configured data/offerings holding the catalog: no catalog/, its page, its files:.
+
+    The finding's handbook: init renders the page from it and judges the hooks against it.
+    """
+    (in_tmp / "pyproject.toml").write_text(
+        '[tool.pscatalog]\ncatalog = "data/offerings"\n', encoding="utf-8"
+    )
+    folder = in_tmp / "data" / "offerings"
+    folder.mkdir(parents=True)
+    for path in SHIPPED_CATALOG.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (in_tmp / ".pre-commit-config.yaml").write_text(
+        INSTALL_TYPES + "repos:\n" + OURS + "      - id: pscatalog-validate\n"
+        "      - id: pscatalog-format\n        files: ^data/offerings/[^/]+\\.ya?ml$\n"
+        "      - id: pscatalog-render-check\n      - id: pscatalog-changes\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("init")
+    assert (code, err) == (0, "")
+    assert not (in_tmp / "catalog").exists()
+    assert "unchanged data/offerings/: it holds 7 catalog files; init never writes" in out
+    assert "unchanged .pre-commit-config.yaml: it already has pscatalog's hooks\n" in out
+    assert "Integration Services" in (in_tmp / "services.md").read_text(encoding="utf-8")
+    assert run("render", "--check", "services.md")[:2] == (0, "1 page up to date.\n")
+
+
+def test_a_format_hook_that_misses_the_configured_catalog_is_said_with_its_files(
+    in_tmp: Path,
+) -> None:
+    """The fmt hook's default files: miss a configured folder: said, with the files: to write.
+
+    The folder name's regex characters are escaped, in the message and in the hooks added.
+    """
+    (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings.v2"\n', encoding="utf-8")
+    (in_tmp / ".pre-commit-config.yaml").write_text(
+        INSTALL_TYPES + "repos:\n" + OURS + "      - id: pscatalog-format\n", encoding="utf-8"
+    )
+    code, out, _ = run("init", "-q")
+    assert code == 1
+    assert out == (
+        "updated .pre-commit-config.yaml: pscatalog-validate, pscatalog-render-check, "
+        "pscatalog-changes added\n    pscatalog-format never sees a catalog file: a files: "
+        "leaves out data/offerings.v2/levels.yaml; change it so that the catalog's files pass, "
+        "such as files: ^data/offerings\\.v2/[^/]+\\.ya?ml$\n"
+    )
+    hooks = yaml.safe_load((in_tmp / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    added = hooks["repos"][0]["hooks"]
+    assert added[1] == {"id": "pscatalog-validate", "files": r"^data/offerings\.v2/[^/]+\.ya?ml$"}
+    assert added[2]["files"] == (
+        r"((?i:[^/]\.(md|markdown|mdown|mdwn|mkdn?))$|^data/offerings\.v2/[^/]+\.ya?ml$)"
+    )
+    assert added[3] == {"id": "pscatalog-changes"}
+
+
+def test_config_option_names_the_configuration(in_tmp: Path) -> None:
+    """--config FILE, before or after init: its catalog is where init writes."""
+    (in_tmp / "ci.toml").write_text('catalog = "offerings"\n', encoding="utf-8")
+    code, out, _ = run("--config", "ci.toml", "init", "--example")
+    assert code == 0, out
+    assert "created offerings/integration.yaml\n" in out
+    assert not (in_tmp / "catalog").exists()
+    assert (
+        (in_tmp / "offerings" / "levels.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/levels.schema.json\n")
+    )
+    assert run("init", "-q", "--config", "ci.toml") == (0, "", "")
+    assert run("--config", "ci.toml", "validate") == (0, "No problems found in 7 files.\n", "")
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('catalog = "."\n', "is the repository's top folder, which holds the tools' files"),
+        ('catalog = "../elsewhere"\n', "is outside the repository"),
+        ('catalog = "[x"\nignore = ["Q999"]\n', "Q999"),
+    ],
+)
+def test_a_configured_catalog_init_cannot_set_up_is_refused(
+    in_tmp: Path, config: str, message: str
+) -> None:
+    """The repository's top, a folder outside it, a bad configuration: exit 2, nothing written."""
+    (in_tmp / "pscatalog.toml").write_text(config, encoding="utf-8")
+    code, out, err = run("init")
+    assert (code, out) == (2, "")
+    assert message in err
+    assert len(err.splitlines()) <= 2
+    assert sorted(path.name for path in in_tmp.iterdir()) == ["pscatalog.toml"]
+
+
+def test_a_page_inside_the_configured_catalog_is_refused(in_tmp: Path) -> None:
+    """--page may not go into the configured catalog folder either."""
+    (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings"\n', encoding="utf-8")
+    code, _, err = run("init", "--page", "data/Offerings/page.md")
+    assert code == 2
+    assert "is inside the catalog folder" in err

@@ -162,7 +162,11 @@ def test_init_on_existing_files_keeps_them_working(tmp_path: Path, pre_commit_ho
     assert (root / ".yamllint").read_text(encoding="utf-8") == EXISTING[".yamllint"].replace(
         "      /vendor/\n",
         "      /vendor/\n      /catalog/\n    allow-non-breakable-inline-mappings: true\n",
-    ) + "  document-start:\n    ignore:\n      - /catalog/\n"
+    ) + (
+        "  document-start:\n    ignore:\n      - /catalog/\n"
+        "  new-lines:\n    ignore:\n      - /catalog/\n"
+        "  comments:\n    ignore:\n      - /catalog/\n"
+    )
     git(root, "commit", "-q", "-m", "pscatalog init", env=env)
     assert init(root, "--repository", str(REPO), "--rev", revision).returncode == 0
     assert git(root, "status", "--porcelain", env=env).stdout == ""
@@ -333,3 +337,114 @@ def test_the_ci_job_init_sets_up_runs_for_real(tmp_path: Path, job_python: Path)
     assert "catalog/education.yaml:8:15: error C004 maturity 'Planned' must be written in " in (
         output
     )
+
+
+OWN_YAMLLINT = (
+    "---\nextends: default\nrules:\n  line-length:\n    ignore:\n      - /data/offerings/\n"
+)
+
+
+def test_a_configured_catalog_folder_is_where_init_writes_and_what_the_hooks_check(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    """A configured data/offerings: the catalog goes there, and the hooks and yamllint follow.
+
+    No catalog/ is written; the page renders the configured catalog; a second init finds it
+    and writes nothing; the hooks refuse a fault committed there.
+    """
+    revision = this_revision()
+    root, env = repository(
+        tmp_path, {"pscatalog.toml": 'catalog = "data/offerings"\n', ".yamllint": OWN_YAMLLINT}
+    )
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "created data/offerings/levels.yaml\n" in result.stdout
+    assert not (root / "catalog").exists()
+    levels = (root / "data" / "offerings" / "levels.yaml").read_text(encoding="utf-8")
+    assert levels.startswith("# yaml-language-server: $schema=../../schema/levels.schema.json\n")
+    assert "rendered from the catalog (`data/offerings/`)" in (root / "services.md").read_text(
+        encoding="utf-8"
+    )
+    assert (root / ".yamllint").read_text(encoding="utf-8") == OWN_YAMLLINT + (
+        "    allow-non-breakable-inline-mappings: true\n"
+        "  document-start:\n    ignore:\n      - /data/offerings/\n"
+        "  new-lines:\n    ignore:\n      - /data/offerings/\n"
+        "  comments:\n    ignore:\n      - /data/offerings/\n"
+    )
+    hooks = (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "      - id: pscatalog-format\n        files: ^data/offerings/[^/]+\\.ya?ml$\n" in hooks
+    validate_config(root, env)
+    output = pre_commit_all_files(root, env, pre_commit_home)
+    for hook in ("pscatalog validate", "pscatalog fmt", "pscatalog render --check"):
+        assert any(line.startswith(hook) and line.endswith("Passed") for line in output.split("\n"))
+    linted = yamllint(root, ".")
+    assert (linted.returncode, linted.stdout) == (0, "")
+    git(root, "commit", "-q", "-m", "pscatalog init", env=env)
+    again = init(root, "--repository", str(REPO), "--rev", revision)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (
+        "unchanged data/offerings/: it holds 4 catalog files; init never writes into a catalog\n"
+    ) in again.stdout
+    assert git(root, "status", "--porcelain", env=env).stdout == ""
+    # The hooks check that folder: a fault committed there is refused, at its place.
+    path = root / "data" / "offerings" / "education.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("maturity: planned", "maturity: Planned"),
+        encoding="utf-8",
+    )
+    git(root, "add", "-A", env=env)
+    commit = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=root,
+        env={**env, "PRE_COMMIT_HOME": str(pre_commit_home)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert commit.returncode == 1
+    assert "data/offerings/education.yaml:8:15: error C004 maturity 'Planned'" in commit.stdout
+
+
+STAGED_CI = (
+    "# the handbook's own pipeline\nstages: [lint, build]  # in this order\n\n"
+    "lint-pages:\n  stage: lint\n  script:\n    - echo lint\n"
+)
+
+
+def test_stages_without_test_get_it_and_gitlab_ci_local_runs_the_pipeline(
+    tmp_path: Path, job_python: Path
+) -> None:
+    """A stages: list without test gets it, comments kept; gitlab-ci-local runs the pipeline.
+
+    It lists the handbook's job and pscatalog's, and runs pscatalog's for real.
+    """
+    if shutil.which("gitlab-ci-local") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install gitlab-ci-local (see .ci/run)")
+        pytest.skip("gitlab-ci-local is not installed")
+    revision = this_revision()
+    root, env = repository(tmp_path, {".gitlab-ci.yml": STAGED_CI})
+    result = init(root, "--repository", str(REPO), "--rev", revision)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "updated .gitlab-ci.yml: pscatalog's template included; test added to stages:, the "
+        "stage of the template's jobs; PSCATALOG_PIP_SPEC set\n"
+    ) in result.stdout
+    text = (root / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert text.startswith(
+        "# the handbook's own pipeline\nstages: [lint, build, test]  # in this order\n"
+    )
+    git(root, "add", "-A", env=env)
+    git(root, "commit", "-q", "-m", "pscatalog init", env=env)
+    listed = subprocess.run(
+        ["gitlab-ci-local", "--list"], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    lines = listed.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("name "))
+    column = lines[header].index("stage")
+    jobs = {line.split()[0]: line[column:].split()[0] for line in lines[header + 1 :]}
+    assert jobs == {"lint-pages": "lint", "pscatalog-validate": "test"}
+    code, output = run_template_job(root, env, job_python, "pscatalog-validate")
+    assert code == 0, output
+    assert "No problems found in 4 files." in output

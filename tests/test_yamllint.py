@@ -13,6 +13,7 @@ from yamllint.config import YamlLintConfig
 
 from conftest import REPO, SHIPPED_CATALOG
 from pscatalog.tools.formatting import FormatError, format_text
+from test_integration import this_revision
 from test_properties import CATALOGS, emit_yaml
 
 SHIPPED = REPO / "src" / "pscatalog" / "data" / "yamllint.yaml"
@@ -94,4 +95,88 @@ def test_a_handbook_yamllint_scoped_to_the_catalog(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         "./other.yaml:2:81: [error] line too long (104 > 80 characters) (line-length)\n"
+    )
+
+
+def crlf_and_note_catalog(root: Path) -> Path:
+    """A copy of the shipped catalog: one file with CR LF line ends, one with '#note'."""
+    folder = root / "catalog"
+    folder.mkdir()
+    for path in SHIPPED_CATALOG.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    education = folder / "education.yaml"
+    education.write_bytes(education.read_bytes().replace(b"\n", b"\r\n"))
+    levels = folder / "levels.yaml"
+    text = levels.read_text(encoding="utf-8")
+    assert "\n  - id: product\n" in text
+    levels.write_text(text.replace("\n  - id: product\n", "\n  - id: product  #note\n"))
+    return folder
+
+
+def fmt_check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pscatalog", "fmt", "--check", "catalog"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_crlf_and_a_note_comment_pass_the_shipped_settings_and_fmt(tmp_path: Path) -> None:
+    """CR LF and '#note' pass fmt --check and yamllint --strict with the shipped settings.
+
+    yamllint's defaults report both.
+    """
+    crlf_and_note_catalog(tmp_path)
+    assert fmt_check(tmp_path).returncode == 0
+    shipped = yamllint("-c", str(SHIPPED), "catalog", cwd=tmp_path)
+    assert (shipped.returncode, shipped.stdout, shipped.stderr) == (0, "", "")
+    defaults = yamllint(
+        "-d",
+        "{extends: default, rules: {line-length: disable, document-start: disable}}",
+        "catalog",
+        cwd=tmp_path,
+    )
+    assert defaults.returncode == 1
+    assert sorted(defaults.stdout.splitlines()) == [
+        "catalog/education.yaml:1:63: [error] wrong new line character: expected \\n (new-lines)",
+        "catalog/levels.yaml:7:19: [warning] missing starting space in comment (comments)",
+    ]
+
+
+def test_crlf_and_a_note_comment_pass_what_init_adds_to_a_handbook_yamllint(
+    tmp_path: Path,
+) -> None:
+    """What init adds to a handbook's .yamllint lets the catalog's CR LF and '#note' pass.
+
+    The same two in a file outside the catalog are still reported.
+    """
+    crlf_and_note_catalog(tmp_path)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".yamllint").write_text("---\nextends: default\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_bytes(b"---\r\nkey: value  #note\r\n")
+    init = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pscatalog",
+            "init",
+            "--repository",
+            str(REPO),
+            "--rev",
+            this_revision(),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "updated .yamllint: catalog files exempted\n" in init.stdout, init.stdout
+    assert fmt_check(tmp_path).returncode == 0
+    result = yamllint("catalog", "other.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "other.yaml:1:4: [error] wrong new line character: expected \\n (new-lines)\n"
+        "other.yaml:2:14: [warning] missing starting space in comment (comments)\n"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from pscatalog._version import __version__
-from pscatalog.cli.common import quiet_option
+from pscatalog.cli.common import config_option, quiet_option
 
 PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
 """Kept here as well so that ``--help`` imports nothing; a test keeps the two in step."""
@@ -42,12 +42,15 @@ PROJECT_URL = "https://gitlab.com/pscatalog/pscatalog"
     show_default=True,
     help="The tag or commit of pscatalog the hooks and the CI job use.",
 )
+@config_option
 @quiet_option
 def init(root: Path, example: bool, page: str, repository: str, rev: str, quiet: bool) -> None:
     """Set up a handbook repository to keep a catalog: files, schemas, hooks, CI, yamllint.
 
-    ROOT is the repository's top folder (the current folder if omitted). Writes
-    what is missing: catalog/ (never into one that holds catalog files),
+    ROOT is the repository's top folder (the current folder if omitted). The
+    configuration is ROOT's pscatalog.toml or [tool.pscatalog] (or --config):
+    its catalog setting names the catalog folder (default: catalog/). Writes
+    what is missing: the catalog (never into a folder that holds catalog files),
     schema/, the page with a categories region, and adds pscatalog to
     .pre-commit-config.yaml, .gitlab-ci.yml and the yamllint settings, keeping
     every line and comment they have. What is there is judged too: hooks that
@@ -59,12 +62,15 @@ def init(root: Path, example: bool, page: str, repository: str, rev: str, quiet:
     names), 2 when it cannot run: a value that gives a setup that cannot work
     is refused before anything is written.
     """
-    from pscatalog.cli.common import echo
+    from pscatalog.cli.common import CONFIG_KEY, echo
     from pscatalog.errors import UsageError
     from pscatalog.tools.init import Source, init_repository
 
     if not root.is_dir():
         raise UsageError(f"not a folder: {root}")
-    result = init_repository(root, example=example, page=page, source=Source(repository, rev))
+    config = click.get_current_context().find_root().meta.get(CONFIG_KEY)
+    result = init_repository(
+        root, example=example, page=page, source=Source(repository, rev), config=config
+    )
     echo(result.report(quiet=quiet), nl=False)
     click.get_current_context().exit(result.exit_code)

@@ -42,6 +42,7 @@ from urllib.request import url2pathname
 from pscatalog._version import __version__
 from pscatalog.catalog.model import catalog_files
 from pscatalog.catalog.schemas import SCHEMA_FILES, schema_text
+from pscatalog.checks.config import DEFAULT_CONFIG, Config, find_config, load_config
 from pscatalog.diagnostics import Diagnostic
 from pscatalog.errors import PscatalogError, UsageError
 from pscatalog.files.boundary import inside
@@ -59,11 +60,12 @@ from pscatalog.yamltext.edits import (
     into_list,
     keep_final_scalar,
     replace_value,
+    set_first_line,
 )
 from pscatalog.yamltext.emitter import document_text, yaml_text
 from pscatalog.yamltext.lines import LineIndex, dominant_break, split_lines
 from pscatalog.yamltext.loader import load_text
-from pscatalog.yamltext.quoting import printable
+from pscatalog.yamltext.quoting import printable, scalar_text
 from pscatalog.yamltext.tree import Collection, PathPart, Scalar, Tree, TreeError, parse
 from pscatalog.yamltext.verify import VerifyError, check_new, check_rewrite
 
@@ -90,8 +92,9 @@ TEMPLATE = "ci/pscatalog.gitlab-ci.yml"
 """The CI template's path in this project's repository, and in a handbook that copies it."""
 YAMLLINT_NAMES = (".yamllint", ".yamllint.yaml", ".yamllint.yml")
 """The files yamllint reads its settings from, in the order it looks for them."""
-YAMLLINT_RULES = ("line-length", "document-start")
-"""The yamllint rules that would fight ``pscatalog fmt`` in catalog files."""
+YAMLLINT_RULES = ("line-length", "document-start", "new-lines", "comments")
+"""The yamllint rules that would fight ``pscatalog fmt`` in catalog files: fmt writes long
+lines, adds no ``---``, keeps CR LF line ends and never rewrites a comment."""
 SCHEMA_ID = re.compile(
     r"https://pscatalog\.gitlab\.io/schema/v[0-9]+/(?P<name>[a-z]+\.schema\.json)"
 )
@@ -117,7 +120,6 @@ schema file pscatalog has shipped. Init replaces a schema file only when it is o
 a copy nobody edited. A schema change adds its fingerprint here (a test says so)."""
 NOT_GITLAB_HOSTS = frozenset({"github.com", "bitbucket.org", "codeberg.org", "gitea.com"})
 """Hosts known not to be GitLab instances, which serve no ``/-/raw/`` file to include."""
-_CATALOG_PATTERNS = frozenset({"catalog", "catalog/", "catalog/*", "catalog/**"})
 _MAX_BYTES = 1024 * 1024
 """The largest configuration file init reads (such files are a few kilobytes)."""
 _REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._+/-]*")
@@ -316,11 +318,12 @@ def _git(folder: Path, *args: str) -> str | None:
     return completed.stdout.decode("utf-8", "replace")
 
 
-def checked_page(page: str) -> str:
+def checked_page(page: str, catalog: str = CATALOG) -> str:
     """Return the page as a path from the repository's top, or raise :class:`UsageError`.
 
     The page is a Markdown file (``.md``, the pages the render-check hook
-    reads) inside the repository, outside the catalog folder and ``.git``.
+    reads) inside the repository, outside the catalog folder (``catalog``,
+    from the repository's top) and ``.git``.
     """
     if not page.strip():
         raise UsageError("--page is empty: name a Markdown page, such as services.md")
@@ -335,7 +338,8 @@ def checked_page(page: str) -> str:
             f"--page {_shown(page)} is not a Markdown page: the render-check hook reads pages "
             "whose names end in .md"
         )
-    if parts[0].casefold() == CATALOG:
+    folder = catalog.casefold().split("/")
+    if [part.casefold() for part in parts[: len(folder)]] == folder:
         raise UsageError(
             f"--page {_shown(page)} is inside the catalog folder, which holds catalog files only"
         )
@@ -416,7 +420,12 @@ class InitResult:
 
 
 def init_repository(
-    root: Path, *, example: bool = False, page: str = "services.md", source: Source = Source()
+    root: Path,
+    *,
+    example: bool = False,
+    page: str = "services.md",
+    source: Source = Source(),
+    config: Path | None = None,
 ) -> InitResult:
     """Set up the handbook repository at ``root``; return what was done with each file.
 
@@ -426,6 +435,12 @@ def init_repository(
     categories. ``source`` is the repository and revision of pscatalog that
     the hooks and the CI job use; where the repository already pins pscatalog
     to a revision (its hooks, its CI job), what init adds uses that one.
+
+    The configuration is read as every command reads it: ``config`` names the
+    file, else ``pscatalog.toml`` or ``[tool.pscatalog]`` at ``root``. Its
+    ``catalog`` setting is the catalog folder: init writes the catalog there
+    only if it holds no catalog file, and the hooks' ``files:``, the yamllint
+    exemptions, the page and the modelines follow it.
 
     Raises :class:`UsageError`, before anything is written, when ``root`` is not
     a repository's top folder, or the page or the source cannot give a setup
@@ -438,22 +453,59 @@ def init_repository(
             ".pre-commit-config.yaml and .gitlab-ci.yml belong: run init there, or make "
             f"{root} a repository of its own first (git init)"
         )
-    page = checked_page(page)
+    settings = _configuration(root, config)
+    catalog = catalog_folder(root, settings)
+    page = checked_page(page, catalog)
     source = source.checked()
     pins = _pins_in_use(root, source)
     pinned = changed(source, rev=pins.rev)
     result = InitResult()
     steps: list[Callable[[], Iterator[Step]]] = [
         lambda: _schemas(root),
-        lambda: _catalog(root, example=example),
-        lambda: _page(root, page),
-        lambda: _pre_commit(root, pinned, pins),
+        lambda: _catalog(root, catalog, example=example),
+        lambda: _page(root, page, catalog, settings),
+        lambda: _pre_commit(root, pinned, pins, catalog),
         lambda: _gitlab_ci(root, pinned, pins),
-        lambda: _yamllint(root),
+        lambda: _yamllint(root, catalog),
     ]
     for step in steps:
         result.steps.extend(step())
     return result
+
+
+def _configuration(root: Path, config: Path | None) -> Config:
+    """Read the configuration ``config`` names, else the one at the repository's top."""
+    from pscatalog.rules.registry import CODES
+
+    found = config if config is not None else find_config(root)
+    return DEFAULT_CONFIG if found is None else load_config(found, known_codes=CODES)
+
+
+def catalog_folder(root: Path, settings: Config) -> str:
+    """Return the catalog folder, as a path from ``root`` written with ``/``.
+
+    The configuration's ``catalog`` where it names one, else ``catalog``.
+    Raises :class:`UsageError` for a folder init cannot set up: outside ``root``,
+    ``root`` itself (its tool files are not catalog files), or inside ``.git``.
+    """
+    if settings.catalog is None:
+        return CATALOG
+    named = f"the configured catalog {settings.catalog}"
+    try:
+        relative = Path(os.path.realpath(settings.catalog)).relative_to(
+            Path(os.path.realpath(root))
+        )
+    except ValueError:
+        raise UsageError(f"{named} is outside {root}, the repository init sets up") from None
+    parts = relative.parts
+    if not parts:
+        raise UsageError(
+            f"{named} is the repository's top folder, which holds the tools' files: "
+            "name a folder of its own in the configuration's 'catalog'"
+        )
+    if any(part.casefold() == ".git" for part in parts):
+        raise UsageError(f"{named} is inside .git, which is git's")
+    return relative.as_posix()
 
 
 # -- new files
@@ -519,12 +571,12 @@ def _current_fingerprint(file_name: str) -> str:
     return fingerprint(schema_text(kind))
 
 
-def _catalog(root: Path, *, example: bool) -> Iterator[Step]:
-    folder = root / CATALOG
+def _catalog(root: Path, catalog: str, *, example: bool) -> Iterator[Step]:
+    folder = root / catalog
     if folder.is_symlink() or folder.exists():
         if not folder.is_dir():
             yield Step(
-                CATALOG,
+                catalog,
                 "not changed",
                 f"it is {'a file' if folder.is_file() else 'not a folder'}, where the catalog's "
                 "folder goes; move it aside and run init again",
@@ -533,30 +585,45 @@ def _catalog(root: Path, *, example: bool) -> Iterator[Step]:
         existing = catalog_files(folder)
         if existing:
             yield Step(
-                f"{CATALOG}/",
+                f"{catalog}/",
                 "unchanged",
                 f"it holds {len(existing)} catalog file{'s' if len(existing) != 1 else ''}; "
                 "init never writes into a catalog",
             )
             return
-    for name, text in (_shipped_catalog() if example else _example_catalog()).items():
-        yield _write_new_or_same(root, f"{CATALOG}/{name}", text, _yaml_check(text))
+    schemas = _schema_folder(catalog)
+    files = _shipped_catalog(schemas) if example else _example_catalog(schemas)
+    for name, text in files.items():
+        yield _write_new_or_same(root, f"{catalog}/{name}", text, _yaml_check(text))
 
 
-def _shipped_catalog() -> dict[str, str]:
-    """Return the framework's catalog, as shipped with pscatalog."""
+def _schema_folder(catalog: str) -> str:
+    """Return the path from the catalog folder to ``schema/`` at the repository's top."""
+    return "../" * len(PurePosixPath(catalog).parts) + "schema"
+
+
+def _shipped_catalog(schemas: str = "../schema") -> dict[str, str]:
+    """Return the framework's catalog, as shipped with pscatalog.
+
+    Its modelines name the schemas in ``schemas``, a path from the catalog folder.
+    """
     folder = resources.files("pscatalog") / "data" / "catalog"
-    return {
-        entry.name: entry.read_text(encoding="utf-8")
-        for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
-        if entry.name.endswith(".yaml")
-    }
+    files = {}
+    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        kind = "levels" if entry.name == "levels.yaml" else "category"
+        line = _modeline(kind, schemas).rstrip("\n")
+        # The shipped files start with their modeline (a test of the shipped catalog says so).
+        files[entry.name] = apply_edits(text, [set_first_line(text, line, replace=True)])
+    return files
 
 
-def _example_catalog() -> dict[str, str]:
+def _example_catalog(schemas: str = "../schema") -> dict[str, str]:
     """Return the three levels, and one category for each with one planned offering."""
     files = {
-        "levels.yaml": _modeline("levels")
+        "levels.yaml": _modeline("levels", schemas)
         + "# Levels 2 and 3 are named for the buyers they serve: a proposal; rename them freely.\n"
         + document_text({}, "levels", LEVELS)
     }
@@ -569,17 +636,17 @@ def _example_catalog() -> dict[str, str]:
             "variants": [{"id": "custom"}],
         }
         fields = {"id": category_id, "name": name, "level": level}
-        files[f"{category_id}.yaml"] = _modeline("category") + document_text(
+        files[f"{category_id}.yaml"] = _modeline("category", schemas) + document_text(
             fields, "offerings", [item]
         )
     return files
 
 
-def _modeline(kind: str) -> str:
-    return f"# yaml-language-server: $schema=../schema/{SCHEMA_FILES[kind]}\n"
+def _modeline(kind: str, schemas: str = "../schema") -> str:
+    return f"# yaml-language-server: $schema={schemas}/{SCHEMA_FILES[kind]}\n"
 
 
-def _page(root: Path, page: str) -> Iterator[Step]:
+def _page(root: Path, page: str, catalog: str, settings: Config) -> Iterator[Step]:
     from pscatalog.outputs.rendering import BEGIN_MARKER, END_MARKER, find_regions
 
     path = root / page
@@ -602,11 +669,11 @@ def _page(root: Path, page: str) -> Iterator[Step]:
                 f"categories go, then run 'pscatalog render --write {page}'",
             )
         return
-    rendered = _render_categories(root)
+    rendered = _render_categories(root / catalog, settings)
     body = f"\n{rendered}\n" if rendered is not None else "\n"
     text = (
         "# Services\n\n"
-        "The categories of service, rendered from the catalog (`catalog/`): edit the catalog,\n"
+        f"The categories of service, rendered from the catalog (`{catalog}/`): edit the catalog,\n"
         f"then run `pscatalog render --write {page}`.\n\n"
         f"{BEGIN_MARKER.format(view='categories')}\n{body}{END_MARKER}\n"
     )
@@ -614,12 +681,12 @@ def _page(root: Path, page: str) -> Iterator[Step]:
     yield _write_new_or_same(root, page, text, _page_check, detail=detail)
 
 
-def _render_categories(root: Path) -> str | None:
+def _render_categories(folder: Path, settings: Config) -> str | None:
     from pscatalog.checks.checker import validate
     from pscatalog.outputs.rendering import render
 
     try:
-        result = validate([root / CATALOG])
+        result = validate([folder], config=settings)
     except PscatalogError:
         return None  # no catalog folder to read: the page gets an empty region
     if not result.readable or not result.catalogs:
@@ -901,8 +968,8 @@ def _repository_key(root: Path, value: str) -> str:
     return os.path.realpath(root / _local_path(value))
 
 
-def _pre_commit(root: Path, source: Source, pins: _Pins) -> Iterator[Step]:
-    repo = _hooks_repo(source)
+def _pre_commit(root: Path, source: Source, pins: _Pins, catalog: str) -> Iterator[Step]:
+    repo = _hooks_repo(source, catalog)
     install = {"default_install_hook_types": list(INSTALL_HOOK_TYPES)}
     new_text = (
         "---\n# pre-commit hooks (https://pre-commit.com); pscatalog init added pscatalog's.\n"
@@ -912,7 +979,7 @@ def _pre_commit(root: Path, source: Source, pins: _Pins) -> Iterator[Step]:
 
     def planner(tree: Tree, data: Any) -> _Plan:
         plan = _Plan()
-        _plan_hooks(plan, tree, data, root, source)
+        _plan_hooks(plan, tree, data, root, source, catalog)
         _plan_install_types(plan, tree, data)
         if pins.rev != pins.requested and "pscatalog's hooks added" in plan.said:
             plan.said.append(f"pinned to {pins.rev}, as the CI job is")
@@ -923,17 +990,46 @@ def _pre_commit(root: Path, source: Source, pins: _Pins) -> Iterator[Step]:
     yield _edit_or_create(root, ".pre-commit-config.yaml", new_text, planner, by_hand, created)
 
 
-def _hooks_repo(source: Source) -> dict[str, Any]:
+def _hooks_repo(source: Source, catalog: str) -> dict[str, Any]:
     return {
         "repo": source.repository,
         "rev": source.rev,
-        "hooks": [{"id": hook} for hook in HOOK_IDS],
+        "hooks": [_hook(hook, catalog) for hook in HOOK_IDS],
     }
 
 
-def _plan_hooks(plan: _Plan, tree: Tree, data: Any, root: Path, source: Source) -> None:
+def _hook(hook_id: str, catalog: str) -> dict[str, Any]:
+    """Return a hook's entry: its id, and the ``files:`` of a catalog kept elsewhere."""
+    files = hook_files(catalog).get(hook_id)
+    return (
+        {"id": hook_id} if catalog == CATALOG or files is None else {"id": hook_id, "files": files}
+    )
+
+
+def hook_files(catalog: str) -> dict[str, str]:
+    """Return the ``files:`` of pscatalog's hooks that name catalog files, for ``catalog``.
+
+    They are the manifest's (``.pre-commit-hooks.yaml``) with the catalog folder's path
+    (from the repository's top) in place of ``catalog``.
+    """
+    files = rf"^{_regex_path(catalog)}/[^/]+\.ya?ml$"
+    return {
+        "pscatalog-validate": files,
+        "pscatalog-format": files,
+        "pscatalog-render-check": rf"((?i:[^/]\.(md|markdown|mdown|mdwn|mkdn?))$|{files})",
+    }
+
+
+def _regex_path(path: str) -> str:
+    """Escape what a regular expression would read as anything but itself in a path."""
+    return re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", path)
+
+
+def _plan_hooks(
+    plan: _Plan, tree: Tree, data: Any, root: Path, source: Source, catalog: str
+) -> None:
     """Add pscatalog's repository, or the hooks of it that a configuration lacks."""
-    repo = _hooks_repo(source)
+    repo = _hooks_repo(source, catalog)
     if "repos" not in data:
         plan.add(append_entry(tree, [], "repos", [repo]), "pscatalog's hooks added")
         return
@@ -960,9 +1056,9 @@ def _plan_hooks(plan: _Plan, tree: Tree, data: Any, root: Path, source: Source) 
     if not isinstance(hooks, list):
         plan.add(None, "", f"the hooks of {source.repository} are not a list")
         return
-    problems = _hook_problems(hooks, data)
+    problems = _hook_problems(hooks, data, catalog)
     plan.problems.extend(problems)
-    _plan_missing_hooks(plan, tree, ours, hooks, complete=not problems)
+    _plan_missing_hooks(plan, tree, ours, hooks, catalog, complete=not problems)
 
 
 def _is_repo_of(root: Path, entry: Any, source: Source) -> bool:
@@ -992,7 +1088,7 @@ def _hooks_named_like_ours(root: Path, repos: list[Any], source: Source) -> list
 
 
 def _plan_missing_hooks(
-    plan: _Plan, tree: Tree, ours: int, hooks: list[Any], *, complete: bool
+    plan: _Plan, tree: Tree, ours: int, hooks: list[Any], catalog: str, *, complete: bool
 ) -> None:
     """Add the hooks pscatalog's entry lacks; ``complete``: the others do their work."""
     present = {hook.get("id") for hook in hooks if isinstance(hook, dict)}
@@ -1005,7 +1101,7 @@ def _plan_missing_hooks(
     path: list[PathPart] = ["repos", ours, "hooks"]
     edits: list[TextEdit] = []
     for offset, hook in enumerate(missing):
-        edit = append_item(tree, path, {"id": hook})
+        edit = append_item(tree, path, _hook(hook, catalog))
         if edit is None:
             plan.add(None, "", _why_stuck(tree, path, "list of pscatalog's hooks"))
             return
@@ -1014,7 +1110,7 @@ def _plan_missing_hooks(
     plan.add(edits, f"{', '.join(missing)} added")
 
 
-def _hook_problems(hooks: list[Any], data: dict[str, Any]) -> list[str]:
+def _hook_problems(hooks: list[Any], data: dict[str, Any], catalog: str) -> list[str]:
     """Say which of pscatalog's hooks are there but never do their work."""
     problems = []
     for hook in hooks:
@@ -1030,7 +1126,7 @@ def _hook_problems(hooks: list[Any], data: dict[str, Any]) -> list[str]:
                     f"{hook_id} runs only at {', '.join(map(_word, stages))}, never at {wanted}: "
                     "remove its stages: to run it there"
                 )
-        problem = _filtered_out(hook, data)
+        problem = _filtered_out(hook, data, catalog)
         if problem:
             problems.append(problem)
         if hook_id == "pscatalog-render-check" and hook.get("pass_filenames") is False:
@@ -1042,12 +1138,12 @@ def _hook_problems(hooks: list[Any], data: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _filtered_out(hook: dict[str, Any], data: dict[str, Any]) -> str:
+def _filtered_out(hook: dict[str, Any], data: dict[str, Any], catalog: str) -> str:
     """Say whether the files filters keep a hook from ever seeing a catalog file."""
     hook_id = hook["id"]
     if hook.get("always_run", hook_id in ALWAYS_RUN) is True:
         return ""
-    name = f"{CATALOG}/levels.yaml"
+    name = f"{catalog}/levels.yaml"
     filters = (
         ("files", data.get("files", ""), True),
         ("exclude", data.get("exclude", "^$"), False),
@@ -1060,9 +1156,11 @@ def _filtered_out(hook: dict[str, Any], data: dict[str, Any]) -> str:
         except re.error:
             return f"{hook_id}: its {key}: is not a regular expression"
         if matched != keep:
+            wanted = hook_files(catalog).get(hook_id) if key == "files" else None
             return (
                 f"{hook_id} never sees a catalog file: a {key}: leaves out {name}; "
                 "change it so that the catalog's files pass"
+                + (f", such as files: {wanted}" if wanted else "")
             )
     return ""
 
@@ -1174,7 +1272,8 @@ def _gitlab_ci(root: Path, source: Source, pins: _Pins) -> Iterator[Step]:
 
     def planner(tree: Tree, data: Any) -> _Plan:
         plan = _Plan()
-        _plan_include(plan, tree, data, root, source)
+        if _plan_include(plan, tree, data, root, source):
+            _plan_stages(plan, tree, data)
         _plan_spec(plan, tree, data, root, source)
         disagreement = pins.disagreement()
         if disagreement:
@@ -1224,7 +1323,8 @@ def _vendored_template(root: Path, source: Source) -> Step:
     return step
 
 
-def _plan_include(plan: _Plan, tree: Tree, data: Any, root: Path, source: Source) -> None:
+def _plan_include(plan: _Plan, tree: Tree, data: Any, root: Path, source: Source) -> bool:
+    """Plan the template's include; return whether the file will include it."""
     current = data.get("include")
     ours, foreign = False, False
     for found in _template_includes(current):
@@ -1236,9 +1336,9 @@ def _plan_include(plan: _Plan, tree: Tree, data: Any, root: Path, source: Source
             ours = True
     if ours:
         plan.done.append("it includes pscatalog's template")
-        return
+        return True
     if foreign:
-        return
+        return False
     said = "pscatalog's template included"
     include = source.include
     if "include" not in data:
@@ -1251,6 +1351,46 @@ def _plan_include(plan: _Plan, tree: Tree, data: Any, root: Path, source: Source
         )
     else:
         plan.add(None, said, "its include: is neither a list, a mapping nor a string")
+    return True
+
+
+TEMPLATE_STAGE = "test"
+"""The stage of the template's jobs: one of GitLab's default stages, which a ``stages:`` of
+the handbook's own must list too, or GitLab refuses the whole pipeline."""
+
+
+def _plan_stages(plan: _Plan, tree: Tree, data: Any) -> None:
+    """Add the template's stage to a ``stages:`` that lacks it."""
+    if "stages" not in data:
+        return
+    stages = data["stages"]
+    if not isinstance(stages, list):
+        plan.problems.append(
+            f"its stages: is not a list, and GitLab runs no job of pscatalog's template "
+            f"(stage {TEMPLATE_STAGE}) without it: write stages: as a list that holds "
+            f"{TEMPLATE_STAGE}"
+        )
+        return
+    if TEMPLATE_STAGE in stages:
+        return
+    entry, node, shared = tree.locate(["stages"])
+    anchor = getattr(node, "anchor", None)
+    # An anchored list is left alone even where no alias repeats it yet: an edit there
+    # would change every place that repeats it later.
+    edit = None if shared or anchor else append_item(tree, ["stages"], TEMPLATE_STAGE)
+    if edit is not None:
+        plan.add(edit, f"{TEMPLATE_STAGE} added to stages:, the stage of the template's jobs")
+        return
+    if anchor is not None and not shared:
+        why = f"its stages: carries the anchor &{anchor}, which pscatalog does not edit"
+    else:
+        why = _why_stuck(tree, ["stages"])
+    key = entry.key if entry is not None else None
+    line = f" at line {key.start[0] + 1}" if key is not None else ""
+    plan.problems.append(
+        f"{why}; GitLab refuses the pipeline while stages: lacks the template's stage: add "
+        f"'- {TEMPLATE_STAGE}' to the stages:{line}"
+    )
 
 
 def _include_problem(found: _Include, root: Path, source: Source) -> str:
@@ -1346,36 +1486,73 @@ rules:
     allow-non-breakable-inline-mappings: true
     # pscatalog never wraps a value: a catalog line is as long as its text.
     ignore:
-      - /catalog/
+      - {pattern}
   document-start:
     # pscatalog fmt keeps a '---' where a catalog file has one, and adds none.
     ignore:
-      - /catalog/
+      - {pattern}
+  new-lines:
+    # pscatalog fmt keeps a catalog file's line ends: CR LF stays.
+    ignore:
+      - {pattern}
+  comments:
+    # pscatalog fmt never rewrites a comment: '#note' stays. yamllint
+    # leaves out a whole rule or none, so its other comment checks go.
+    ignore:
+      - {pattern}
 """
-"""The yamllint settings init writes where a handbook has none."""
+"""The yamllint settings init writes where a handbook has none (``{pattern}``: the catalog)."""
+
+YAMLLINT_ON = {
+    "default": frozenset(YAMLLINT_RULES),
+    "relaxed": frozenset({"line-length", "new-lines"}),
+}
+"""Which of :data:`YAMLLINT_RULES` each of yamllint's own settings turns on. A rule off is
+left off: a rule written with an ``ignore:`` only would be turned on for every other file."""
 
 
-def _yamllint(root: Path) -> Iterator[Step]:
+def yamllint_pattern(catalog: str) -> str:
+    """Return the yamllint ``ignore`` pattern (gitignore's form) of the catalog folder."""
+    return "/" + re.sub(r"([*?\[\\])", r"\\\1", catalog) + "/"
+
+
+def _yamllint(root: Path, catalog: str) -> Iterator[Step]:
     name = next((name for name in YAMLLINT_NAMES if (root / name).exists()), ".yamllint.yaml")
-    pattern = f"/{CATALOG}/"
+    pattern = yamllint_pattern(catalog)
 
     def planner(tree: Tree, data: Any) -> _Plan:
         plan = _Plan()
         rules = data.get("rules")
+        on = _rules_on(data.get("extends"))
         if "rules" not in data:
-            plan.add(append_entry(tree, [], "rules", wanted), "catalog files exempted")
+            wanted_on = {rule: value for rule, value in wanted.items() if rule in on}
+            if wanted_on:
+                plan.add(append_entry(tree, [], "rules", wanted_on), "catalog files exempted")
             return plan
         if not isinstance(rules, dict):
             plan.add(None, "", "its rules: is not a mapping")
             return plan
         _plan_long_urls(plan, tree, rules.get("line-length"))
         for rule in YAMLLINT_RULES:
-            _plan_rule(plan, tree, rule, rules.get(rule, None), pattern, rule in rules)
+            if rule in rules or rule in on:
+                _plan_rule(plan, tree, rule, rules.get(rule, None), pattern, rule in rules)
         return plan
 
     wanted: dict[str, Any] = {rule: {"ignore": [pattern]} for rule in YAMLLINT_RULES}
     wanted["line-length"] = {URL_LINES: True, **wanted["line-length"]}
-    yield _edit_or_create(root, name, YAMLLINT_TEXT, planner, {"rules": wanted})
+    text = YAMLLINT_TEXT.replace("{pattern}", scalar_text(pattern))
+    yield _edit_or_create(root, name, text, planner, {"rules": wanted})
+
+
+def _rules_on(extends: Any) -> frozenset[str]:
+    """Return which of :data:`YAMLLINT_RULES` a file's ``extends:`` turns on."""
+    if extends is None:
+        return frozenset()
+    if isinstance(extends, str) and extends in YAMLLINT_ON:
+        return YAMLLINT_ON[extends]
+    # Settings of one's own (a file): what they turn on is not known here, so each rule
+    # gets its exemption, which does no harm where it is on.
+    return frozenset(YAMLLINT_RULES)
 
 
 URL_LINES = "allow-non-breakable-inline-mappings"
@@ -1417,10 +1594,16 @@ def _plan_rule(plan: _Plan, tree: Tree, rule: str, conf: Any, pattern: str, pres
             f"its {rule} rule has ignore-from-file, beside which yamllint takes no ignore",
         )
         return
+    if rule == "comments" and conf.get("require-starting-space") is False:
+        # The check that fights fmt is off; the others pass fmt's output.
+        plan.done.append("comments need no space after '#'")
+        return
     ignore = conf.get("ignore")
     lines = split_lines(ignore) if isinstance(ignore, str) else ignore
+    folder = pattern.strip("/")
+    covering = {folder, f"{folder}/", f"{folder}/*", f"{folder}/**"}
     if isinstance(lines, list) and any(
-        isinstance(line, str) and line.strip().lstrip("/") in _CATALOG_PATTERNS for line in lines
+        isinstance(line, str) and line.strip().lstrip("/") in covering for line in lines
     ):
         plan.done.append(f"catalog files are exempted from {rule}")
         return
