@@ -423,6 +423,16 @@ def test_a_missing_baseline_is_a_usage_error(catalog: Path) -> None:
     ("content", "message"),
     [
         ("{", "pscatalog-baseline.json: not a baseline file: not valid JSON: "),
+        (
+            '{"version": ' + "9" * 5000 + "}",
+            "pscatalog-baseline.json: not a baseline file: not valid JSON here: a number has "
+            "too many digits",
+        ),
+        (
+            '{"version": 3, "findings": [{"fingerprint": "f", "code": "C", "file": "x", '
+            '"related": []}]}',
+            "pscatalog-baseline.json:1: an entry's 'related' must be a list of places",
+        ),
         ('{"version": 4, "findings": []}', "pscatalog-baseline.json: not a version 3 baseline"),
         ('{"version": true, "findings": []}', "pscatalog-baseline.json: not a version 3 baseline"),
         ('{"version": 3.0, "findings": []}', "pscatalog-baseline.json: not a version 3 baseline"),
@@ -485,6 +495,17 @@ def test_unusable_baseline_is_one_line_exit_2(catalog: Path, content: str, messa
     assert (code, out) == (2, "")
     assert err.startswith(f"pscatalog: error: {message}")
     assert err.count("\n") == 1
+
+
+def test_a_baseline_that_is_not_utf8_says_so(catalog: Path) -> None:
+    """A baseline saved as UTF-16: one line naming the byte, not a codec's message."""
+    Path("pscatalog-baseline.json").write_bytes('{"version": 3, "findings": []}'.encode("utf-16"))
+    assert run("validate", "--baseline", "pscatalog-baseline.json") == (
+        2,
+        "",
+        "pscatalog: error: pscatalog-baseline.json: not UTF-8 (byte 0xff at offset 0): "
+        "save it as UTF-8\n",
+    )
 
 
 @pytest.mark.parametrize(

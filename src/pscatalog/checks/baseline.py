@@ -163,7 +163,10 @@ def read_baseline(path: Path) -> list[Entry]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BaselineError(f"{path}: cannot be read: {exc}") from None
+        raise BaselineError(
+            f"{path}: not UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start}): "
+            "save it as UTF-8"
+        ) from None
     try:
         data: Any = parse_json(raw)
     except BoundedReadError as exc:

@@ -125,8 +125,15 @@ def parse_json(
         return json.loads(data)
     except RecursionError:  # cannot happen after the check above; never a traceback
         raise BoundedReadError(_too_deep(max_depth)) from None
-    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
+    except UnicodeDecodeError as exc:  # UTF-16 or UTF-32 with a byte order mark, Latin-1
+        raise BoundedReadError(
+            f"not UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start}): "
+            "save it as UTF-8"
+        ) from None
+    except json.JSONDecodeError as exc:
         raise BoundedReadError(f"not valid JSON: {_one_line(str(exc))}") from None
+    except ValueError:  # Python's limit on the digits of an integer
+        raise BoundedReadError("not valid JSON here: a number has too many digits") from None
     finally:
         if gc_was_enabled:
             gc.enable()
