@@ -544,6 +544,15 @@ def test_init_refuses_a_page_outside_the_repository(in_tmp: Path) -> None:
     assert list(in_tmp.iterdir()) == []
 
 
+@pytest.mark.parametrize("page", ["docs/Services.MD", "services.markdown"])
+def test_init_writes_a_page_with_any_markdown_suffix(in_tmp: Path, page: str) -> None:
+    """The pages the render-check hook reads: any Markdown suffix, in any case."""
+    code, out, err = run("init", "--page", page)
+    assert (code, err) == (0, "")
+    assert f"created {page}\n" in out
+    assert "<!-- pscatalog:begin categories -->" in (in_tmp / page).read_text(encoding="utf-8")
+
+
 def test_init_of_a_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
     """A ROOT that does not exist: exit 2."""
     code, _, err = run("init", "nowhere")
@@ -665,11 +674,11 @@ REFUSED = {
     ),
     ("--page", "services.md/"): (
         "--page 'services.md/' is not a Markdown page: the render-check hook reads pages whose "
-        "names end in .md"
+        "names end in .md, .markdown, .mdown, .mdwn, .mkd, .mkdn (in any case)"
     ),
-    ("--page", "services.markdown"): (
-        "--page 'services.markdown' is not a Markdown page: the render-check hook reads pages "
-        "whose names end in .md"
+    ("--page", "services.txt"): (
+        "--page 'services.txt' is not a Markdown page: the render-check hook reads pages "
+        "whose names end in .md, .markdown, .mdown, .mdwn, .mkd, .mkdn (in any case)"
     ),
     ("--page", "/srv/services.md"): (
         "--page names a page inside the repository, not '/srv/services.md'"

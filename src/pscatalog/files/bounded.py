@@ -127,8 +127,7 @@ def parse_json(
         raise BoundedReadError(_too_deep(max_depth)) from None
     except UnicodeDecodeError as exc:  # UTF-16 or UTF-32 with a byte order mark, Latin-1
         raise BoundedReadError(
-            f"not UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start}): "
-            "save it as UTF-8"
+            f"not UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start}): save it as UTF-8"
         ) from None
     except json.JSONDecodeError as exc:
         raise BoundedReadError(f"not valid JSON: {_one_line(str(exc))}") from None

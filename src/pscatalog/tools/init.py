@@ -49,6 +49,7 @@ from pscatalog.files.boundary import inside
 from pscatalog.files.bounded import BoundedReadError, parse_json, read_bytes
 from pscatalog.files.repository import boundary_of, repository_root
 from pscatalog.files.writer import write_atomically
+from pscatalog.outputs.rendering import PAGE_SUFFIXES
 from pscatalog.outputs.schemadoc import fingerprint
 from pscatalog.outputs.wellformed import check_json
 from pscatalog.yamltext.edits import (
@@ -333,10 +334,10 @@ def checked_page(page: str, catalog: str = CATALOG) -> str:
     if path.is_absolute() or ".." in path.parts or not all(map(printable, page)):
         raise UsageError(f"--page names a page inside the repository, not {_shown(page)}")
     parts = [part for part in path.parts if part != "."]
-    if page.endswith("/") or not parts or path.suffix != ".md":
+    if page.endswith("/") or not parts or path.suffix.lower() not in PAGE_SUFFIXES:
         raise UsageError(
             f"--page {_shown(page)} is not a Markdown page: the render-check hook reads pages "
-            "whose names end in .md"
+            f"whose names end in {', '.join(PAGE_SUFFIXES)} (in any case)"
         )
     folder = catalog.casefold().split("/")
     if [part.casefold() for part in parts[: len(folder)]] == folder:
