@@ -181,12 +181,16 @@ class Catalog:
 def display_name(path: Path) -> str:
     """Return how a file is named in reports: relative to the current folder if it can be.
 
+    A file named by an absolute path outside the current folder keeps it
+    (``/tmp/rt/x.yaml``, as the user wrote the folder, not ``../../tmp/rt/x.yaml``).
     Bytes of the name that are not UTF-8 are shown as backslash escapes, so that
     every report can be written.
     """
     try:
         name = os.path.relpath(path)
     except ValueError:  # another drive on Windows
+        name = str(path)
+    if path.is_absolute() and Path(name).parts[:1] == ("..",):
         name = str(path)
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 

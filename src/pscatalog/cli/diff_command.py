@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -233,7 +234,8 @@ def _how_to_see(spec: str) -> str:
     from pscatalog.tools.hooks import is_head
 
     if is_folder_side(spec):
-        return ""
+        # The folder as the user wrote it, quoted for a shell where it needs to be.
+        return f"; 'pscatalog validate {shlex.quote(spec)}' shows them"
     if is_head(spec):
         return "; 'pscatalog validate' shows them"
     return "; 'pscatalog validate' on a checkout of it shows them"
