@@ -190,7 +190,10 @@ def display_name(path: Path) -> str:
         name = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         name = str(path)
-    if path.is_absolute() and Path(name).parts[:1] == ("..",):
+    # Paths the user wrote relative are made absolute by prefixing the current folder
+    # (``..`` kept): only one that does not start with it was written absolute.
+    written_absolute = not str(path).startswith(os.path.join(os.getcwd(), ""))
+    if path.is_absolute() and written_absolute and Path(name).parts[:1] == ("..",):
         name = str(path)
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
