@@ -94,7 +94,9 @@ def test_config_reaches_diff_after_its_name(elsewhere: Path) -> None:
     assert run("diff", "./old", "./data/offerings", "--config", "conf.toml") == (
         0,
         "## Catalog changes\n\nNo changes to the catalog.\n",
-        "pscatalog: ./old has 1 error\npscatalog: ./data/offerings has 1 error\n",
+        "pscatalog: ./old has 1 error; 'pscatalog validate ./old' shows them\n"
+        "pscatalog: ./data/offerings has 1 error; 'pscatalog validate ./data/offerings' "
+        "shows them\n",
     )
 
 
@@ -175,14 +177,15 @@ def test_diff_counts_each_sides_problems_in_one_line(capitalised: Path) -> None:
     code, out, err = run("diff", "./old", "./catalog")
     assert (code, err) == (
         0,
-        "pscatalog: ./old has 1 error\npscatalog: ./catalog has 1 error\n",
+        "pscatalog: ./old has 1 error; 'pscatalog validate ./old' shows them\n"
+        "pscatalog: ./catalog has 1 error; 'pscatalog validate ./catalog' shows them\n",
     )
     assert out == "## Catalog changes\n\nNo changes to the catalog.\n"
     assert run("baseline")[0] == 0
     assert run("diff", "./old", "./catalog", "--baseline", "pscatalog-baseline.json") == (
         0,
         out,
-        "pscatalog: ./old has 1 error\n",
+        "pscatalog: ./old has 1 error; 'pscatalog validate ./old' shows them\n",
     )
 
 

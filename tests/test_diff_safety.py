@@ -86,7 +86,8 @@ def test_deleting_a_sold_offering_fails_the_change_check(handbook: str, in_tmp: 
         "   |\n"
         "11 | offerings:\n"
         "   | ^^^^^^^^^\n"
-        "   = hint: restore it and mark its variants 'retired: true'; delete it in a later change\n"
+        "   = hint: restore it and mark its variants 'retired: true'; delete it in a later "
+        "merge request, once this one is merged\n"
         "Found 1 error in 7 files.\n"
     )
 

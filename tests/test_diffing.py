@@ -17,6 +17,7 @@ from pscatalog.cli.main import cli
 from pscatalog.tools.diffing import (
     DIFF_FORMATS,
     CatalogDiff,
+    EntryChange,
     FieldChange,
     MaturityChange,
     OfferingRef,
@@ -331,6 +332,8 @@ def test_json_shape(folders: tuple[Path, Path]) -> None:
             ],
         },
         "skus": {"added": ["GL-JIRA-2", "GL-JIRA-R"], "removed": ["GL-JIRA"]},
+        "categories": {"added": [], "removed": [], "changed": []},
+        "levels": {"added": [], "removed": [], "changed": []},
     }
 
 
@@ -343,8 +346,12 @@ def test_no_changes() -> None:
     assert diff_data(changes)["changed"] is False
 
 
-def test_demotion_variant_removal_and_category_move(tmp_path: Path) -> None:
-    """A lower maturity is a demotion; a variant gone is removed; a new category is a change."""
+def test_demotion_variant_removal_and_category_id_change(tmp_path: Path) -> None:
+    """A lower maturity is a demotion; a variant gone is removed; a new category id is shown once.
+
+    The file's category changed its id: that is the category's change, not one
+    of each of its offerings.
+    """
     old = category_file(
         f"""\
         - id: jira
@@ -379,8 +386,10 @@ def test_demotion_variant_removal_and_category_move(tmp_path: Path) -> None:
         FieldChange("jira", "JIRA", "standard", "sku", "GL-JIRA", None),
         FieldChange("jira", "JIRA", "standard", "standard_sow", SOW, None),
     )
-    assert changes.offerings_changed == (
-        FieldChange("jira", "JIRA", None, "category", "integration", "expert"),
+    assert changes.offerings_changed == ()
+    assert changes.categories_changed == (
+        EntryChange("expert", "Expert Services", "id", "integration", "expert"),
+        EntryChange("expert", "Expert Services", "name", "Integration Services", "Expert Services"),
     )
     assert changes.skus_removed == ("GL-JIRA", "GL-JIRA-O")
     assert "| JIRA (`jira`) | Minimal → Planned |" in diff_markdown(changes)

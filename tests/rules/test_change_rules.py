@@ -233,7 +233,8 @@ def test_d003_a_renamed_sku() -> None:
         Severity.ERROR,
         "SKU 'GL-JIRA' of 'jira' is renamed or removed without being retired first",
         at(10, 14, "/offerings/0/variants/0/sku"),
-        "keep the SKU and mark its variant 'retired: true'; change it in a later change",
+        "keep the SKU and mark its variant 'retired: true'; change it in a later merge "
+        "request, once this one is merged",
     )
 
 
@@ -268,7 +269,8 @@ def test_d004_a_deleted_offering_still_sold() -> None:
         Severity.ERROR,
         "'jira' is deleted while sold as 'GL-JIRA', 'GL-JIRA-R'",
         at(10, 9, "/offerings/1/id", "old"),
-        "restore it and mark its variants 'retired: true'; delete it in a later change",
+        "restore it and mark its variants 'retired: true'; delete it in a later merge "
+        "request, once this one is merged",
     )
 
 

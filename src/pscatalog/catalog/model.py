@@ -181,6 +181,10 @@ class Catalog:
 def display_name(path: Path) -> str:
     """Return how a file is named in reports: relative to the current folder if it can be.
 
+    A file named by an absolute path that shares no folder but the root with
+    the current one keeps it (``/tmp/rt/x.yaml``, as the user wrote the
+    folder, not ``../../../tmp/rt/x.yaml``); a catalog found in a parent
+    folder stays ``../catalog/x.yaml``.
     Bytes of the name that are not UTF-8 are shown as backslash escapes, so that
     every report can be written.
     """
@@ -188,7 +192,25 @@ def display_name(path: Path) -> str:
         name = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         name = str(path)
+    if path.is_absolute() and Path(name).parts[:1] == ("..",) and _apart(path):
+        name = str(path)
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _apart(path: Path) -> bool:
+    """Whether an absolute path was written so and shares only the root with the current folder.
+
+    Paths written relative are made absolute by prefixing the current folder
+    (``..`` kept), so one that does not start with it was written absolute.
+    """
+    here = os.getcwd()
+    if str(path).startswith(os.path.join(here, "")):
+        return False
+    try:
+        common = os.path.commonpath([os.path.abspath(path), here])
+    except ValueError:  # another drive on Windows
+        return True
+    return common == os.path.dirname(common)
 
 
 def catalog_files(root: Path, files: Files = DISK) -> list[Path]:

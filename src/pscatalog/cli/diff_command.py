@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     help="Compare NEW with the commit where it left OLD (git merge-base), as a merge "
     "request does. OLD defaults to the branch the work will merge into "
     "(refs/remotes/REMOTE/HEAD, main or master), NEW to what is pushed (pre-push hook: "
-    "the ref pre-commit names and every local branch the remote lacks) or HEAD.",
+    "the ref pre-commit names, the first of the push) or HEAD.",
 )
 @output_format_option("With --check: how to print the findings.")
 @report_option(
@@ -102,15 +103,17 @@ def diff(
 
     With --merge-base (the pre-push hook: 'pscatalog diff --check
     --merge-base'), OLD is where NEW left it, as in a merge request; in the
-    pre-push hook every local branch with commits the remote lacks is checked
-    too (pre-commit names only a push's first). With nothing to compare with
-    (the remote has no branch yet), there is nothing to check.
+    pre-push hook the ref pre-commit names is checked: the first of a push
+    that sends several (CI's change job checks every merge request); other
+    local branches are not, since the push may not send them. With nothing
+    to compare with (the remote has no branch yet), there is nothing to
+    check.
     """
     from pscatalog.tools.diffing import DIFF_FORMATS, diff_catalogs
 
     config = load_configuration(ctx)
     if merge_base:
-        sides = _merge_base_sides(old, new, every=check, catalog=config.catalog)
+        sides = _merge_base_sides(old, new, every=check)
         if not sides:
             if not quiet:
                 why = "no branch to compare with" if sides is None else "nothing pushed to compare"
@@ -233,7 +236,8 @@ def _how_to_see(spec: str) -> str:
     from pscatalog.tools.hooks import is_head
 
     if is_folder_side(spec):
-        return ""
+        # The folder as the user wrote it, quoted for a shell where it needs to be.
+        return f"; 'pscatalog validate {shlex.quote(spec)}' shows them"
     if is_head(spec):
         return "; 'pscatalog validate' shows them"
     return "; 'pscatalog validate' on a checkout of it shows them"
@@ -257,16 +261,14 @@ def _read_side(
         ) from None
 
 
-def _merge_base_sides(
-    old: str | None, new: str | None, *, every: bool, catalog: Path | None
-) -> list[_Sides] | None:
+def _merge_base_sides(old: str | None, new: str | None, *, every: bool) -> list[_Sides] | None:
     """Return (merge base, pushed commit) of each push; ``None`` when there is no branch.
 
     ``every``: each ref the push sends (the change check); else the first.
     """
     from pscatalog.tools.hooks import describe, pushes
 
-    found = pushes(old, new, catalog=catalog)
+    found = pushes(old, new)
     if found is None:
         return None
     if not every:

@@ -2,10 +2,13 @@
 
 Deleting an offering whose variants have SKUs removes what orders and
 contracts refer to. Retire its variants first (``retired: true``), then delete
-it in a later change. Checked by ``pscatalog diff OLD NEW --check``.
+it in a later merge request, once this one is merged: the check compares a
+branch with where it left the target branch, so a later commit of the same
+merge request still deletes a SKU that the target branch sells. Checked by
+``pscatalog diff OLD NEW --check``.
 
 **Fix:** restore the offering and mark its variants ``retired: true``; delete it in a
-later change.
+later merge request, once this one is merged.
 
 Failing:
 
@@ -49,7 +52,10 @@ def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
             yield Finding(
                 f"'{_name(offering)}' is deleted while sold as {', '.join(repr(s) for s in live)}",
                 offering.entry.at("id"),
-                "restore it and mark its variants 'retired: true'; delete it in a later change",
+                (
+                    "restore it and mark its variants 'retired: true'; delete it in a later "
+                    "merge request, once this one is merged"
+                ),
             )
 
 

@@ -2,11 +2,13 @@
 
 Order systems, quotes and contracts name SKUs. A SKU that disappears from the
 catalog in one change breaks them silently. Mark the variant ``retired: true``
-first (in a change of its own, so sales operations can act), then rename or
-remove the SKU. Checked by ``pscatalog diff OLD NEW --check``.
+first (in a merge request of its own, so sales operations can act), then
+rename or remove the SKU in a later merge request, once that one is merged (a
+later commit of the same merge request is still compared with the target
+branch, which sells the SKU). Checked by ``pscatalog diff OLD NEW --check``.
 
 **Fix:** restore the SKU and mark its variant ``retired: true``; remove it in a later
-change.
+merge request, once this one is merged.
 
 Failing:
 
@@ -57,7 +59,10 @@ def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
                 f"SKU '{sku}' of '{_name(offering)}' is renamed or removed without being "
                 "retired first",
                 place or variant.at("sku"),
-                "keep the SKU and mark its variant 'retired: true'; change it in a later change",
+                (
+                    "keep the SKU and mark its variant 'retired: true'; change it in a later "
+                    "merge request, once this one is merged"
+                ),
             )
 
 

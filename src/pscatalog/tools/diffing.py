@@ -13,7 +13,15 @@ read from git's object store, never from the work tree).
 - SKUs added to or removed from the whole catalog are listed on their own,
   since that is what sales operations acts on;
 - any other change of a matched offering (name, category, evidence, ...) is
-  listed field by field.
+  listed field by field;
+- categories and levels are matched by id (a category whose id changed in
+  the same file, a level whose id changed at the same rank, is the same one):
+  added, removed, or changed field by field (id, name, level, description,
+  order, owner; a level's rank and persona; the order of the offerings a
+  category kept, of the levels the levels file kept).
+
+Nothing in the catalog's data changes without a line in the diff, so
+"No changes to the catalog." means none.
 
 :func:`diff_markdown` writes it for a merge-request comment or a CI job
 summary; :func:`diff_json` for programs.
@@ -24,7 +32,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -67,6 +75,10 @@ ATOMIC_FIELDS = frozenset({"price", "duration"})
 """Mapping fields compared, and shown, as one value rather than key by key."""
 SHORT_TEXT = 60
 """Longer texts are shortened in Markdown tables; JSON keeps them whole."""
+LEVELS_FILE = "levels file"
+"""How a diff names the levels file, for a change of its own keys (outside any level)."""
+RENAMING_FIELDS = ("id", "name")
+"""The fields whose change the summary counts as a category or level renamed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,46 @@ class FieldChange:
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryRef:
+    """A category as a diff names it."""
+
+    id: str
+    name: str
+    level: str
+    """The id of its level."""
+    offerings: tuple[str, ...]
+    """The ids of its offerings, in file order."""
+
+
+@dataclass(frozen=True, slots=True)
+class LevelRef:
+    """A level of service as a diff names it."""
+
+    id: str
+    name: str
+    rank: Any
+    persona: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryChange:
+    """One field of a category or of a level that changed.
+
+    ``id`` and ``name`` are the new ones (``id`` is ``None`` for a key of
+    the levels file itself, outside any level); ``field`` is dotted as in
+    :class:`FieldChange`; ``id`` itself is a field when it changed. The
+    field ``offerings`` of a category (``levels`` of the levels file) is the
+    order of the entries kept on both sides, as lists of (new) ids.
+    """
+
+    id: str | None
+    name: str
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
 class CatalogDiff:
     """Everything that changed from an old catalog to a new one, in catalog order."""
 
@@ -153,6 +205,12 @@ class CatalogDiff:
     """Changes of matched offerings other than maturity and variants."""
     skus_added: tuple[str, ...] = ()
     skus_removed: tuple[str, ...] = ()
+    categories_added: tuple[CategoryRef, ...] = ()
+    categories_removed: tuple[CategoryRef, ...] = ()
+    categories_changed: tuple[EntryChange, ...] = ()
+    levels_added: tuple[LevelRef, ...] = ()
+    levels_removed: tuple[LevelRef, ...] = ()
+    levels_changed: tuple[EntryChange, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -170,6 +228,12 @@ class CatalogDiff:
                 self.offerings_changed,
                 self.skus_added,
                 self.skus_removed,
+                self.categories_added,
+                self.categories_removed,
+                self.categories_changed,
+                self.levels_added,
+                self.levels_removed,
+                self.levels_changed,
             )
         )
 
@@ -180,6 +244,7 @@ class CatalogDiff:
 
     def summary(self) -> str:
         """Return one line that counts the changes ("No changes to the catalog." if none)."""
+        categories, levels = self.categories_changed, self.levels_changed
         counts = (
             (len(self.added), "offering", "added"),
             (len(self.removed), "offering", "removed"),
@@ -192,9 +257,18 @@ class CatalogDiff:
             (len(self.skus_added), "SKU", "added"),
             (len(self.skus_removed), "SKU", "removed"),
             (len(self.offerings_changed), "other offering change", ""),
+            (len(self.categories_added), "category", "added"),
+            (len(self.categories_removed), "category", "removed"),
+            (_count(categories, RENAMING_FIELDS), "category", "renamed"),
+            (_count(categories, ("level",)), "category", "moved to another level"),
+            (_others(categories), "other category change", ""),
+            (len(self.levels_added), "level", "added"),
+            (len(self.levels_removed), "level", "removed"),
+            (_count(levels, RENAMING_FIELDS), "level", "renamed"),
+            (_others(levels), "other level change", ""),
         )
         parts = [
-            f"{count} {noun}{'' if count == 1 else 's'}" + (f" {verb}" if verb else "")
+            f"{count} {_plural(noun, count)}" + (f" {verb}" if verb else "")
             for count, noun, verb in counts
             if count
         ]
@@ -205,45 +279,14 @@ def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
     """Return what changed from ``old`` to ``new`` (see the module's documentation)."""
     pairing = pair_offerings(old, new)
     new_by_id = _by_id(new.offerings)
-    promoted: list[MaturityChange] = []
-    demoted: list[MaturityChange] = []
-    variants_added: list[VariantRef] = []
-    variants_removed: list[VariantRef] = []
-    variants_changed: list[FieldChange] = []
-    offerings_changed: list[FieldChange] = []
+    levels = _pair_entries(old.levels, new.levels, _rank_of)
+    level_ids = _id_map(levels.pairs)
+    categories = _pair_entries(old.categories, new.categories, _file_of)
+    category_ids = _id_map(categories.pairs)
+    offerings = _OfferingChanges()
     for before, after in pairing.pairs:
-        offering_id, name = _id(after), _name(after)
-        if before.claimed != after.claimed:
-            change = MaturityChange(offering_id, name, before.claimed, after.claimed)
-            (promoted if change.promotion else demoted).append(change)
-        if _category(before) != _category(after):
-            offerings_changed.append(
-                FieldChange(
-                    offering_id, name, None, "category", _category(before), _category(after)
-                )
-            )
-        for key, old_value, new_value in _field_changes(
-            before.entry.data, after.entry.data, skip=("id", "maturity", "variants")
-        ):
-            offerings_changed.append(
-                FieldChange(offering_id, name, None, key, old_value, new_value)
-            )
-        old_variants = _variants_by_id(before)
-        new_variants = _variants_by_id(after)
-        for variant_id, variant in old_variants.items():
-            if variant_id not in new_variants:
-                variants_removed.append(_variant_ref(after, variant))
-        for variant_id, variant in new_variants.items():
-            if variant_id not in old_variants:
-                variants_added.append(_variant_ref(after, variant))
-                continue
-            for key, old_value, new_value in _field_changes(
-                old_variants[variant_id].data, variant.data, skip=("id",)
-            ):
-                variants_changed.append(
-                    FieldChange(offering_id, name, variant_id, key, old_value, new_value)
-                )
-
+        offerings.compare(before, after, category_ids)
+    offering_ids = {**{_id(o): _id(o) for o in old.offerings}, **dict(pairing.renames)}
     old_skus = _all_skus(old)
     new_skus = _all_skus(new)
     return CatalogDiff(
@@ -253,15 +296,237 @@ def diff_catalogs(old: Catalog, new: Catalog) -> CatalogDiff:
             Rename(old_id, new_id, _name(new_by_id[new_id]), _skus(new_by_id[new_id]))
             for old_id, new_id in pairing.renames
         ),
-        promoted=tuple(promoted),
-        demoted=tuple(demoted),
-        variants_added=tuple(variants_added),
-        variants_removed=tuple(variants_removed),
-        variants_changed=tuple(variants_changed),
-        offerings_changed=tuple(offerings_changed),
+        promoted=tuple(offerings.promoted),
+        demoted=tuple(offerings.demoted),
+        variants_added=tuple(offerings.variants_added),
+        variants_removed=tuple(offerings.variants_removed),
+        variants_changed=tuple(offerings.variants_changed),
+        offerings_changed=tuple(offerings.changed),
         skus_added=tuple(sku for sku in new_skus if sku not in old_skus),
         skus_removed=tuple(sku for sku in old_skus if sku not in new_skus),
+        categories_added=tuple(_category_ref(new, entry) for entry in categories.added),
+        categories_removed=tuple(_category_ref(old, entry) for entry in categories.removed),
+        categories_changed=tuple(
+            change
+            for before, after in categories.pairs
+            for change in _category_changes(old, new, before, after, level_ids, offering_ids)
+        ),
+        levels_added=tuple(_level_ref(entry) for entry in levels.added),
+        levels_removed=tuple(_level_ref(entry) for entry in levels.removed),
+        levels_changed=_levels_changes(old, new, levels.pairs, level_ids),
     )
+
+
+@dataclass
+class _OfferingChanges:
+    """The changes of matched offerings, collected pair by pair."""
+
+    promoted: list[MaturityChange] = field(default_factory=list)
+    demoted: list[MaturityChange] = field(default_factory=list)
+    variants_added: list[VariantRef] = field(default_factory=list)
+    variants_removed: list[VariantRef] = field(default_factory=list)
+    variants_changed: list[FieldChange] = field(default_factory=list)
+    changed: list[FieldChange] = field(default_factory=list)
+
+    def compare(self, before: Offering, after: Offering, category_ids: Mapping[str, str]) -> None:
+        """Add what changed from ``before`` to ``after``, the same offering."""
+        offering_id, name = _id(after), _name(after)
+        if before.claimed != after.claimed:
+            change = MaturityChange(offering_id, name, before.claimed, after.claimed)
+            (self.promoted if change.promotion else self.demoted).append(change)
+        old_category = _category(before)
+        # A category whose id changed is shown once, as the category's change.
+        if category_ids.get(old_category, old_category) != _category(after):
+            self.changed.append(
+                FieldChange(offering_id, name, None, "category", old_category, _category(after))
+            )
+        for key, old_value, new_value in _field_changes(
+            before.entry.data, after.entry.data, skip=("id", "maturity", "variants")
+        ):
+            self.changed.append(FieldChange(offering_id, name, None, key, old_value, new_value))
+        old_variants = _variants_by_id(before)
+        new_variants = _variants_by_id(after)
+        for variant_id, variant in old_variants.items():
+            if variant_id not in new_variants:
+                self.variants_removed.append(_variant_ref(after, variant))
+        for variant_id, variant in new_variants.items():
+            if variant_id not in old_variants:
+                self.variants_added.append(_variant_ref(after, variant))
+                continue
+            for key, old_value, new_value in _field_changes(
+                old_variants[variant_id].data, variant.data, skip=("id",)
+            ):
+                self.variants_changed.append(
+                    FieldChange(offering_id, name, variant_id, key, old_value, new_value)
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryPairing:
+    """Categories or levels of two catalogs, matched."""
+
+    pairs: tuple[tuple[Entry, Entry], ...]
+    """(old, new) of each entry in both, in the new catalog's order."""
+    added: tuple[Entry, ...]
+    removed: tuple[Entry, ...]
+
+
+def _pair_entries(
+    old: Sequence[Entry], new: Sequence[Entry], fallback: Callable[[Entry], Any]
+) -> _EntryPairing:
+    """Match entries by id, else by ``fallback`` where it names one entry on each side.
+
+    An id used more than once is matched every way, so that no copy can
+    stand in for a changed one.
+    """
+    old_by_id: dict[str | None, list[Entry]] = {}
+    for entry in old:
+        old_by_id.setdefault(entry.text("id"), []).append(entry)
+    new_ids = {entry.text("id") for entry in new}
+    old_left = [entry for entry in old if entry.text("id") not in new_ids]
+    new_left = [entry for entry in new if entry.text("id") not in old_by_id]
+
+    def alone(entries: Sequence[Entry]) -> dict[Any, Entry]:
+        keys = [fallback(entry) for entry in entries]
+        return {
+            key: entry
+            for key, entry in zip(keys, entries, strict=True)
+            if key is not None and keys.count(key) == 1
+        }
+
+    old_alone, new_alone = alone(old_left), alone(new_left)
+    matched = {id(entry): old_alone[key] for key, entry in new_alone.items() if key in old_alone}
+    pairs: list[tuple[Entry, Entry]] = []
+    for entry in new:
+        if id(entry) in matched:
+            pairs.append((matched[id(entry)], entry))
+        pairs.extend((before, entry) for before in old_by_id.get(entry.text("id"), []))
+    kept_old = {id(before) for before, _ in pairs}
+    return _EntryPairing(
+        pairs=tuple(pairs),
+        added=tuple(entry for entry in new_left if id(entry) not in matched),
+        removed=tuple(entry for entry in old if id(entry) not in kept_old),
+    )
+
+
+def _rank_of(level: Entry) -> Any:
+    rank = level.data.get("rank")
+    return rank if isinstance(rank, int) and not isinstance(rank, bool) else None
+
+
+def _file_of(category: Entry) -> str:
+    return category.doc.path.name
+
+
+def _id_map(pairs: Iterable[tuple[Entry, Entry]]) -> dict[str, str]:
+    """Return the new id of each matched entry by its old id."""
+    return {
+        before.text("id") or "": after.text("id") or ""
+        for before, after in pairs
+        if before.text("id") != after.text("id")
+    }
+
+
+def _category_changes(
+    old: Catalog,
+    new: Catalog,
+    before: Entry,
+    after: Entry,
+    level_ids: Mapping[str, str],
+    offering_ids: Mapping[str, str],
+) -> Iterator[EntryChange]:
+    """Yield what changed in a matched category: id, level, other fields, offerings' order."""
+    category_id, name = after.text("id") or "", after.text("name") or after.text("id") or ""
+    if before.text("id") != after.text("id"):
+        yield EntryChange(category_id, name, "id", before.text("id"), after.text("id"))
+    for key, old_value, new_value in _field_changes(
+        before.data, after.data, skip=("id", "offerings")
+    ):
+        # A level whose id changed is shown once, as the level's change.
+        if key == "level" and isinstance(old_value, str) and level_ids.get(old_value) == new_value:
+            continue
+        yield EntryChange(category_id, name, key, old_value, new_value)
+    order = _order_change(
+        [offering_ids.get(_id(o), _id(o)) for o in old.offerings_of(before)],
+        [_id(o) for o in new.offerings_of(after)],
+    )
+    if order is not None:
+        yield EntryChange(category_id, name, "offerings", *order)
+
+
+def _levels_changes(
+    old: Catalog,
+    new: Catalog,
+    pairs: Sequence[tuple[Entry, Entry]],
+    level_ids: Mapping[str, str],
+) -> tuple[EntryChange, ...]:
+    """Return what changed in matched levels, then in the levels file's own keys and order."""
+    changes: list[EntryChange] = []
+    for before, after in pairs:
+        level_id, name = after.text("id") or "", after.text("name") or after.text("id") or ""
+        if before.text("id") != after.text("id"):
+            changes.append(EntryChange(level_id, name, "id", before.text("id"), after.text("id")))
+        changes.extend(
+            EntryChange(level_id, name, key, old_value, new_value)
+            for key, old_value, new_value in _field_changes(before.data, after.data, skip=("id",))
+        )
+    old_file = _mapping(old.levels_doc.data if old.levels_doc else None)
+    new_file = _mapping(new.levels_doc.data if new.levels_doc else None)
+    changes.extend(
+        EntryChange(None, LEVELS_FILE, key, old_value, new_value)
+        for key, old_value, new_value in _field_changes(old_file, new_file, skip=("levels",))
+    )
+    order = _order_change(
+        [level_ids.get(level.text("id") or "", level.text("id") or "") for level in old.levels],
+        [level.text("id") or "" for level in new.levels],
+    )
+    if order is not None:
+        changes.append(EntryChange(None, LEVELS_FILE, "levels", *order))
+    return tuple(changes)
+
+
+def _order_change(old: Sequence[str], new: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """Return the order of the ids on both sides, where those kept changed order."""
+    kept_old = [key for key in old if key in new]
+    kept_new = [key for key in new if key in old]
+    return (kept_old, kept_new) if kept_old != kept_new else None
+
+
+def _mapping(data: Any) -> dict[str, Any]:
+    return data if isinstance(data, dict) else {}
+
+
+def _category_ref(catalog: Catalog, category: Entry) -> CategoryRef:
+    return CategoryRef(
+        category.text("id") or "",
+        category.text("name") or category.text("id") or "",
+        category.text("level") or "",
+        tuple(_id(offering) for offering in catalog.offerings_of(category)),
+    )
+
+
+def _level_ref(level: Entry) -> LevelRef:
+    return LevelRef(
+        level.text("id") or "",
+        level.text("name") or level.text("id") or "",
+        level.data.get("rank"),
+        level.text("persona"),
+    )
+
+
+def _count(changes: Sequence[EntryChange], fields: Sequence[str]) -> int:
+    """Return how many entries have a change of one of ``fields``."""
+    return len({change.id for change in changes if change.id and change.field in fields})
+
+
+def _others(changes: Sequence[EntryChange]) -> int:
+    return sum(1 for change in changes if change.field not in (*RENAMING_FIELDS, "level"))
+
+
+def _plural(noun: str, count: int) -> str:
+    if count == 1:
+        return noun
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 # -- output ----------------------------------------------------------------------------
@@ -273,7 +538,8 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
     A heading, the one-line summary, then one section (a heading and a
     table) per kind of change that happened, in this order: offerings added,
     removed, renamed; maturity promotions, demotions; variants added, removed,
-    changed; SKUs added, removed; other offering changes.
+    changed; SKUs added, removed; other offering changes; categories added,
+    removed, changed; levels added, removed, changed.
     """
     hashes = "#" * heading_level
     sub = "#" * (heading_level + 1)
@@ -377,7 +643,61 @@ def diff_markdown(diff: CatalogDiff, *, heading_level: int = 2) -> str:
             for change in diff.offerings_changed
         ],
     )
+    _entry_sections(diff, section)
     return "\n".join(blocks)
+
+
+def _entry_sections(
+    diff: CatalogDiff, section: Callable[[str, Sequence[str], Sequence[Sequence[str]]], None]
+) -> None:
+    """Add the tables of categories and levels added, removed and changed."""
+    for title, categories in (
+        ("Categories added", diff.categories_added),
+        ("Categories removed", diff.categories_removed),
+    ):
+        section(
+            title,
+            ("Category", "Level", "Offerings"),
+            [
+                (
+                    _label(ref.name, ref.id),
+                    markdown_code(ref.level),
+                    ", ".join(markdown_code(key) for key in ref.offerings) or NONE,
+                )
+                for ref in categories
+            ],
+        )
+    section(
+        "Categories changed",
+        ("Category", "Field", "Old", "New"),
+        [_entry_row(change) for change in diff.categories_changed],
+    )
+    for title, levels in (
+        ("Levels added", diff.levels_added),
+        ("Levels removed", diff.levels_removed),
+    ):
+        section(
+            title,
+            ("Level", "Rank", "Persona"),
+            [
+                (_label(ref.name, ref.id), _raw(ref.rank), markdown_text(ref.persona or NONE))
+                for ref in levels
+            ],
+        )
+    section(
+        "Levels changed",
+        ("Level", "Field", "Old", "New"),
+        [_entry_row(change) for change in diff.levels_changed],
+    )
+
+
+def _entry_row(change: EntryChange) -> tuple[str, ...]:
+    label = markdown_text(change.name) if change.id is None else _label(change.name, change.id)
+    return (
+        label,
+        markdown_text(change.field),
+        *(markdown_text(side) for side in _shown_pair(change)),
+    )
 
 
 def diff_data(diff: CatalogDiff) -> dict[str, Any]:
@@ -403,6 +723,20 @@ def diff_data(diff: CatalogDiff) -> dict[str, Any]:
         if change.variant is not None:
             data["variant"] = change.variant
         return {**data, "field": change.field, "old": change.old, "new": change.new}
+
+    def category(ref: CategoryRef) -> dict[str, Any]:
+        return {
+            "id": ref.id,
+            "name": ref.name,
+            "level": ref.level,
+            "offerings": list(ref.offerings),
+        }
+
+    def level(ref: LevelRef) -> dict[str, Any]:
+        return {"id": ref.id, "name": ref.name, "rank": ref.rank, "persona": ref.persona}
+
+    def entry(kind: str, change: EntryChange) -> dict[str, Any]:
+        return {kind: change.id, "field": change.field, "old": change.old, "new": change.new}
 
     return {
         "summary": diff.summary(),
@@ -431,6 +765,16 @@ def diff_data(diff: CatalogDiff) -> dict[str, Any]:
             "changed": [field(change) for change in diff.variants_changed],
         },
         "skus": {"added": list(diff.skus_added), "removed": list(diff.skus_removed)},
+        "categories": {
+            "added": [category(ref) for ref in diff.categories_added],
+            "removed": [category(ref) for ref in diff.categories_removed],
+            "changed": [entry("category", change) for change in diff.categories_changed],
+        },
+        "levels": {
+            "added": [level(ref) for ref in diff.levels_added],
+            "removed": [level(ref) for ref in diff.levels_removed],
+            "changed": [entry("level", change) for change in diff.levels_changed],
+        },
     }
 
 
@@ -457,7 +801,17 @@ def diff_json(diff: CatalogDiff) -> str:
             "removed": [{"offering", "id", "name", "sku"}],
             "changed": [{"offering", "variant", "field", "old", "new"}]
           },
-          "skus": {"added": [...], "removed": [...]}
+          "skus": {"added": [...], "removed": [...]},
+          "categories": {
+            "added":   [{"id", "name", "level", "offerings": [...]}],
+            "removed": [{"id", "name", "level", "offerings": [...]}],
+            "changed": [{"category", "field", "old", "new"}]
+          },
+          "levels": {
+            "added":   [{"id", "name", "rank", "persona"}],
+            "removed": [{"id", "name", "rank", "persona"}],
+            "changed": [{"level", "field", "old", "new"}]
+          }
         }
 
     ``category`` is a category id; ``offering`` is an offering id (the new one
@@ -467,6 +821,17 @@ def diff_json(diff: CatalogDiff) -> str:
     ``new`` are the values as the files hold them (a price or a duration as
     its mapping), ``null`` where the field is absent. ``name`` and ``sku`` of
     a variant are ``null`` where it has none.
+
+    A category's ``level`` is a level id and its ``offerings`` the ids of its
+    offerings in file order; a level's ``rank`` and ``persona`` are as the
+    file holds them (``null`` where absent). In a category or level change,
+    ``category`` or ``level`` is its id (the new one when its ``id`` changed,
+    which is then a change of the field ``id``); ``level`` is ``null`` for a
+    key of the levels file itself (``schema_version``). The field
+    ``offerings`` of a category, and ``levels`` of the levels file, give the
+    order of the entries both sides have, as lists of ids, where it changed.
+    A category moved to another level is a change of its field ``level``;
+    an offering moved to another category, of its field ``category``.
     """
     return json_text(diff_data(diff))
 
@@ -863,7 +1228,7 @@ def _label(name: str | None, key: str) -> str:
     return markdown_code(key)
 
 
-def _shown_pair(change: FieldChange) -> tuple[str, str]:
+def _shown_pair(change: FieldChange | EntryChange) -> tuple[str, str]:
     """Return the old and new values of a change as a table shows them, never alike.
 
     A price or a duration is shown as people read it, which leaves out its note,

@@ -404,21 +404,18 @@ class Push:
     """The merge base of ``commit`` and ``target``: what a merge request compares with."""
 
 
-def pushes(
-    named_target: str | None = None, named: str | None = None, *, catalog: Path | None = None
-) -> list[Push] | None:
+def pushes(named_target: str | None = None, named: str | None = None) -> list[Push] | None:
     """Return what a push sends, each with its merge base; ``None`` with no branch to compare.
 
     The target is the branch the work will merge into (:func:`push_target`).
-    The commits are ``named`` if given; else, in the pre-push hook, the ref
-    pre-commit names (``PRE_COMMIT_TO_REF``) and every other local branch
-    with commits the remote does not have, since pre-commit names only the
-    first ref of a push that sends several (a branch not sent this time is
-    checked too: it would be refused when it is); else ``HEAD``. A ref the
-    push deletes is skipped, and so is a branch that shares no history with
-    the target (there is no merge request to compare it with). Another local
-    branch whose ``catalog`` folder (the configured one, else the one found)
-    is as it was at its merge base has no change to check, and is skipped.
+    The commit is ``named`` if given; else, in the pre-push hook, the ref
+    pre-commit names (``PRE_COMMIT_TO_REF``); else ``HEAD``. pre-commit
+    names only the first ref of a push that sends several: the others are
+    not checked here (CI's change job checks every merge request). Other
+    local branches are never checked: the push may not send them, and
+    refusing it for them would block unrelated pushes. A ref the push
+    deletes is skipped, and so is one that shares no history with the
+    target (there is no merge request to compare it with).
     """
     target = push_target(named_target)
     if target is None:
@@ -426,30 +423,14 @@ def pushes(
     top = _top()
     if named is not None:
         return [Push(named, _commit(top, named), target, merge_base(target, named))]
-    remote = os.environ.get("PRE_COMMIT_REMOTE_NAME")
     to_ref = os.environ.get("PRE_COMMIT_TO_REF") or "HEAD"
-    candidates: dict[str, list[str]] = {}
-    first = None
-    if not _NO_COMMIT.fullmatch(to_ref):
-        local = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
-        name = local.removeprefix("refs/heads/") if to_ref != "HEAD" and local else to_ref
-        first = _commit(top, to_ref)
-        candidates[first] = [name]
-    if remote:
-        for commit, branch in _branches_ahead(top, remote):
-            names = candidates.setdefault(commit, [])
-            if branch not in names:
-                names.append(branch)
-    folder = catalog or _found_catalog()
-    found = []
-    for commit, names in candidates.items():
-        base = _merge_base(top, target, commit)
-        if base is None:
-            continue
-        if commit != first and folder is not None and _unchanged(top, base, commit, folder):
-            continue
-        found.append(Push(", ".join(names), commit, target, base))
-    return found
+    if _NO_COMMIT.fullmatch(to_ref):
+        return []
+    local = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
+    name = local.removeprefix("refs/heads/") if to_ref != "HEAD" and local else to_ref
+    commit = _commit(top, to_ref)
+    base = _merge_base(top, target, commit)
+    return [] if base is None else [Push(name, commit, target, base)]
 
 
 def push_target(named: str | None = None) -> str | None:
@@ -693,16 +674,6 @@ def _merge_base(top: Path, target: str, commit: str) -> str | None:
     return output.decode("ascii").strip() if output is not None else None
 
 
-def _unchanged(top: Path, base: str, commit: str, folder: Path) -> bool:
-    """Whether a catalog folder is the same at two commits (``git diff --quiet``)."""
-    try:
-        relative = _real(folder).relative_to(top).as_posix()
-    except ValueError:
-        return False
-    quiet = ["diff", "--quiet", "--no-ext-diff", "--no-textconv", base, commit]
-    return run_git(top, *quiet, "--", relative) is not None
-
-
 def _target_ref(top: Path, named: str) -> str:
     """Return the full ref a named target branch means; refuse a name that means several.
 
@@ -729,22 +700,6 @@ def _target_ref(top: Path, named: str) -> str:
         return refs[0]
     _commit(top, named)  # a commit id, or another revision
     return named
-
-
-def _branches_ahead(top: Path, remote: str) -> list[tuple[str, str]]:
-    """Return (commit, branch) of each local branch with commits ``remote`` does not have."""
-    listing = run_git(top, "for-each-ref", "--format=%(objectname) %(refname:short)", "refs/heads")
-    branches = [
-        (commit, name)
-        for line in (listing or b"").decode("utf-8", "replace").splitlines()
-        for commit, _, name in [line.partition(" ")]
-    ]
-    if not branches:
-        return []
-    # One process: the commits of every local branch that no branch of the remote holds.
-    ahead = run_git(top, "rev-list", "--branches", "--not", f"--remotes={remote}")
-    unpushed = set((ahead or b"").decode("ascii").split())
-    return [(commit, name) for commit, name in branches if commit in unpushed]
 
 
 def _is_catalog_name(name: str) -> bool:
