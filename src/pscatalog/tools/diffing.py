@@ -95,7 +95,7 @@ class OfferingRef:
 
 @dataclass(frozen=True, slots=True)
 class Rename:
-    """An offering whose id changed while its SKUs stayed the same."""
+    """An offering whose id changed while its SKUs (or, without SKUs, its name) stayed the same."""
 
     old_id: str
     new_id: str
