@@ -322,13 +322,28 @@ def test_a_change_that_moves_the_catalog_fails_closed_and_says_why(
     (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings"\n', encoding="utf-8")
     git(in_tmp, "add", "-A")
     git(in_tmp, "commit", "-q", "-m", "Move the catalog")
-    assert run("diff", handbook, "HEAD", "--check") == (
-        2,
-        "",
-        "pscatalog: error: no catalog files in 'catalog/' at revision HEAD: the change check "
-        "reads the catalog where the old revision keeps it; a change that moves the catalog "
-        "is reviewed by hand\nTry 'pscatalog diff --help' for help.\n",
+    code, out, err = run("diff", handbook, "HEAD", "--check")
+    assert (code, out) == (2, "")
+    assert err.startswith("pscatalog: error: HEAD (commit ")
+    assert "\"Move the catalog\") configures the catalog as 'data/offerings', and commit " in err
+    assert err.endswith(
+        "\"The catalog\" keeps it at 'catalog': the change check reads the catalog where the old "
+        "revision keeps it; a change that moves the catalog is reviewed by hand\n"
+        "Try 'pscatalog diff --help' for help.\n"
     )
+
+
+def test_a_copy_left_at_the_old_place_cannot_hide_a_move(handbook: str, in_tmp: Path) -> None:
+    """The catalog copied to data/offerings and configured there, the old copy kept: refused."""
+    shutil.copytree(in_tmp / "catalog", in_tmp / "data" / "offerings")
+    (in_tmp / "data" / "offerings" / "dedicated.yaml").unlink()
+    (in_tmp / "pscatalog.toml").write_text('catalog = "data/offerings"\n', encoding="utf-8")
+    git(in_tmp, "add", "-A")
+    git(in_tmp, "commit", "-q", "-m", "Move the catalog, keep a copy")
+    code, _, err = run("diff", handbook, "HEAD", "--check")
+    assert code == 2
+    assert "configures the catalog as 'data/offerings'" in err
+    assert "a change that moves the catalog is reviewed by hand" in err
 
 
 def test_a_copy_of_an_offering_cannot_hide_its_demotion(handbook: str, in_tmp: Path) -> None:

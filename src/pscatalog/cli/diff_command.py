@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -170,7 +171,9 @@ def _check(
     from pscatalog.tools.diffing import base_config, in_work_tree, structural_errors
 
     # What reviews a change comes from before it: the old revision's configuration.
+    new_config = base_config(sides.new, config, known_codes=CODES)
     config = base_config(sides.old, config, known_codes=CODES)
+    _refuse_a_moved_catalog(sides, config, new_config)
     read = [
         _read_side(spec, config, check=spec == sides.new, baseline_path=baseline_path)
         for spec in sides[:2]
@@ -187,6 +190,28 @@ def _check(
         )
         return in_work_tree(old, new, structural_errors(new))
     return in_work_tree(old, new, check_changes(old.catalogs[0], new.catalogs[0], config))
+
+
+def _refuse_a_moved_catalog(sides: _Sides, old: Config, new: Config) -> None:
+    """Raise :class:`UsageError` when NEW configures its catalog elsewhere than OLD keeps it.
+
+    The change check reads both sides where the old revision keeps the catalog;
+    a change that also configures another folder (a copy left at the old place)
+    would be compared with what it no longer uses.
+    """
+    from pscatalog.errors import UsageError
+
+    def real(config: Config) -> str | None:
+        return os.path.realpath(config.catalog) if config.catalog is not None else None
+
+    if old.catalog is not None and new.catalog is not None and real(new) != real(old):
+        raise UsageError(
+            f"{_named(sides.new)} configures the catalog as '{os.path.relpath(new.catalog)}', "
+            f"and {_named(sides.old)} keeps it at '{os.path.relpath(old.catalog)}': the change "
+            "check reads the catalog "
+            "where the old revision keeps it; a change that moves the catalog is reviewed "
+            "by hand"
+        )
 
 
 def _say_problems(
