@@ -60,6 +60,7 @@ DEDICATED_NEW = (
     .replace("id: dedicated", "id: dedicated-engineering")
     .replace("Dedicated Services", "Dedicated Engineering")
     .replace("base-engineer", "staff-engineer")
+    .replace("Base engineer", "Staff engineer")
 )
 
 EXPECTED_MARKDOWN = """\
@@ -73,7 +74,7 @@ EXPECTED_MARKDOWN = """\
 
 | Offering | Category | Maturity | SKUs |
 | :-- | :-- | :-- | :-- |
-| Base engineer (`staff-engineer`) | `dedicated-engineering` | Planned | — |
+| Staff engineer (`staff-engineer`) | `dedicated-engineering` | Planned | — |
 
 ### Offerings removed
 

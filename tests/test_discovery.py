@@ -161,9 +161,16 @@ def test_without_configuration_a_second_folder_named_catalog_is_not_the_catalog(
             command, "not a catalog file: data/catalog/products.yaml: the catalog is catalog/"
         )
     assert products.read_text(encoding="utf-8") == HUGO_DATA
-    # A second catalog with its own levels file is a catalog wherever it is.
+    # A second catalog with its own levels file is a catalog wherever it is; so is one that
+    # holds a category file but has lost its levels file (C204 says so).
     write_catalog(handbook / "teams" / "catalog", {})
     assert run("validate", "-q", "teams/catalog/levels.yaml") == (0, "", "")
+    (handbook / "teams" / "catalog" / "levels.yaml").unlink()
+    code, out, _ = run("validate", "--output-format", "concise", "teams/catalog")
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "teams/catalog/levels.yaml:1:1: error C204 the catalog has no levels file",
+    )
     # From data/ too: the repository's catalog is at its top, whatever the current folder.
     monkeypatch.chdir(handbook / "data")
     assert run("validate", "catalog/products.yaml") == usage(

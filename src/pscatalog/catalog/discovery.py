@@ -21,6 +21,7 @@ written, so that loading can tell a link out of the repository.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,15 +290,33 @@ def _found_elsewhere(folder: Path, configured: Path | None, files: Files) -> Pat
 
     Without a configuration, a folder named ``catalog`` is taken for a catalog;
     but where the repository around it has its own ``catalog/`` at the top, a
-    ``catalog`` folder elsewhere without a levels file (a site's
-    ``data/catalog/``) is not one.
+    ``catalog`` folder elsewhere that holds no catalog file (no levels file,
+    no file with a category's ``level:`` or ``offerings:`` at its top: a
+    site's ``data/catalog/``) is not one.
     """
     if configured is not None or _holds_levels(folder, files):
         return None
     found = search_top(absolute(folder)) / DEFAULT_CATALOG
     if absolute(found) == absolute(folder) or not files.is_folder(found):
         return None
+    if _holds_categories(folder, files):
+        return None  # a second catalog (one whose levels file is missing is still one)
     return found
+
+
+_CATEGORY_KEY = re.compile(r"^(?:level|offerings)[ \t]*:", re.MULTILINE)
+"""A key only a category file has at its top (a site's data has ``items:``, ``title:``)."""
+
+
+def _holds_categories(folder: Path, files: Files) -> bool:
+    """Whether a YAML file directly in ``folder`` reads like a category file, at its top."""
+    for child in files.children(folder):
+        if child.suffix not in YAML_SUFFIXES or child.name.startswith("."):
+            continue
+        text = files.read_small(child)
+        if text is not None and _CATEGORY_KEY.search(text) is not None:
+            return True
+    return False
 
 
 def _shown(folder: Path) -> str:
