@@ -553,6 +553,21 @@ def test_init_writes_a_page_with_any_markdown_suffix(in_tmp: Path, page: str) ->
     assert "<!-- pscatalog:begin categories -->" in (in_tmp / page).read_text(encoding="utf-8")
 
 
+def test_a_configuration_the_hooks_cannot_find_is_refused(in_tmp: Path) -> None:
+    """--config config/pscatalog.toml: the hooks read the top's; init writes nothing, exit 2."""
+    (in_tmp / "config").mkdir()
+    (in_tmp / "config" / "pscatalog.toml").write_text('catalog = "../data"\n', encoding="utf-8")
+    assert run("init", "--config", "config/pscatalog.toml") == (
+        2,
+        "",
+        "pscatalog: error: --config config/pscatalog.toml: the hooks and the CI job read the "
+        "configuration at the repository's top (pscatalog.toml or pyproject.toml's "
+        "[tool.pscatalog]); move it there, or leave --config out\n"
+        "Try 'pscatalog init --help' for help.\n",
+    )
+    assert sorted(path.name for path in in_tmp.iterdir()) == ["config"]
+
+
 def test_init_of_a_missing_folder_is_a_usage_error(in_tmp: Path) -> None:
     """A ROOT that does not exist: exit 2."""
     code, _, err = run("init", "nowhere")
@@ -1367,9 +1382,14 @@ def test_a_format_hook_that_misses_the_configured_catalog_is_said_with_its_files
 
 
 def test_config_option_names_the_configuration(in_tmp: Path) -> None:
-    """--config FILE, before or after init: its catalog is where init writes."""
+    """--config FILE, before or after init: its catalog is where init writes.
+
+    A file the hooks would not find by themselves (``ci.toml``) is refused.
+    """
     (in_tmp / "ci.toml").write_text('catalog = "offerings"\n', encoding="utf-8")
-    code, out, _ = run("--config", "ci.toml", "init", "--example")
+    assert run("init", "--config", "ci.toml")[0] == 2
+    (in_tmp / "ci.toml").rename(in_tmp / "pscatalog.toml")
+    code, out, _ = run("--config", "pscatalog.toml", "init", "--example")
     assert code == 0, out
     assert "created offerings/integration.yaml\n" in out
     assert not (in_tmp / "catalog").exists()
@@ -1378,8 +1398,8 @@ def test_config_option_names_the_configuration(in_tmp: Path) -> None:
         .read_text(encoding="utf-8")
         .startswith("# yaml-language-server: $schema=../schema/levels.schema.json\n")
     )
-    assert run("init", "-q", "--config", "ci.toml") == (0, "", "")
-    assert run("--config", "ci.toml", "validate") == (0, "No problems found in 7 files.\n", "")
+    assert run("init", "-q", "--config", "pscatalog.toml") == (0, "", "")
+    assert run("validate") == (0, "No problems found in 7 files.\n", "")
 
 
 @pytest.mark.parametrize(

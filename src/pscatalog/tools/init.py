@@ -478,8 +478,25 @@ def _configuration(root: Path, config: Path | None) -> Config:
     """Read the configuration ``config`` names, else the one at the repository's top."""
     from pscatalog.rules.registry import CODES
 
+    if config is not None and not _found_by_hooks(root, config):
+        # The hooks and the CI job find the configuration themselves; one elsewhere would
+        # set up a catalog they cannot see.
+        raise UsageError(
+            f"--config {config}: the hooks and the CI job read the configuration at the "
+            f"repository's top ({PSCATALOG_TOML} or pyproject.toml's [tool.pscatalog]); "
+            "move it there, or leave --config out"
+        )
     found = config if config is not None else find_config(root)
     return DEFAULT_CONFIG if found is None else load_config(found, known_codes=CODES)
+
+
+PSCATALOG_TOML = "pscatalog.toml"
+
+
+def _found_by_hooks(root: Path, config: Path) -> bool:
+    """Whether ``config`` is the configuration a run from ``root`` finds by itself."""
+    found = find_config(root)
+    return found is not None and os.path.realpath(found) == os.path.realpath(config)
 
 
 def catalog_folder(root: Path, settings: Config) -> str:
