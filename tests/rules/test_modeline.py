@@ -203,6 +203,25 @@ def test_the_fix_names_the_schema_folder_at_the_repositorys_top(tmp_path: Path) 
     )
 
 
+def test_a_modeline_to_a_missing_copy_points_at_the_schemas_there_are(tmp_path: Path) -> None:
+    """Catalog in data/offerings naming ../schema/ (missing), schema/ at the top: point there."""
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(SHIPPED_CATALOG, tmp_path / "data" / "offerings")
+    shutil.copytree(REPO / "schema", tmp_path / "schema")
+    root = tmp_path / "data" / "offerings"
+    [found] = [
+        d
+        for d in validate([root], config=Config()).diagnostics
+        if d.location.file.endswith("expert.yaml")
+    ]
+    assert (found.code, found.message, found.hint) == (
+        "C301",
+        "the modeline names '../schema/category.schema.json', which is not a readable schema file",
+        "point it at them: '# yaml-language-server: $schema=../../schema/category.schema.json' "
+        "(--fix does)",
+    )
+
+
 # -- the fix
 
 MODELINE = "# yaml-language-server: $schema=../schema/category.schema.json"

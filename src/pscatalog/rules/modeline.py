@@ -87,13 +87,17 @@ def _hint(doc: Document, kind: str, files: Files) -> str:
     found = header_modeline(doc.text or "")
     match = _MODELINE.match(found[1].strip()) if found is not None else None
     reference = match.group(1) if match is not None else ""
+    current = schema_reference(doc.path.parent, kind, files)
+    local = "://" not in current
     if reference.rsplit("/", 1)[-1] == SCHEMA_FILES[kind] and "://" not in reference:
+        if local and current != reference:
+            # The current schemas are in the repository already: point at them, not a copy.
+            return f"point it at them: '# yaml-language-server: $schema={current}' (--fix does)"
         folder = posixpath.normpath(
             posixpath.join(posixpath.dirname(doc.name), posixpath.dirname(reference))
         )
         return f"write the current schemas there: 'pscatalog schema --output {folder}'"
-    modeline = f"# yaml-language-server: $schema={schema_reference(doc.path.parent, kind, files)}"
-    return f"make the first line '{modeline}'"
+    return f"make the first line '# yaml-language-server: $schema={current}'"
 
 
 def header_modeline(text: str) -> tuple[int, str] | None:
