@@ -34,6 +34,19 @@ def test_n001_a_suppression_that_matches_nothing(in_tmp: Path) -> None:
     ]
 
 
+def test_n001_a_suppression_of_a_change_rule_is_never_honoured(in_tmp: Path) -> None:
+    """D001 on a maturity line: N001 says a change cannot silence the rules for changes."""
+    assert _validate(in_tmp, "  # pscatalog: ignore[D001] rushed", "minimal") == [
+        Diagnostic(
+            "N001",
+            Severity.WARNING,
+            "suppression of D001 is never honoured: a change cannot silence the rules for changes",
+            Location("catalog/integration.yaml", 7, 24),
+            "remove it, and give the change what the rule asks (or have it reviewed by hand)",
+        )
+    ]
+
+
 def test_n002_a_suppression_without_a_reason(in_tmp: Path) -> None:
     """A suppression without a reason suppresses nothing and is N002."""
     found = _validate(in_tmp, "  # pscatalog: ignore[C004]")

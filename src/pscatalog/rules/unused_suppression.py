@@ -33,7 +33,21 @@ SUMMARY = "every suppression comment suppresses something"
 
 
 def found(location: Location, unused: Sequence[str]) -> Diagnostic:
-    """Return the finding for a suppression whose ``unused`` codes suppress nothing."""
+    """Return the finding for a suppression whose ``unused`` codes suppress nothing.
+
+    The rules for changes (``D`` codes) are never suppressed by a comment: the
+    change under review cannot silence the check that reviews it. The finding
+    says so, rather than that nothing matched.
+    """
+    changes = [code for code in unused if code.startswith("D")]
+    if changes and len(changes) == len(unused):
+        return diagnose(
+            _THIS,
+            f"suppression of {', '.join(changes)} is never honoured: a change cannot silence "
+            "the rules for changes",
+            location,
+            "remove it, and give the change what the rule asks (or have it reviewed by hand)",
+        )
     return diagnose(
         _THIS,
         f"suppression of {', '.join(unused)} matches nothing",
