@@ -63,9 +63,10 @@ def test_d001_two_steps_with_the_same_evidence() -> None:
     )
 
 
-def test_d001_follows_an_offering_without_skus_to_its_new_id() -> None:
-    """A new id with the same name cannot hide a two-step jump of an offering never sold."""
-    [found] = run(offering("planned"), offering("viable", id="jira-cloud"))
+@pytest.mark.parametrize("name", ["JIRA", "jira", "JI\u200bRA", "ＪＩＲＡ"])
+def test_d001_follows_an_offering_without_skus_to_its_new_id(name: str) -> None:
+    """A new id with the same name (as a reader sees it) cannot hide a two-step jump."""
+    [found] = run(offering("planned"), offering("viable", id="jira-cloud", name=name))
     assert (found.code, found.message) == (
         "D001",
         "'jira-cloud' rises from 'planned' to 'viable' (2 steps) with no new evidence",
@@ -124,6 +125,16 @@ LINKS_AB = "  evidence:\n    marketing_material:\n      - https://x.example/a\n 
             "  evidence:\n    last_delivered: '2024-05-01'\n",
             "  evidence:\n    last_delivered: '1900-01-01'\n",
         ),
+        (
+            "  evidence:\n    last_delivered: '2024-05-01'\n",
+            "  evidence:\n    last_delivered: '2024-13-45'\n",
+        ),
+        (
+            "  evidence:\n    last_delivered: '2024-05-01'\n",
+            "  evidence:\n    last_delivered: '9999-12-31'\n",
+        ),
+        (LINKS_AB, LINKS_AB + "    delivery_kit: 'http://X.example:80/./a?'\n"),
+        (LINKS_AB, LINKS_AB + "    delivery_kit: https://x.example:443/%61\n"),
     ],
     ids=[
         "reordered",
@@ -137,6 +148,10 @@ LINKS_AB = "  evidence:\n    marketing_material:\n      - https://x.example/a\n 
         "the-variants-sow",
         "case-slash-fragment",
         "earlier-date",
+        "no-such-day",
+        "a-future-day",
+        "scheme-port-dot-query",
+        "default-port-percent",
     ],
 )
 def test_d001_evidence_moved_or_removed_is_no_new_evidence(
@@ -198,7 +213,13 @@ def test_d002_a_new_reason_passes_an_old_one_does_not() -> None:
     assert [d.code for d in run(old, offering("viable", more="  maturity_reason: ''\n"))] == [
         "D002"
     ]
-    for same in ("'Fewer deliveries this year. '", "fewer  Deliveries this year."):
+    for same in (
+        "'Fewer deliveries this year. '",
+        "fewer  Deliveries this year.",
+        "'Fewer deliveries this year\u200b'",
+        "'Fewer deliveries this year!'",
+        "Ｆewer deliveries this year",
+    ):
         again = offering("viable", more=f"  maturity_reason: {same}\n")
         assert [d.code for d in run(old, again)] == ["D002"], same
 

@@ -8,11 +8,11 @@ rules for changes refuse.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pscatalog.catalog.model import Catalog, Offering
+from pscatalog.catalog.names import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +112,8 @@ def _renames(removed: dict[str, Offering], added: dict[str, Offering]) -> dict[s
 
 
 def _name_key(offering: Offering) -> str:
-    """Return an offering's name as renames compare it: NFKC, spacing collapsed, any case."""
-    name = offering.entry.text("name") or ""
-    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
+    """Return an offering's name as renames compare it (:func:`.names.name_key`)."""
+    return name_key(offering.entry.text("name") or "")
 
 
 def offering_id(offering: Offering) -> str:

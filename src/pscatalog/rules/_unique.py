@@ -2,46 +2,21 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Hashable, Iterable, Iterator
 
 from pscatalog.catalog.model import Place
+from pscatalog.catalog.names import invisible, name_key
 from pscatalog.rules.base import Also, Finding
+
+__all__ = ["ALREADY_USED", "name_key", "repeats", "shown_name"]
 
 ALREADY_USED = "already used here"
 """What the first occurrence of a repeated value is, as a related place."""
 
-# Characters that take no space on a page: format characters (zero-width space and
-# joiners, the soft hyphen, word joiner, tags, bidirectional marks) and the few
-# default-ignorable characters of other categories (variation selectors, the
-# combining grapheme joiner, the Hangul fillers).
-_IGNORABLE_OTHERS = re.compile("[\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef]")
-
-
-def _invisible(character: str) -> bool:
-    return unicodedata.category(character) == "Cf" or bool(_IGNORABLE_OTHERS.match(character))
-
-
-def name_key(name: str) -> str:
-    """Return a name as uniqueness rules compare it.
-
-    Two names a reader cannot tell apart compare equal: letter case, spaces
-    around and between words (any kind of space, any number of them),
-    compatibility forms (a full-width letter, the ligature "ﬁ") and
-    characters that take no space (a zero-width space, a soft hyphen) make
-    no difference.
-    """
-    text = unicodedata.normalize("NFKC", name)
-    text = "".join(character for character in text if not _invisible(character))
-    return unicodedata.normalize("NFKC", " ".join(text.split()).casefold())
-
 
 def shown_name(name: str) -> str:
     r"""Return a name for a message, its invisible characters written as escapes (``\u200b``)."""
-    return "".join(
-        _escaped(character) if _invisible(character) else character for character in name
-    )
+    return "".join(_escaped(character) if invisible(character) else character for character in name)
 
 
 def _escaped(character: str) -> str:

@@ -2,7 +2,8 @@
 
 Lowering an offering's maturity changes what sales may promise. The catalog
 keeps why, in ``maturity_reason``, written or changed in the same change (its words:
-spacing, letter case and a final full stop do not make a new reason).
+spacing, letter case, characters that take no space, full-width forms and the
+final punctuation do not make a new reason).
 Checked by ``pscatalog diff OLD NEW --check``.
 
 **Fix:** write ``maturity_reason`` on the offering.
@@ -28,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pscatalog.catalog.model import MATURITIES, Catalog, Offering
+from pscatalog.catalog.names import words_key
 from pscatalog.catalog.pairing import Pairing
 from pscatalog.diagnostics import Severity
 from pscatalog.rules.base import Finding
@@ -45,7 +47,7 @@ def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
         if old_rank is None or new_rank is None or new_rank >= old_rank:
             continue
         reason = after.entry.text("maturity_reason")
-        if reason and _words(reason) != _words(before.entry.text("maturity_reason") or ""):
+        if reason and words_key(reason) != words_key(before.entry.text("maturity_reason") or ""):
             continue
         yield Finding(
             f"'{_name(after)}' is demoted from '{MATURITIES[old_rank]}' to "
@@ -57,8 +59,3 @@ def check(pairing: Pairing, old: Catalog, new: Catalog) -> Iterator[Finding]:
 
 def _name(offering: Offering) -> str:
     return offering.entry.text("id") or offering.entry.text("name") or "?"
-
-
-def _words(reason: str) -> str:
-    """Return what a reason says: its words, whatever their spacing, letter case or final stop."""
-    return " ".join(reason.split()).casefold().rstrip(".")

@@ -31,10 +31,14 @@ evidence:
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from pscatalog.catalog.model import MATURITIES, Catalog, Offering
+from pscatalog.catalog.names import words_key
 from pscatalog.catalog.pairing import Pairing
 from pscatalog.diagnostics import Severity
 from pscatalog.rules.base import Finding
@@ -89,11 +93,27 @@ def _adds_evidence(before: dict[str, Any], after: dict[str, Any]) -> bool:
                 return True
         elif isinstance(value, str) and value.strip():
             if key[-1] == "last_delivered":
-                if not isinstance(previous, str) or value.strip() > previous.strip():
+                if _later_delivery(value, previous):
                     return True
             elif _text(value) not in known:
                 return True
     return False
+
+
+def _later_delivery(value: str, previous: Any) -> bool:
+    """Whether ``value`` is a real date after ``previous`` (if any), and not in the future."""
+    day = _date(value)
+    if day is None or day > date.today():
+        return False
+    before = _date(previous) if isinstance(previous, str) else None
+    return before is None or day > before
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:  # 2022-13-45, 2022-02-30: no such day
+        return None
 
 
 def _leaves(value: Any, key: tuple[str, ...] = ("",)) -> Iterator[tuple[tuple[str, ...], Any]]:
@@ -118,8 +138,28 @@ def _other_links(offering: dict[str, Any]) -> Iterator[str]:
 
 
 def _text(value: str) -> str:
-    """Return a text as evidence compares it: a link without fragment, final slash or case."""
-    return value.strip().split("#", 1)[0].rstrip("/").casefold()
+    """Return a text as evidence compares it: a link as it leads, a note as it reads.
+
+    A link is compared without what does not change where it leads: its
+    scheme and ``http`` against ``https``, letter case, a default port, ``.`` and ``..`` segments, percent-encoded letters, an
+    empty query, a fragment and a final ``/``. Other text is compared as a
+    reader sees it (:func:`~pscatalog.catalog.names.words_key`).
+    """
+    text = value.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:  # a malformed host or port: compared as text
+        return words_key(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return words_key(text)
+    host = (parts.hostname or "").casefold()
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = posixpath.normpath(unquote(parts.path) or "/").rstrip("/")
+    query = f"?{unquote(parts.query)}" if parts.query else ""
+    # Letter case aside too: a link that differs from a known one only by case is not new.
+    return f"web://{host}{'' if path == '.' else path}{query}".casefold()
 
 
 def _is_number(value: Any) -> bool:
