@@ -183,6 +183,9 @@ def test_without_configuration_a_second_folder_named_catalog_is_not_the_catalog(
                 command, "not a catalog folder: catalog/: the catalog is ../catalog/"
             )
     assert run("validate", "--output-format", "concise") == (0, "", "")
+    # From inside it, with no path: the repository's catalog, never this folder.
+    monkeypatch.chdir(handbook / "data" / "catalog")
+    assert run("validate", "--output-format", "concise") == (0, "", "")
     assert products.read_text(encoding="utf-8") == HUGO_DATA
 
 

@@ -161,6 +161,14 @@ def test_a_catalog_file_is_never_a_page(book: Path, option: str) -> None:
         "Try 'pscatalog render --help' for help.\n",
     )
     assert path.read_text(encoding="utf-8") == text
+    (book / "page.md").symlink_to("catalog/a-product.yaml")
+    assert run("render", option, "page.md") == (
+        2,
+        "",
+        "pscatalog: error: not a page: page.md: a YAML file is never a page\n"
+        "Try 'pscatalog render --help' for help.\n",
+    )
+    assert path.read_text(encoding="utf-8") == text
 
 
 def test_a_region_after_a_deeply_nested_list_is_found(book: Path) -> None:

@@ -86,7 +86,7 @@ def find_catalog(start: Path | None = None, files: Files = DISK) -> Path:
         return start
     for folder in start.parents if start != top else ():
         candidate = folder / DEFAULT_CATALOG
-        if files.is_folder(candidate):
+        if files.is_folder(candidate) and _found_elsewhere(candidate, None, files) is None:
             return candidate
         if folder == top:
             break

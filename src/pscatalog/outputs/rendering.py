@@ -1095,7 +1095,9 @@ def select_pages(paths: Iterable[Path], configured: Path | None = None) -> PageS
         if not _first_time(os.path.realpath(path), seen):
             continue
         if not path.is_dir():
-            if path.suffix.lower() in (".yaml", ".yml"):
+            if path.suffix.lower() in (".yaml", ".yml") or Path(
+                os.path.realpath(path)
+            ).suffix.lower() in (".yaml", ".yml"):
                 # A catalog file's block scalar may hold marker lines; a page is Markdown.
                 raise UsageError(f"not a page: {path}: a YAML file is never a page")
             named.append(path)

@@ -140,10 +140,11 @@ def _other_links(offering: dict[str, Any]) -> Iterator[str]:
 def _text(value: str) -> str:
     """Return a text as evidence compares it: a link as it leads, a note as it reads.
 
-    A link is compared without what does not change where it leads: its
-    scheme and ``http`` against ``https``, letter case, a default port, ``.`` and ``..`` segments, percent-encoded letters, an
-    empty query, a fragment and a final ``/``. Other text is compared as a
-    reader sees it (:func:`~pscatalog.catalog.names.words_key`).
+    A link is compared without what does not change where it leads: ``http``
+    against ``https``, letter case, a default port, ``.`` and ``..``
+    segments, percent-encoded letters, an empty query, a fragment and a final
+    ``/``. Other text is compared as a reader sees it
+    (:func:`~pscatalog.catalog.names.words_key`).
     """
     text = value.strip()
     try:
