@@ -397,6 +397,20 @@ def test_staged_follows_a_catalog_folder_that_is_a_link(committed: Path) -> None
     ) in out.splitlines()
 
 
+def test_staged_sees_a_category_moved_into_a_linked_folder(committed: Path) -> None:
+    """catalog/archive -> ../old holding migration.yaml: C205 from git's index, refused."""
+    (committed / "old").mkdir()
+    git(committed, "mv", "catalog/migration.yaml", "old/")
+    (committed / "catalog" / "archive").symlink_to("../old", target_is_directory=True)
+    git(committed, "add", "-A")
+    code, out, _ = run("validate", "--staged", "--output-format", "concise")
+    assert (code, out) == (
+        1,
+        "catalog/archive:1:1: error C205 1 YAML file in this sub-folder of the catalog "
+        "('migration.yaml') is not read: catalog files lie directly in the catalog folder\n",
+    )
+
+
 def test_staged_outside_git_is_a_usage_error(
     capitalised: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

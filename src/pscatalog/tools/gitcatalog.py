@@ -24,6 +24,7 @@ from pscatalog.checks.config import Config, ConfigError, config_candidates, conf
 from pscatalog.errors import UsageError
 from pscatalog.files.bounded import TOML_MAX_BYTES
 from pscatalog.files.gittree import (
+    LINK_MODE,
     GitTree,
     TreeEntry,
     blob_sizes,
@@ -60,6 +61,7 @@ def git_catalog_files(
     entries = tree.folder(relative)
     if any(entry.kind == "tree" and not entry.name.startswith(".") for entry in entries):
         other.extend(_yaml_in_sub_folders(tree, relative))
+    other.extend(_yaml_in_linked_folders(tree, relative, entries))
     for entry in entries:
         # Submodules and folders hold no YAML of their own; hidden files (.gitlab-ci.yml)
         # are other tools', as in the work tree.
@@ -126,6 +128,38 @@ def _yaml_in_sub_folders(tree: GitTree, relative: PurePosixPath) -> Iterable[tup
             continue
         if inside.suffix.lower() in YAML_SUFFIXES and entry.is_file:
             yield inside.as_posix(), entry
+
+
+def _yaml_in_linked_folders(
+    tree: GitTree, relative: PurePosixPath, entries: Sequence[TreeEntry]
+) -> Iterable[tuple[str, TreeEntry]]:
+    """Yield the YAML files of folders the catalog folder links to, by their paths from it.
+
+    A link to a folder is never followed for catalog files; what it leads to is
+    listed (by size, never read), so that it is reported (C205) as in the work tree.
+    """
+    for entry in entries:
+        if (
+            entry.mode != LINK_MODE
+            or entry.name.startswith(".")
+            or entry.name.endswith(YAML_SUFFIXES)
+        ):
+            continue
+        [target] = read_blobs(tree.top, [entry.object])
+        path = posixpath.normpath(
+            posixpath.join(str(entry.path.parent), os.fsdecode(target or b""))
+        )
+        if path == ".." or path.startswith(("../", "/")):
+            continue  # out of the repository: nothing of it is listed
+        found = tree.entry(PurePosixPath(path))
+        if found is None or found.kind != "tree":
+            continue
+        for inner in tree.below(PurePosixPath(path)):
+            inside = inner.path.relative_to(PurePosixPath(path))
+            if inside.suffix.lower() in YAML_SUFFIXES and not any(
+                part.startswith(".") for part in inside.parts
+            ):
+                yield f"{entry.name}/{inside.as_posix()}", inner
 
 
 def config_in_git(
