@@ -385,6 +385,13 @@ YAMLLINT_CASES = {
         "  line-length: disable\n  document-start: disable\n"
         "  new-lines: {type: platform, ignore: [/catalog/]}\n",
     ),
+    "a rule written enable": (
+        ".yamllint",
+        "extends: default\nrules:\n  comments: enable  # on\n  line-length: disable\n"
+        "  document-start: disable\n  new-lines: disable\n",
+        "extends: default\nrules:\n  comments: {ignore: [/catalog/]}  # on\n"
+        "  line-length: disable\n  document-start: disable\n  new-lines: disable\n",
+    ),
     "an ignore list, a rule disabled": (
         ".yamllint.yaml",
         "rules:\n  line-length:\n    ignore: [build/]\n  document-start: disable\n",
@@ -697,6 +704,15 @@ REFUSED = {
     ),
     ("--page", "/srv/services.md"): (
         "--page names a page inside the repository, not '/srv/services.md'"
+    ),
+    ("--repository", "https://[::1/x"): (
+        "--repository 'https://[::1/x' is not the URL of a repository"
+    ),
+    ("--repository", "https://gitlab.com:99999/x/y"): (
+        "--repository 'https://gitlab.com:99999/x/y' is not the URL of a repository"
+    ),
+    ("--repository", "https://gitlab.com/x/y/-/raw"): (
+        "--repository 'https://gitlab.com/x/y/-/raw' is not the URL of a repository"
     ),
 }
 

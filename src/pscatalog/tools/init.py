@@ -57,6 +57,7 @@ from pscatalog.yamltext.edits import (
     append_entry,
     append_item,
     apply_edits,
+    flow_text,
     intended_data,
     into_list,
     keep_final_scalar,
@@ -247,7 +248,11 @@ def _checked_url(url: str) -> str:
             f"--repository {_shown(url)} is an ssh address: the CI job includes the template "
             "and installs pscatalog over https, without a key; give the repository's https URL"
         )
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # a port out of range, or a bracket never closed, is no URL
+    except ValueError:
+        raise UsageError(f"--repository {_shown(url)} is not the URL of a repository") from None
     if scheme != "https":
         raise UsageError(f"--repository {_shown(url)} is not an https URL or a local clone")
     if parts.username is not None or parts.password is not None:
@@ -265,6 +270,8 @@ def _checked_url(url: str) -> str:
         or parts.fragment
         or url.endswith(("?", "#"))
         or any(segment in (".", "..") for segment in parts.path.split("/"))
+        or "/-/" in f"{parts.path}/"
+        or port == 0
     ):
         raise UsageError(f"--repository {_shown(url)} is not the URL of a repository")
     if (parts.hostname or "").lower() in NOT_GITLAB_HOSTS:
@@ -975,8 +982,8 @@ def _repository_key(root: Path, value: str) -> str:
         return value
     if value.lower().startswith(("https://", "http://")):
         # Credentials (a CI job token for a private mirror) do not change the repository.
-        parts = urlsplit(value)
         try:
+            parts = urlsplit(value)
             host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
         except ValueError:  # a port that is not a number: no repository init knows
             return value
@@ -1602,8 +1609,12 @@ def _plan_rule(plan: _Plan, tree: Tree, rule: str, conf: Any, pattern: str, pres
     if conf == "disable" or conf is False:
         plan.done.append(f"{rule} is disabled")
         return
+    if conf == "enable":
+        # yamllint's word for "on, with its defaults": the same rule as a mapping of options.
+        plan.add(_enabled_with(tree, ["rules", rule], {"ignore": [pattern]}), said)
+        return
     if not isinstance(conf, dict):
-        plan.add(None, said, f"its {rule} rule is neither a mapping nor disabled")
+        plan.add(None, said, f"its {rule} rule is neither a mapping, enable nor disable")
         return
     if "ignore-from-file" in conf:
         plan.add(
@@ -1634,6 +1645,14 @@ def _plan_rule(plan: _Plan, tree: Tree, rule: str, conf: Any, pattern: str, pres
         plan.add(_add_block_line(tree, path, ignore, pattern), said, _why_stuck(tree, path))
     else:
         plan.add(None, said, f"its {rule} rule's ignore: is neither a list nor a block of lines")
+
+
+def _enabled_with(tree: Tree, path: list[str], value: dict[str, Any]) -> TextEdit | None:
+    """Return the edit that writes ``value`` (a rule's options) in place of ``enable``."""
+    _, node, shared = tree.locate(path)
+    if shared or not isinstance(node, Scalar) or not node.plain or node.anchor is not None:
+        return None
+    return TextEdit(node.start_index, node.end_index, flow_text(value), tuple(path), value)
 
 
 def _add_block_line(tree: Tree, path: list[str], current: str, line: str) -> TextEdit | None:
