@@ -324,7 +324,8 @@ class _Emitter:
         if isinstance(node, Scalar) and node.style in BLOCK_STYLES and _keeps_lines(node):
             self._block_scalar(head + " ", node, eol, old_parent=node.parent, new_parent=indent)
             return
-        anchored = self.anchored(eol) or any(self.anchored(text) for text in above)
+        commented = bool(eol or above)  # most values carry no comment: nothing to ask then
+        anchored = commented and (self.anchored(eol) or any(self.anchored(text) for text in above))
         if isinstance(node, Collection) and node.flow and node.entries and anchored:
             # What the comment suppresses stands on this line: keep it there.
             self._line(f"{head} {self._flow(node)}", eol)
@@ -344,7 +345,7 @@ class _Emitter:
             self._line(head + anchor, eol)
             self._entries(node, indent + 2, schema, spaced=spaced and not node.is_map)
             return
-        if _plain_scalar(node) and any(map(self.keeps_plain, (eol, *above))):
+        if commented and _plain_scalar(node) and any(map(self.keeps_plain, (eol, *above))):
             text = self._inline(node, keep_plain=True)
         else:
             text = self._inline(node)

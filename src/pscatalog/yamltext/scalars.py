@@ -196,6 +196,8 @@ def number_kept_as_text(text: str) -> bool:
     hundred digits: every other YAML reader reads a number there, so writing
     the text quoted would change the value for all of them.
     """
+    if not text or text[0] not in _NUMBER_START:
+        return False  # most text: no number of any reader starts so
     return _SPECIAL_FLOAT.fullmatch(text) is not None or (
         _core_number(text) and isinstance(resolve_plain(text), str)
     )
