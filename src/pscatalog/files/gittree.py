@@ -131,20 +131,27 @@ class GitTree:
                 return None
             if entry.mode != LINK_MODE:
                 return entry if entry.is_file else None
-            [target] = read_blobs(self.top, [entry.object])
-            resolved = posixpath.normpath(
-                posixpath.join(str(entry.path.parent), os.fsdecode(target or b""))
-            )
-            if resolved == ".." or resolved.startswith(("../", "/")):
+            resolved = self.link_target(entry)
+            if resolved is None:
                 raise UsageError(
                     f"'{printable(str(entry.path))}' {self.label} is a link out of the "
                     "repository: the catalog cannot be read there"
                 )
-            found = self.entry(PurePosixPath(resolved))
+            found = self.entry(resolved)
             if found is None:
                 return None
             entry = found
         return None
+
+    def link_target(self, entry: TreeEntry) -> PurePosixPath | None:
+        """Return the path (from the top) the link ``entry`` names; ``None`` if it leads out."""
+        [target] = read_blobs(self.top, [entry.object])
+        resolved = posixpath.normpath(
+            posixpath.join(str(entry.path.parent), os.fsdecode(target or b""))
+        )
+        if resolved == ".." or resolved.startswith(("../", "/")):
+            return None
+        return PurePosixPath(resolved)
 
 
 def read_files(

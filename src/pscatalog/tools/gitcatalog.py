@@ -61,7 +61,7 @@ def git_catalog_files(
     entries = tree.folder(relative)
     if any(entry.kind == "tree" and not entry.name.startswith(".") for entry in entries):
         other.extend(_yaml_in_sub_folders(tree, relative))
-    other.extend(_yaml_in_linked_folders(tree, relative, entries))
+    other.extend(_yaml_in_linked_folders(tree, entries))
     for entry in entries:
         # Submodules and folders hold no YAML of their own; hidden files (.gitlab-ci.yml)
         # are other tools', as in the work tree.
@@ -131,7 +131,7 @@ def _yaml_in_sub_folders(tree: GitTree, relative: PurePosixPath) -> Iterable[tup
 
 
 def _yaml_in_linked_folders(
-    tree: GitTree, relative: PurePosixPath, entries: Sequence[TreeEntry]
+    tree: GitTree, entries: Sequence[TreeEntry]
 ) -> Iterable[tuple[str, TreeEntry]]:
     """Yield the YAML files of folders the catalog folder links to, by their paths from it.
 
@@ -145,17 +145,12 @@ def _yaml_in_linked_folders(
             or entry.name.endswith(YAML_SUFFIXES)
         ):
             continue
-        [target] = read_blobs(tree.top, [entry.object])
-        path = posixpath.normpath(
-            posixpath.join(str(entry.path.parent), os.fsdecode(target or b""))
-        )
-        if path == ".." or path.startswith(("../", "/")):
-            continue  # out of the repository: nothing of it is listed
-        found = tree.entry(PurePosixPath(path))
-        if found is None or found.kind != "tree":
+        path = tree.link_target(entry)  # None: out of the repository, nothing of it listed
+        found = tree.entry(path) if path is not None else None
+        if path is None or found is None or found.kind != "tree":
             continue
-        for inner in tree.below(PurePosixPath(path)):
-            inside = inner.path.relative_to(PurePosixPath(path))
+        for inner in tree.below(path):
+            inside = inner.path.relative_to(path)
             if inside.suffix.lower() in YAML_SUFFIXES and not any(
                 part.startswith(".") for part in inside.parts
             ):

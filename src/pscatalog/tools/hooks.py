@@ -249,7 +249,8 @@ def _refuse_a_deleted_catalog(changes: Sequence[tuple[str, Path]]) -> None:
     for status, path in changes:
         if status == "D" and path.parent.name == DEFAULT_CATALOG and _is_catalog_name(path.name):
             gone[path.parent] = gone.get(path.parent, 0) + 1
-    for folder, count in gone.items():
+    if gone:
+        folder, count = next(iter(gone.items()))
         files = "file" if count == 1 else "files"
         raise UsageError(
             f"the commit deletes the catalog: {_from_here(folder)}/ loses its {count} catalog "
